@@ -1,0 +1,55 @@
+/**
+ * npm run build -> dist/: Code.js (top-level entry points with their JSDoc, then the bundle),
+ * appsscript.json, and each HTML file self-contained (JS and CSS inlined).
+ */
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readEntryPoints, renderStubs } from './entry-stubs.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const GLOBAL = 'DealPipeline';
+/** Apps Script loads the whole file for every custom-function call: keep it small. */
+export const CODE_BUDGET_BYTES = 64 * 1024;
+
+mkdirSync(dist, { recursive: true });
+const started = Date.now();
+
+const bundle = await build({
+  entryPoints: [join(root, 'src/main.ts')],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  globalName: GLOBAL,
+  target: 'es2019',
+  platform: 'neutral',
+  minify: true,
+  legalComments: 'none',
+  charset: 'utf8',
+});
+const entries = readEntryPoints(join(root, 'src/main.ts'));
+const header = `// Deal Pipeline for Google Sheets: built by scripts/build.mjs from src/. Do not edit.\n`;
+const code = `${header}\n${renderStubs(entries, GLOBAL)}\n${bundle.outputFiles[0].text}`;
+writeFileSync(join(dist, 'Code.js'), code);
+copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+
+for (const page of ['Sidebar']) {
+  const js = await build({
+    entryPoints: [join(root, `sidebar/${page.toLowerCase()}.ts`)],
+    bundle: true, write: false, format: 'iife', target: 'es2019', platform: 'browser', minify: true, legalComments: 'none', charset: 'utf8',
+  });
+  const css = readFileSync(join(root, `sidebar/${page.toLowerCase()}.css`), 'utf8');
+  const template = readFileSync(join(root, `sidebar/${page.toLowerCase()}.html`), 'utf8');
+  const script = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const html = template.replace('/*INLINE_CSS*/', () => css).replace('/*INLINE_JS*/', () => script);
+  writeFileSync(join(dist, `${page}.html`), html);
+}
+
+const size = statSync(join(dist, 'Code.js')).size;
+console.log(`dist/Code.js ${(size / 1024).toFixed(1)} KiB (budget ${CODE_BUDGET_BYTES / 1024} KiB), ${entries.length} entry points, built in ${Date.now() - started} ms`);
+if (size > CODE_BUDGET_BYTES) {
+  console.error(`dist/Code.js is over its size budget`);
+  process.exit(1);
+}

@@ -1,0 +1,34 @@
+/** The JSON-safe view of one deal the sidebar shows. */
+import { CalendarDay, DayReader, readDay } from '../core/calendar';
+import { cellsOf } from '../core/deals';
+import { checkMove } from '../core/gates';
+import { StageTable } from '../core/stages';
+import { CellValue, readNumber, readText } from '../core/values';
+import { DealView } from '../shared/sidebar-api';
+import { DealsTable } from '../sheets/deals-sheet';
+
+export function dealView(table: StageTable, deals: DealsTable, rowIndex: number, today: CalendarDay, readZone: DayReader): DealView {
+  const raw = deals.rows[rowIndex] as CellValue[];
+  const cells = cellsOf(raw, deals.columns);
+  const stageText = readText(cells('stage'));
+  const current = stageText === '' ? undefined : table.find(stageText);
+  const entered = readDay(cells('stageEntered'), readZone);
+  return {
+    dealId: readText(cells('dealId')),
+    row: rowIndex + 2,
+    name: readText(cells('deal')),
+    company: readText(cells('company')),
+    owner: readText(cells('owner')),
+    value: readNumber(cells('value')) ?? 0,
+    stage: current ? current.name : stageText,
+    daysInStage: entered === undefined ? null : Math.max(0, today - entered),
+    lostReason: readText(cells('lostReason')),
+    stages: table.stages.map((s) => {
+      const check = checkMove(table, current, s, cells);
+      return {
+        name: s.name, outcome: s.outcome, kind: check.kind, allMet: check.allMet,
+        items: check.items.map((i) => ({ stage: i.stage, label: i.requirement.label, met: i.met })),
+      };
+    }),
+  };
+}

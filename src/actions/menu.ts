@@ -1,0 +1,72 @@
+/** The add-on menu (Extensions > Deal Pipeline) and the menu actions' dialogs. */
+import { formatProblems } from '../core/settings';
+import { readStageTable } from '../sheets/settings-sheet';
+import { automationHour, disableAutomation, enableAutomation, setAutomationHour } from './automation';
+import { runJob } from './jobs';
+import { describeSetup, setupPipeline } from './setup';
+
+type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const MENU: readonly ([string, string] | null)[] = [
+  ['Set up pipeline', 'menuSetUpPipeline'],
+  ['Move deal...', 'menuMoveDeal'],
+  ['Check settings', 'menuCheckSettings'],
+  null,
+  ['Refresh summary now', 'menuRefreshSummary'],
+  ['Flag stale deals now', 'menuFlagStaleDeals'],
+  null,
+  ['Turn on daily automation', 'menuTurnOnAutomation'],
+  ['Turn off daily automation', 'menuTurnOffAutomation'],
+  ['Set daily run hour...', 'menuSetAutomationHour'],
+];
+
+/** Builds the menu only: safe in AuthMode.NONE (no properties, no sheets). */
+export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
+  const menu = ui.createAddonMenu();
+  for (const item of MENU) {
+    if (item) menu.addItem(item[0], item[1]);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
+}
+
+function tell(title: string, message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, message, ui.ButtonSet.OK);
+}
+
+/** Runs a menu action, turning any failure into a dialog rather than a stack trace. */
+export function menuAction(title: string, run: (book: Book) => string): void {
+  let message: string;
+  try {
+    message = run(SpreadsheetApp.getActiveSpreadsheet());
+  } catch (e) {
+    message = `It did not work: ${(e as Error).message}`;
+  }
+  tell(title, message);
+}
+
+export const actions = {
+  setUp: (book: Book): string => describeSetup(setupPipeline(book)),
+  checkSettings: (book: Book): string => {
+    const parsed = readStageTable(book);
+    if (!parsed) return 'There is no Pipeline Settings tab yet. Run Set up pipeline to create it with the default stages.';
+    if (parsed.problems.length > 0) return `Please fix these cells in the Pipeline Settings tab:\n${formatProblems(parsed.problems)}`;
+    return `All good: ${parsed.table.stages.length} stages (${parsed.table.stages.map((s) => s.name).join(' > ')}).`;
+  },
+  refreshSummary: (book: Book): string => runJob(book, 'Refresh summary (menu)', ['summary']).message,
+  flagStale: (book: Book): string => runJob(book, 'Flag stale deals (menu)', ['stale']).message,
+  turnOn: (book: Book): string => (enableAutomation(book)
+    ? `Daily automation is on: stale flags and the summary refresh every day after ${automationHour()}:00 (spreadsheet time).`
+    : 'Daily automation was already on; nothing changed.'),
+  turnOff: (book: Book): string => {
+    const n = disableAutomation(book);
+    return n > 0 ? 'Daily automation is off.' : 'Daily automation was already off.';
+  },
+  setHour: (): string => {
+    const ui = SpreadsheetApp.getUi();
+    const answer = ui.prompt('Daily run hour', `Run the daily job at or after which hour (0-23, spreadsheet time)? Now: ${automationHour()}.`, ui.ButtonSet.OK_CANCEL);
+    if (answer.getSelectedButton() !== ui.Button.OK) return `Unchanged: ${automationHour()}:00.`;
+    return `The daily job now runs at or after ${setAutomationHour(answer.getResponseText())}:00.`;
+  },
+};

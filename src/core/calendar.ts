@@ -1,0 +1,127 @@
+/**
+ * Calendar days: whole days since 1970-01-01, counted in a named time zone.
+ * All pipeline dates are calendar dates in the spreadsheet's time zone, not the script's.
+ */
+import { CellValue, isDate, readNumber } from './values';
+
+/** Days since 1970-01-01 (a calendar date, no time of day). */
+export type CalendarDay = number;
+
+export const MS_PER_DAY = 86_400_000;
+const MS_PER_HOUR = 3_600_000;
+/** Sheets' serial number of 1970-01-01 (serial 0 is 1899-12-30). */
+export const SERIAL_OF_EPOCH = 25_569;
+
+/** Turns an instant into the calendar day it falls on somewhere. */
+export type DayReader = (d: Date) => CalendarDay;
+
+/** The calendar day in the process's local zone (in Apps Script: the script's time zone). */
+export const localDay: DayReader = (d) =>
+  Math.floor(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / MS_PER_DAY);
+
+const zoneOffsets = new Map<string, (t: number) => number>();
+
+/**
+ * The offset (wall clock minus UTC, in ms) of an IANA time zone at an instant. Offsets are cached
+ * per hour, so a column of 100k dates costs one Intl call per distinct hour, not per cell.
+ */
+export function zoneOffset(timeZone: string): (t: number) => number {
+  const known = zoneOffsets.get(timeZone);
+  if (known) return known;
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+  });
+  const cache = new Map<number, number>();
+  const offsetAt = (t: number): number => {
+    const hour = Math.floor(t / MS_PER_HOUR);
+    let off = cache.get(hour);
+    if (off === undefined) {
+      const p: Record<string, number> = {};
+      for (const part of format.formatToParts(new Date(hour * MS_PER_HOUR))) {
+        if (part.type !== 'literal') p[part.type] = Number(part.value);
+      }
+      const wall = Date.UTC(p.year as number, (p.month as number) - 1, p.day as number, p.hour as number, p.minute as number);
+      off = wall - hour * MS_PER_HOUR;
+      cache.set(hour, off);
+    }
+    return off;
+  };
+  zoneOffsets.set(timeZone, offsetAt);
+  return offsetAt;
+}
+
+/** The calendar day an instant falls on in an IANA time zone. */
+export function zoneDayReader(timeZone: string): DayReader {
+  const offsetAt = zoneOffset(timeZone);
+  return (d) => {
+    const t = d.getTime();
+    return Math.floor((t + offsetAt(t)) / MS_PER_DAY);
+  };
+}
+
+/** The instant of midnight starting a calendar day in a time zone (for writing dates back). */
+export function startOfDayIn(day: CalendarDay, timeZone: string): Date {
+  const offsetAt = zoneOffset(timeZone);
+  const wall = day * MS_PER_DAY;
+  let t = wall - offsetAt(wall);
+  t = wall - offsetAt(t);
+  return new Date(t);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const NAMED_DATE = /^(\d{1,2})[\s-]([a-z]{3})[a-z]*[\s-,]+(\d{4})$|^([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/i;
+
+function dayFromParts(y: number, m: number, d: number): CalendarDay | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  const t = Date.UTC(y, m - 1, d);
+  const check = new Date(t);
+  if (check.getUTCDate() !== d) return undefined;
+  return t / MS_PER_DAY;
+}
+
+/**
+ * A date cell: a Date (read in the given zone), a Sheets serial number, or text typed as a date
+ * ("2026-03-01", "3/1/2026" month first, "1 Mar 2026", "Mar 1, 2026").
+ */
+export function readDay(v: CellValue, readZone: DayReader): CalendarDay | undefined {
+  if (isDate(v)) return readZone(v);
+  if (typeof v === 'number') {
+    return Number.isFinite(v) && v > 0 && v < 2_958_466 ? Math.floor(v) - SERIAL_OF_EPOCH : undefined;
+  }
+  if (typeof v !== 'string') return undefined;
+  const s = v.trim();
+  let m = ISO_DATE.exec(s);
+  if (m) return dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = US_DATE.exec(s);
+  if (m) return dayFromParts(Number(m[3]), Number(m[1]), Number(m[2]));
+  m = NAMED_DATE.exec(s);
+  if (m) {
+    if (m[1] !== undefined) return dayFromParts(Number(m[3]), MONTHS.indexOf((m[2] as string).toLowerCase()) + 1, Number(m[1]));
+    return dayFromParts(Number(m[6]), MONTHS.indexOf((m[4] as string).toLowerCase()) + 1, Number(m[5]));
+  }
+  const n = readNumber(s);
+  return n === undefined ? undefined : readDay(n, readZone);
+}
+
+export function dayToIso(day: CalendarDay): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** "2026-11" for the month a day falls in. */
+export function monthOf(day: CalendarDay): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 7);
+}
+
+/** Month index (year*12+month0) for arithmetic on months. */
+export function monthIndex(day: CalendarDay): number {
+  const d = new Date(day * MS_PER_DAY);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+export function monthLabel(index: number): string {
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return `${y}-${m < 10 ? '0' : ''}${m}`;
+}

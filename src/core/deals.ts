@@ -1,0 +1,106 @@
+/**
+ * Deals tab rows -> deal records. A row that cannot be read is reported as a data problem (its row,
+ * column and value) and left out of the figures; nothing is dropped silently.
+ */
+import { CalendarDay, DayReader, readDay } from './calendar';
+import { COLUMN_LABELS, ColumnKey, ColumnMap, DATE_COLUMNS } from './columns';
+import { DealSet, dealSetBuilder } from './dealset';
+import { DealCells } from './requirements';
+import { Stage, StageTable, stageNames } from './stages';
+import { CellGrid, CellValue, describeValue, isBlank, readNumber, readProbability, readText } from './values';
+
+export interface DealRecord {
+  /** Sheet row, 1-based. */
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  readonly company: string;
+  readonly owner: string;
+  readonly stage: Stage;
+  readonly value: number;
+  readonly override: number;
+  readonly expectedClose: CalendarDay;
+  readonly created: CalendarDay;
+  readonly stageEntered: CalendarDay;
+  readonly lastActivity: CalendarDay;
+  readonly cells: DealCells;
+}
+
+export interface DataProblem {
+  readonly tab: string;
+  readonly row: number;
+  readonly column: string;
+  readonly value: string;
+  readonly problem: string;
+}
+
+export interface DealsParse {
+  readonly deals: DealRecord[];
+  readonly problems: DataProblem[];
+}
+
+export function cellsOf(raw: readonly CellValue[], columns: ColumnMap): DealCells {
+  return (key: ColumnKey) => {
+    const i = columns[key];
+    return i === undefined ? '' : raw[i];
+  };
+}
+
+export function parseDeals(rows: CellGrid, columns: ColumnMap, table: StageTable, readZone: DayReader, tab = 'Deals', firstRow = 2): DealsParse {
+  const deals: DealRecord[] = [];
+  const problems: DataProblem[] = [];
+  const healthCol = columns.health;
+  for (let r = 0; r < rows.length; r++) {
+    const raw = rows[r] as CellValue[];
+    let blank = true;
+    for (let c = 0; c < raw.length; c++) if (c !== healthCol && !isBlank(raw[c])) { blank = false; break; }
+    if (blank) continue;
+    const row = firstRow + r;
+    const cells = cellsOf(raw, columns);
+    const bad = (key: ColumnKey, problem: string): void => {
+      problems.push({ tab, row, column: COLUMN_LABELS[key], value: describeValue(cells(key)), problem });
+    };
+    const before = problems.length;
+    const stageText = readText(cells('stage'));
+    const stage = stageText === '' ? undefined : table.find(stageText);
+    if (columns.stage === undefined) bad('stage', 'the Deals tab has no Stage column');
+    else if (stageText === '') bad('stage', 'the stage is blank');
+    else if (!stage) bad('stage', `not a known stage (known: ${stageNames(table)})`);
+    let value = 0;
+    if (!isBlank(cells('value'))) {
+      const n = readNumber(cells('value'));
+      if (n === undefined) bad('value', 'not a number'); else value = n;
+    }
+    let override = NaN;
+    if (!isBlank(cells('probability'))) {
+      const p = readProbability(cells('probability'));
+      if (p === undefined) bad('probability', 'not a probability between 0 and 100%'); else override = p;
+    }
+    const dates: Partial<Record<ColumnKey, number>> = {};
+    for (const key of DATE_COLUMNS) {
+      const v = cells(key);
+      if (isBlank(v)) { dates[key] = NaN; continue; }
+      const d = readDay(v, readZone);
+      if (d === undefined) { bad(key, 'not a date'); dates[key] = NaN; } else dates[key] = d;
+    }
+    if (problems.length > before || !stage) continue;
+    deals.push({
+      row, id: readText(cells('dealId')), name: readText(cells('deal')), company: readText(cells('company')), owner: readText(cells('owner')),
+      stage, value, override,
+      expectedClose: dates.expectedClose as number, created: dates.created as number,
+      stageEntered: dates.stageEntered as number, lastActivity: dates.lastActivity as number, cells,
+    });
+  }
+  return { deals, problems };
+}
+
+/** The day a closed deal closed: when it entered its Won/Lost stage, else its expected close. */
+export function closedDay(d: DealRecord): CalendarDay {
+  return Number.isNaN(d.stageEntered) ? d.expectedClose : d.stageEntered;
+}
+
+export function toDealSet(deals: readonly DealRecord[], table: StageTable): DealSet {
+  const b = dealSetBuilder(table, deals.length);
+  for (const d of deals) b.add(d.stage.index, d.value, d.override, d.created, d.stage.outcome === 'Open' ? NaN : closedDay(d), d.expectedClose);
+  return b.finish();
+}

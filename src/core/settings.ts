@@ -1,0 +1,144 @@
+/**
+ * The stage table from cells: the Pipeline Settings tab (Stage | Win probability | Outcome |
+ * Stale after (days) | Entry requirements) or a range passed to a custom function (Stage, Win
+ * probability, optional Outcome). Every problem names its cell.
+ */
+import { columnLetter, foldHeader } from './columns';
+import { parseRequirements, Requirement } from './requirements';
+import { Outcome, Stage, StageTable, foldStageName, makeStageTable, outcomeFromName } from './stages';
+import { CellGrid, CellValue, describeValue, isBlank, readNumber, readProbability, readText } from './values';
+
+export const SETTINGS_HEADERS = ['Stage', 'Win probability', 'Outcome', 'Stale after (days)', 'Entry requirements'] as const;
+
+/** The default stages, as rows of the settings tab. */
+export const DEFAULT_STAGE_ROWS: (string | number)[][] = [
+  ['Lead Generation', 0.1, 'Open', 14, ''],
+  ['Initial Contact', 0.2, 'Open', 7, 'Owner, Company'],
+  ['Qualification', 0.3, 'Open', 14, 'Value > 0'],
+  ['Proposal', 0.5, 'Open', 10, 'Budget, Authority, Need, Timeline'],
+  ['Negotiation', 0.75, 'Open', 7, 'Expected Close'],
+  ['Closed Won', 1, 'Won', '', 'Value > 0, Expected Close'],
+  ['Closed Lost', 0, 'Lost', '', 'Lost Reason'],
+];
+
+export interface SettingsProblem {
+  /** A1 reference, e.g. "'Pipeline Settings'!B4", or "Pipeline Settings" for the whole table. */
+  readonly cell: string;
+  readonly message: string;
+}
+
+export interface StageTableParse {
+  readonly table: StageTable;
+  readonly problems: readonly SettingsProblem[];
+}
+
+export interface StageTableSource {
+  /** How cells are named in messages: a tab name, or an argument name. */
+  readonly name: string;
+  /** Sheet row and column (1-based) of the grid's top-left cell, for A1 references; absent for arguments. */
+  readonly origin?: { row: number; column: number };
+  /** The settings tab needs Won and Lost stages; a function's table needs only what it uses. */
+  readonly requireClosedStages: boolean;
+}
+
+type Field = 'stage' | 'probability' | 'outcome' | 'staleAfter' | 'requirements';
+const FIELD_BY_HEADER: Record<string, Field> = {
+  stage: 'stage', stagename: 'stage', name: 'stage',
+  winprobability: 'probability', probability: 'probability', winprob: 'probability', prob: 'probability', 'probability%': 'probability', 'winprobability%': 'probability',
+  outcome: 'outcome', type: 'outcome', status: 'outcome',
+  staleafter: 'staleAfter', staleafterdays: 'staleAfter', staledays: 'staleAfter', staleafterday: 'staleAfter',
+  entryrequirements: 'requirements', requirements: 'requirements', entrycriteria: 'requirements', criteria: 'requirements',
+};
+const POSITIONAL: Field[] = ['stage', 'probability', 'outcome', 'staleAfter', 'requirements'];
+
+function headerFields(row: readonly CellValue[]): Partial<Record<Field, number>> | undefined {
+  const found: Partial<Record<Field, number>> = {};
+  row.forEach((cell, i) => {
+    const f = FIELD_BY_HEADER[foldHeader(readText(cell))];
+    if (f !== undefined && found[f] === undefined) found[f] = i;
+  });
+  return found.stage !== undefined && found.probability !== undefined ? found : undefined;
+}
+
+function parseOutcome(v: CellValue): Outcome | undefined {
+  const t = readText(v).toLowerCase();
+  if (t === 'open') return 'Open';
+  if (t === 'won' || t === 'win') return 'Won';
+  if (t === 'lost' || t === 'lose') return 'Lost';
+  return undefined;
+}
+
+export function parseStageTable(grid: CellGrid, source: StageTableSource): StageTableParse {
+  const problems: SettingsProblem[] = [];
+  const cellName = (r: number, c: number): string =>
+    source.origin
+      ? `'${source.name}'!${columnLetter(source.origin.column - 1 + c)}${source.origin.row + r}`
+      : `row ${r + 1} of ${source.name}`;
+  const header = grid.length > 0 ? headerFields(grid[0] as CellValue[]) : undefined;
+  const fields: Partial<Record<Field, number>> = header ?? Object.fromEntries(POSITIONAL.map((f, i) => [f, i]));
+  const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
+  const hasOutcome = fields.outcome !== undefined && fields.outcome < width;
+  const stages: Stage[] = [];
+  const seen = new Map<string, number>();
+  for (let r = header ? 1 : 0; r < grid.length; r++) {
+    const row = grid[r] as CellValue[];
+    if (row.every(isBlank)) continue;
+    const at = (f: Field): CellValue => (fields[f] === undefined ? '' : row[fields[f] as number]);
+    const col = (f: Field): number => fields[f] ?? 0;
+    const name = readText(at('stage'));
+    if (name === '') {
+      problems.push({ cell: cellName(r, col('stage')), message: 'stage name is blank' });
+      continue;
+    }
+    const folded = foldStageName(name);
+    if (seen.has(folded)) {
+      problems.push({ cell: cellName(r, col('stage')), message: `stage "${name}" is listed twice (first at ${cellName(seen.get(folded) as number, col('stage'))})` });
+      continue;
+    }
+    seen.set(folded, r);
+    const probability = readProbability(at('probability'));
+    if (probability === undefined) {
+      problems.push({ cell: cellName(r, col('probability')), message: `win probability of "${name}" is ${describeValue(at('probability'))}; use 0-100% (e.g. 35% or 0.35)` });
+    }
+    let outcome: Outcome = outcomeFromName(name);
+    if (hasOutcome) {
+      const parsed = parseOutcome(at('outcome'));
+      if (parsed === undefined) {
+        problems.push({ cell: cellName(r, col('outcome')), message: `outcome of "${name}" is ${describeValue(at('outcome'))}; use Open, Won or Lost` });
+      } else outcome = parsed;
+    }
+    let staleAfter: number | null = null;
+    if (!isBlank(at('staleAfter'))) {
+      const n = readNumber(at('staleAfter'));
+      if (n === undefined || n < 1 || !Number.isInteger(n)) {
+        problems.push({ cell: cellName(r, col('staleAfter')), message: `stale after for "${name}" is ${describeValue(at('staleAfter'))}; use a whole number of days (1 or more), or leave it blank` });
+      } else if (outcome === 'Open') staleAfter = n;
+    }
+    let requirements: Requirement[] = [];
+    const reqText = readText(at('requirements'));
+    if (reqText !== '') {
+      const parsed = parseRequirements(reqText);
+      if (parsed.ok) requirements = parsed.requirements;
+      else problems.push({ cell: cellName(r, col('requirements')), message: `${parsed.error} for "${name}"` });
+    }
+    stages.push({ name, index: stages.length, probability: probability ?? 0, outcome, staleAfter, requirements });
+  }
+  if (stages.length === 0) problems.push({ cell: source.name, message: 'no stages are listed' });
+  if (source.requireClosedStages && stages.length > 0) {
+    if (!stages.some((s) => s.outcome === 'Won')) problems.push({ cell: source.name, message: 'no stage has the outcome Won' });
+    if (!stages.some((s) => s.outcome === 'Lost')) problems.push({ cell: source.name, message: 'no stage has the outcome Lost' });
+  }
+  if (!stages.some((s) => s.outcome === 'Open') && stages.length > 0) problems.push({ cell: source.name, message: 'no stage has the outcome Open' });
+  return { table: makeStageTable(stages), problems };
+}
+
+let defaultTable: StageTable | undefined;
+
+export function defaultStageTable(): StageTable {
+  if (!defaultTable) defaultTable = parseStageTable(DEFAULT_STAGE_ROWS, { name: 'default stages', requireClosedStages: true }).table;
+  return defaultTable;
+}
+
+export function formatProblems(problems: readonly SettingsProblem[]): string {
+  return problems.map((p) => `${p.cell}: ${p.message}`).join('\n');
+}

@@ -1,0 +1,54 @@
+/** Stages and the stage table: pipeline order, win probability, outcome, staleness, requirements. */
+import type { Requirement } from './requirements';
+
+export type Outcome = 'Open' | 'Won' | 'Lost';
+
+export interface Stage {
+  readonly name: string;
+  /** Position in pipeline order, 0-based. */
+  readonly index: number;
+  /** Win probability as a fraction 0..1. */
+  readonly probability: number;
+  readonly outcome: Outcome;
+  /** Days without a touch before an open deal is stale; null: never stale. */
+  readonly staleAfter: number | null;
+  readonly requirements: readonly Requirement[];
+}
+
+export interface StageTable {
+  readonly stages: readonly Stage[];
+  /** Looks a stage up by name, ignoring case and surrounding spaces. */
+  find(name: string): Stage | undefined;
+}
+
+export function foldStageName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function makeStageTable(stages: readonly Stage[]): StageTable {
+  const byName = new Map<string, Stage>();
+  for (const s of stages) byName.set(foldStageName(s.name), s);
+  // Raw-text cache: the same cell text repeats across thousands of rows.
+  const byRaw = new Map<string, Stage | null>();
+  return {
+    stages,
+    find(name: string) {
+      const hit = byRaw.get(name);
+      if (hit !== undefined) return hit ?? undefined;
+      const s = byName.get(foldStageName(name));
+      if (byRaw.size < 10_000) byRaw.set(name, s ?? null);
+      return s;
+    },
+  };
+}
+
+/** Outcome from a stage's name when the table has no Outcome column: "won" / "lost" as words. */
+export function outcomeFromName(name: string): Outcome {
+  if (/\bwon\b/i.test(name)) return 'Won';
+  if (/\blost\b/i.test(name)) return 'Lost';
+  return 'Open';
+}
+
+export function stageNames(table: StageTable): string {
+  return table.stages.map((s) => s.name).join(', ');
+}

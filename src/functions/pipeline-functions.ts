@@ -1,0 +1,148 @@
+/**
+ * The custom functions' logic: shape Sheets' arguments, call the core, shape the result.
+ * Top-level declarations with their JSDoc live in src/main.ts.
+ */
+import { CalendarDay, DayReader } from '../core/calendar';
+import { DealSet } from '../core/dealset';
+import { forecastByMonth, MAX_FORECAST_MONTHS } from '../core/forecast';
+import { conversion, funnel } from '../core/funnel';
+import { averageDealSize, pipelineValue, salesCycleDays, salesVelocity, weightedForecast, winRate } from '../core/metrics';
+import { Stage, StageTable, stageNames } from '../core/stages';
+import { CellValue, describeValue, isBlank, readNumber } from '../core/values';
+import { RangeArg, isOmitted, scalarText, toColumn } from './arguments';
+import { FunctionError } from './errors';
+import { DealColumns, readDealColumns } from './read-deals';
+import { SettingsReader, resolveStageTable } from './stage-table';
+
+export interface FunctionContext {
+  readonly readSettings: SettingsReader;
+  /** Calendar day of a Date as Sheets passed it. */
+  readonly readZone: DayReader;
+  readonly today: () => CalendarDay;
+}
+
+type Cell = string | number;
+export type TableResult = Cell[][];
+
+function deals(fn: string, ctx: FunctionContext, tableArg: RangeArg, cols: (table: StageTable) => DealColumns, wonNeedDates = false): DealSet {
+  const table = resolveStageTable(fn, tableArg, ctx.readSettings);
+  return readDealColumns(fn, cols(table), table, { readZone: ctx.readZone, wonNeedDates });
+}
+
+const col = (fn: string, name: string, arg: RangeArg) => toColumn(fn, name, arg);
+const optCol = (fn: string, name: string, arg: RangeArg) => (isOmitted(arg) ? undefined : toColumn(fn, name, arg));
+
+export function weightedForecastFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, stageTable: RangeArg, probabilities: RangeArg): number {
+  const fn = 'WEIGHTED_FORECAST';
+  return weightedForecast(deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages), probabilities: optCol(fn, 'probabilities', probabilities) })));
+}
+
+export function pipelineValueFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, stageTable: RangeArg): number {
+  const fn = 'PIPELINE_VALUE';
+  return pipelineValue(deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages) })));
+}
+
+export function stageProbabilityFn(ctx: FunctionContext, stages: RangeArg, stageTable: RangeArg): number | Cell[][] {
+  const fn = 'STAGE_PROBABILITY';
+  const table = resolveStageTable(fn, stageTable, ctx.readSettings);
+  const lookup = (v: CellValue, where: string): Cell => {
+    if (isBlank(v)) return '';
+    const stage = typeof v === 'string' ? table.find(v) : undefined;
+    if (!stage) throw new FunctionError(fn, `${where}${describeValue(v)} is not a known stage (known: ${stageNames(table)})`);
+    return stage.probability;
+  };
+  if (!Array.isArray(stages)) {
+    if (isBlank(stages as CellValue)) throw new FunctionError(fn, `stages is blank (known: ${stageNames(table)})`);
+    return lookup(stages as CellValue, '') as number;
+  }
+  const grid = stages as CellValue[][];
+  const single = grid.length === 1;
+  return grid.map((row, r) => row.map((v, c) => lookup(v, `row ${(single ? c : r) + 1} of stages: `)));
+}
+
+export function winRateFn(ctx: FunctionContext, stages: RangeArg, stageTable: RangeArg): number {
+  const fn = 'WIN_RATE';
+  const rate = winRate(deals(fn, ctx, stageTable, () => ({ stages: col(fn, 'stages', stages) })));
+  if (rate === null) throw new FunctionError(fn, 'no closed deals (won or lost) to compute a win rate from');
+  return rate;
+}
+
+export function averageDealSizeFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, stageTable: RangeArg): number {
+  const fn = 'AVERAGE_DEAL_SIZE';
+  const size = averageDealSize(deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages) })));
+  if (size === null) throw new FunctionError(fn, 'no won deals to average');
+  return size;
+}
+
+export function salesCycleDaysFn(ctx: FunctionContext, created: RangeArg, closed: RangeArg, stages: RangeArg, stageTable: RangeArg): number {
+  const fn = 'SALES_CYCLE_DAYS';
+  const set = deals(fn, ctx, stageTable, () => ({ created: col(fn, 'created', created), closed: col(fn, 'closed', closed), stages: col(fn, 'stages', stages) }), true);
+  const days = salesCycleDays(set);
+  if (days === null) throw new FunctionError(fn, 'no won deals to measure a sales cycle from');
+  return days;
+}
+
+export function salesVelocityFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, created: RangeArg, closed: RangeArg, stageTable: RangeArg): number {
+  const fn = 'SALES_VELOCITY';
+  const set = deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages), created: col(fn, 'created', created), closed: col(fn, 'closed', closed) }), true);
+  const v = salesVelocity(set);
+  if (v.ok) return v.value;
+  const why = {
+    'no closed deals': 'no closed deals (won or lost), so there is no win rate',
+    'no won deals': 'no won deals, so there is no average deal size',
+    'no cycle': 'no won deals with both dates, so there is no sales cycle',
+    'zero cycle': 'the average sales cycle is 0 days (deals closed the day they were created), so velocity is undefined',
+  }[v.reason];
+  throw new FunctionError(fn, why);
+}
+
+function stageArg(fn: string, name: string, arg: RangeArg, table: StageTable): Stage {
+  const text = scalarText(fn, name, arg);
+  const stage = table.find(text);
+  if (!stage) throw new FunctionError(fn, `${name} ${describeValue(text)} is not a known stage (known: ${stageNames(table)})`);
+  if (stage.outcome === 'Lost') throw new FunctionError(fn, `${name} "${stage.name}" is a Lost stage; conversion runs through open and won stages`);
+  return stage;
+}
+
+export function conversionRateFn(ctx: FunctionContext, stages: RangeArg, fromStage: RangeArg, toStage: RangeArg, stageTable: RangeArg): number {
+  const fn = 'CONVERSION_RATE';
+  const table = resolveStageTable(fn, stageTable, ctx.readSettings);
+  const from = stageArg(fn, 'from_stage', fromStage, table);
+  const to = stageArg(fn, 'to_stage', toStage, table);
+  if (to.index <= from.index) throw new FunctionError(fn, `to_stage "${to.name}" must come after from_stage "${from.name}" in the pipeline`);
+  const set = readDealColumns(fn, { stages: col(fn, 'stages', stages) }, table, { readZone: ctx.readZone });
+  const rate = conversion(set, from, to);
+  if (rate === null) throw new FunctionError(fn, `no deal reached "${from.name}", so there is nothing to convert from`);
+  return rate;
+}
+
+export const FUNNEL_HEADERS = ['Stage', 'Deals reached', 'Value', 'Weighted value', 'Conversion to next'];
+
+export function funnelFn(ctx: FunctionContext, stages: RangeArg, values: RangeArg, stageTable: RangeArg): TableResult {
+  const fn = 'FUNNEL';
+  const hasValues = !isOmitted(values);
+  const set = deals(fn, ctx, stageTable, () => ({ stages: col(fn, 'stages', stages), values: optCol(fn, 'values', values) }));
+  const rows: TableResult = [FUNNEL_HEADERS.slice()];
+  for (const r of funnel(set)) {
+    rows.push([r.stage.name, r.reached, hasValues ? r.value : '', hasValues ? r.weighted : '', r.conversion ?? '']);
+  }
+  return rows;
+}
+
+export const FORECAST_HEADERS = ['Month', 'Deals', 'Pipeline', 'Weighted', 'Won'];
+
+export function forecastByMonthFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, closeDates: RangeArg, stageTable: RangeArg, months: RangeArg): TableResult {
+  const fn = 'FORECAST_BY_MONTH';
+  let horizon: { today: CalendarDay; months: number } | undefined;
+  if (!isOmitted(months)) {
+    const n = Array.isArray(months) ? undefined : readNumber(months as CellValue);
+    if (n === undefined || !Number.isInteger(n) || n < 1 || n > MAX_FORECAST_MONTHS) {
+      throw new FunctionError(fn, `months ${describeValue(Array.isArray(months) ? 'a range' : (months as CellValue))} must be a whole number from 1 to ${MAX_FORECAST_MONTHS}`);
+    }
+    horizon = { today: ctx.today(), months: n };
+  }
+  const set = deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages), closeDates: col(fn, 'close_dates', closeDates) }));
+  const result = forecastByMonth(set, horizon);
+  if (!result.ok) throw new FunctionError(fn, result.error);
+  return [FORECAST_HEADERS.slice(), ...result.rows.map((r) => [r.label, r.deals, r.pipeline, r.weighted, r.won])];
+}

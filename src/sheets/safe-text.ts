@@ -1,0 +1,15 @@
+/**
+ * Text copied from users' cells into generated tabs must never run as a formula: setValues treats a
+ * string starting with "=" (and Sheets' typing treats "+", "-", "@") as a formula or a number.
+ * A leading apostrophe makes Sheets keep it as text, and is not part of the value.
+ */
+const FORMULA_START = /^[=+\-@]/;
+
+export function safeText(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Makes every string cell of a block safe; numbers, booleans and Dates pass through. */
+export function safeRows<T>(rows: T[][]): T[][] {
+  return rows.map((r) => r.map((v) => (typeof v === 'string' ? (safeText(v) as unknown as T) : v)));
+}
