@@ -1,0 +1,54 @@
+import { readCheckbox, readNumber, readProbability, isDate } from '../../src/core/values';
+import { readDay, zoneDayReader, dayToIso, startOfDayIn } from '../../src/core/calendar';
+
+test('numbers as text with currency signs and thousands separators are numbers', () => {
+  expect(readNumber('$12,500.50')).toBe(12500.5);
+  expect(readNumber(' 1,000 ')).toBe(1000);
+  expect(readNumber('-3.5')).toBe(-3.5);
+  expect(readNumber('(200)')).toBe(-200);
+  expect(readNumber('tbd')).toBeUndefined();
+  expect(readNumber('12,50')).toBeUndefined();
+  expect(readNumber(true)).toBeUndefined();
+  expect(readNumber(Infinity)).toBeUndefined();
+});
+
+test('probabilities: fractions, percentages and percent text; out of range is unreadable', () => {
+  expect(readProbability(0.35)).toBe(0.35);
+  expect(readProbability(35)).toBe(0.35);
+  expect(readProbability('35%')).toBe(0.35);
+  expect(readProbability(1)).toBe(1);
+  expect(readProbability(150)).toBeUndefined();
+  expect(readProbability('-5%')).toBeUndefined();
+});
+
+test('checkboxes', () => {
+  expect([true, 'TRUE', 'yes', 'x', 1].map(readCheckbox)).toEqual([true, true, true, true, true]);
+  expect([false, '', 'no', 0, null].map(readCheckbox)).toEqual([false, false, false, false, false]);
+});
+
+test('dates typed as text, serials and Dates become calendar days in the given zone', () => {
+  const ny = zoneDayReader('America/New_York');
+  expect(dayToIso(readDay('2026-03-01', ny) as number)).toBe('2026-03-01');
+  expect(dayToIso(readDay('3/1/2026', ny) as number)).toBe('2026-03-01');
+  expect(dayToIso(readDay('1 Mar 2026', ny) as number)).toBe('2026-03-01');
+  expect(dayToIso(readDay('Mar 1, 2026', ny) as number)).toBe('2026-03-01');
+  expect(dayToIso(readDay(46082, ny) as number)).toBe('2026-03-01');
+  expect(readDay('2026-02-30', ny)).toBeUndefined();
+  expect(readDay('soon', ny)).toBeUndefined();
+  // 02:00 UTC on 1 March is still 28 February in New York.
+  expect(dayToIso(readDay(new Date('2026-03-01T02:00:00Z'), ny) as number)).toBe('2026-02-28');
+  expect(dayToIso(readDay(new Date('2026-03-01T02:00:00Z'), zoneDayReader('Asia/Tokyo')) as number)).toBe('2026-03-01');
+});
+
+test('startOfDayIn gives local midnight across DST changes', () => {
+  const day = readDay('2026-03-08', zoneDayReader('UTC')) as number;
+  expect(startOfDayIn(day, 'America/New_York').toISOString()).toBe('2026-03-08T05:00:00.000Z');
+  expect(startOfDayIn(day + 1, 'America/New_York').toISOString()).toBe('2026-03-09T04:00:00.000Z');
+});
+
+test('isDate works across realms and rejects invalid dates', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const other = require('node:vm').runInNewContext('new Date(0)');
+  expect(isDate(other)).toBe(true);
+  expect(isDate(new Date(NaN))).toBe(false);
+});
