@@ -5,10 +5,12 @@
 import { CHECKBOX_COLUMNS, COLUMN_KEYS, COLUMN_LABELS, ColumnKey, DATE_COLUMNS, MONEY_COLUMNS } from '../core/columns';
 import { DEFAULT_STAGE_ROWS, SETTINGS_HEADERS } from '../core/settings';
 import { readDealsTable, DealsTable } from '../sheets/deals-sheet';
-import { historySheet } from '../sheets/history-sheet';
+import { appendHistory, historySheet, HistoryRow, readHistory } from '../sheets/history-sheet';
+import { cellsOf } from '../core/deals';
+import { CellValue, readText } from '../core/values';
 import { findDealsSheet, TABS } from '../sheets/tabs';
 import { assignDealIds } from './deal-ids';
-import { withDocumentLock } from './pipeline-context';
+import { currentUser, withDocumentLock } from './pipeline-context';
 
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -20,7 +22,7 @@ for (const k of MONEY_COLUMNS) FORMATS[k] = '$#,##0';
 for (const k of DATE_COLUMNS) FORMATS[k] = 'yyyy-mm-dd';
 FORMATS.probability = '0%';
 
-export interface SetupReport { created: string[]; addedColumns: string[]; assignedIds: number; adopted: string | undefined }
+export interface SetupReport { created: string[]; addedColumns: string[]; assignedIds: number; adopted: string | undefined; loggedStages: number }
 
 function settingsSheet(book: Book, report: SetupReport): Sheet {
   const existing = book.getSheetByName(TABS.settings);
@@ -82,7 +84,7 @@ function applyFormatsAndValidation(book: Book, sheet: Sheet, table: DealsTable):
 
 export function setupPipeline(book: Book): SetupReport {
   return withDocumentLock(20_000, () => {
-    const report: SetupReport = { created: [], addedColumns: [], assignedIds: 0, adopted: undefined };
+    const report: SetupReport = { created: [], addedColumns: [], assignedIds: 0, adopted: undefined, loggedStages: 0 };
     settingsSheet(book, report);
     const sheet = dealsSheet(book, report);
     appendMissingColumns(sheet, readDealsTable(sheet), report);
@@ -90,8 +92,30 @@ export function setupPipeline(book: Book): SetupReport {
     if (!book.getSheetByName(TABS.history)) { historySheet(book); report.created.push(TABS.history); }
     applyFormatsAndValidation(book, sheet, table);
     report.assignedIds = assignDealIds(table).size;
+    report.loggedStages = logStagesAtSetup(book, table);
     return report;
   });
+}
+
+/**
+ * Gives every deal without history one "import" row with its current stage, so later pasted edits
+ * (which carry no oldValue) know each deal's previous stage.
+ */
+function logStagesAtSetup(book: Book, table: DealsTable): number {
+  const logged = new Set(readHistory(book).map((e) => e.dealId));
+  const now = new Date();
+  const user = currentUser();
+  const rows: HistoryRow[] = [];
+  for (const raw of table.rows) {
+    const cells = cellsOf(raw as CellValue[], table.columns);
+    const id = readText(cells('dealId'));
+    const stage = readText(cells('stage'));
+    if (id === '' || stage === '' || logged.has(id)) continue;
+    logged.add(id);
+    rows.push([now, id, readText(cells('deal')), '', stage, user, 'import', 'Stage when the pipeline was set up']);
+  }
+  appendHistory(book, rows);
+  return rows.length;
 }
 
 export function describeSetup(r: SetupReport): string {
@@ -100,6 +124,7 @@ export function describeSetup(r: SetupReport): string {
   if (r.adopted) lines.push(`Using your existing "${r.adopted}" tab as the deals tab.`);
   if (r.addedColumns.length) lines.push(`Added columns at the end: ${r.addedColumns.join(', ')}.`);
   if (r.assignedIds) lines.push(`Gave ${r.assignedIds} deal${r.assignedIds === 1 ? '' : 's'} a Deal ID.`);
-  if (lines.length === 0) lines.push('Everything was already set up; nothing changed.');
+  if (r.loggedStages) lines.push(`Logged the current stage of ${r.loggedStages} deal${r.loggedStages === 1 ? '' : 's'} in Stage History (via import).`);
+  if (lines.length === (r.adopted ? 1 : 0)) return `Everything was already set up${r.adopted ? ` (deals tab: "${r.adopted}")` : ''}; nothing changed.`;
   return lines.join('\n');
 }

@@ -1,0 +1,88 @@
+/**
+ * Uses ../shared/datasets/crm-sales-opportunities (the public CRM Sales Opportunities data, 8,800
+ * deals). Figures are computed independently here from the raw CSV and compared with the custom
+ * functions run through the built bundle. Skipped when the shared folder is absent.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadedEmulator } from '../helpers/workbook';
+
+const dir = join(__dirname, '..', '..', '..', 'shared', 'datasets', 'crm-sales-opportunities');
+const here = existsSync(join(dir, 'sales_pipeline.csv'));
+const describeShared = here ? describe : describe.skip;
+
+function csv(file: string): Record<string, string>[] {
+  const [head, ...lines] = readFileSync(join(dir, file), 'utf8').trim().split(/\r?\n/);
+  const keys = (head as string).split(',');
+  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [keys[i], v])));
+}
+
+describeShared('CRM Sales Opportunities data set (shared data)', () => {
+  const deals = here ? csv('sales_pipeline.csv') : [];
+  const prices = new Map((here ? csv('products.csv') : []).map((p) => [p.product, Number(p.sales_price)]));
+  const TABLE = [['Stage', 'Win probability'], ['Prospecting', 0.1], ['Engaging', 0.4], ['Won', 1], ['Lost', 0]];
+  const P: Record<string, number> = { Prospecting: 0.1, Engaging: 0.4, Won: 1, Lost: 0 };
+  // Value: the close value when known, else the product's list price (blank when unknown).
+  const valueOf = (r: Record<string, string>): number | '' => (r.close_value ? Number(r.close_value) : prices.get(r.product as string) ?? '');
+  const emu = loadedEmulator();
+  // Sheets builds arguments in the script's realm: dates as Dates at local midnight.
+  const toDate = (s: string | undefined): Date | '' => {
+    if (!s) return '';
+    const [m, d, y] = s.split('/').map(Number);
+    return new Date(y as number, (m as number) - 1, d as number);
+  };
+  const values = deals.map((r) => [valueOf(r)]);
+  const stages = deals.map((r) => [r.deal_stage]);
+  const created = deals.map((r) => [toDate(r.engage_date)]);
+  const closed = deals.map((r) => [toDate(r.close_date)]);
+  const call = (name: string, ...args: unknown[]): number => emu.callCustomFunction(name, ...args) as number;
+
+  const won = deals.filter((r) => r.deal_stage === 'Won');
+  const lost = deals.filter((r) => r.deal_stage === 'Lost');
+  const open = deals.filter((r) => r.deal_stage === 'Prospecting' || r.deal_stage === 'Engaging');
+
+  test('the data set is what we think it is', () => {
+    expect(deals.length).toBe(8800);
+    expect(won.length + lost.length + open.length).toBe(8800);
+  });
+
+  test('WIN_RATE and AVERAGE_DEAL_SIZE', () => {
+    expect(call('WIN_RATE', stages, TABLE)).toBeCloseTo(won.length / (won.length + lost.length), 12);
+    expect(call('AVERAGE_DEAL_SIZE', values, stages, TABLE)).toBeCloseTo(won.reduce((s, r) => s + Number(r.close_value), 0) / won.length, 6);
+  });
+
+  test('PIPELINE_VALUE and WEIGHTED_FORECAST', () => {
+    const num = (v: number | ''): number => (v === '' ? 0 : v);
+    expect(call('PIPELINE_VALUE', values, stages, TABLE)).toBeCloseTo(open.reduce((s, r) => s + num(valueOf(r)), 0), 6);
+    expect(call('WEIGHTED_FORECAST', values, stages, TABLE)).toBeCloseTo(deals.reduce((s, r) => s + num(valueOf(r)) * (P[r.deal_stage as string] as number), 0), 6);
+  });
+
+  test('SALES_CYCLE_DAYS over won deals', () => {
+    const days = won.map((r) => {
+      const a = toDate(r.engage_date) as Date;
+      const b = toDate(r.close_date) as Date;
+      return Math.round((Date.UTC(b.getFullYear(), b.getMonth(), b.getDate()) - Date.UTC(a.getFullYear(), a.getMonth(), a.getDate())) / 86_400_000);
+    });
+    expect(call('SALES_CYCLE_DAYS', created, closed, stages, TABLE)).toBeCloseTo(days.reduce((s, x) => s + x, 0) / days.length, 9);
+  });
+
+  test('CONVERSION_RATE Prospecting -> Engaging by the reached-stage rule', () => {
+    const engagingOrWon = deals.filter((r) => r.deal_stage === 'Engaging' || r.deal_stage === 'Won').length;
+    const reachedProspecting = engagingOrWon + deals.filter((r) => r.deal_stage === 'Prospecting').length;
+    expect(call('CONVERSION_RATE', stages, 'Prospecting', 'Engaging', TABLE)).toBeCloseTo(engagingOrWon / reachedProspecting, 12);
+  });
+
+  test('FORECAST_BY_MONTH sums won value by close month', () => {
+    const table = emu.callCustomFunction('FORECAST_BY_MONTH', values, stages, closed, TABLE) as (string | number)[][];
+    const byMonth = new Map<string, number>();
+    for (const r of won) {
+      const [m, , y] = (r.close_date as string).split('/');
+      const key = `${y}-${(m as string).padStart(2, '0')}`;
+      byMonth.set(key, (byMonth.get(key) ?? 0) + Number(r.close_value));
+    }
+    for (const row of table.slice(1)) {
+      if (byMonth.has(row[0] as string)) expect(row[4]).toBeCloseTo(byMonth.get(row[0] as string) as number, 6);
+    }
+    expect([...byMonth.keys()].every((k) => table.some((r) => r[0] === k))).toBe(true);
+  });
+});
