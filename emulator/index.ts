@@ -109,7 +109,8 @@ export class Emulator {
       }
       globalThis.Date = ClockDate;
       globalThis.__adopt = function adopt(v) {
-        if (Array.isArray(v)) return v.map(adopt);
+        // Already built in this realm (as Sheets builds arguments): pass it through untouched.
+        if (Array.isArray(v)) return Object.getPrototypeOf(v) === Array.prototype ? v : v.map(adopt);
         if (Object.prototype.toString.call(v) === '[object Date]') return new RealDate(v.getTime());
         return v;
       };
@@ -126,6 +127,11 @@ export class Emulator {
   /** A top-level identifier of the loaded bundle. */
   global(name: string): unknown {
     return vm.runInContext(`typeof ${name} === 'undefined' ? undefined : ${name}`, this.ctx());
+  }
+
+  /** Evaluates source in the bundle's context (benchmarks run their baselines there, on equal terms). */
+  evaluate(source: string): unknown {
+    return vm.runInContext(source, this.ctx());
   }
 
   /** Brings arrays and Dates into the bundle's realm, as Sheets builds its arguments. */

@@ -1,0 +1,93 @@
+/**
+ * npm run bench [-- --json]: each custom function through the built bundle at 1k/10k/100k deals
+ * against a hand-written single-pass loop over the same arrays (the baseline), and each job at
+ * 1k/10k/50k deals (4 history moves each) with the emulator's count of service calls.
+ */
+import { Emulator } from '../emulator';
+import { DEAL_HEADERS } from '../test/helpers/workbook';
+import { Baselines, Columns, STAGE_TABLE, makeBaselines } from './baselines';
+
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] as number; };
+function time(run: () => unknown, reps: number): number {
+  run();
+  const ts: number[] = [];
+  for (let i = 0; i < reps; i++) { const t = performance.now(); run(); ts.push(performance.now() - t); }
+  return median(ts);
+}
+
+const STAGES = ['Lead Generation', 'Initial Contact', 'Qualification', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost'];
+function columns(emu: Emulator, n: number): Columns {
+  const values: unknown[][] = [], stages: unknown[][] = [], created: unknown[][] = [], closed: unknown[][] = [];
+  for (let i = 0; i < n; i++) {
+    values.push([((i * 7919) % 50_000) + 500]);
+    stages.push([STAGES[(i * 31) % 7]]);
+    const c = new Date(2025, 0, 1 + (i % 300));
+    created.push([c]);
+    closed.push([new Date(c.getTime() + (((i * 13) % 120) + 1) * 86_400_000)]);
+  }
+  return { values: emu.adopt(values), stages: emu.adopt(stages), created: emu.adopt(created), closed: emu.adopt(closed) };
+}
+
+interface Row { function: string; rows: number; medianMs: number; baselineMs: number; ratio: number }
+const fnRows: Row[] = [];
+const emu = new Emulator().load();
+const BASELINES = (emu.evaluate(`(${makeBaselines.toString()})`) as (t: unknown) => Baselines)(emu.adopt(STAGE_TABLE));
+for (const n of quick ? [1000, 10_000] : [1000, 10_000, 100_000]) {
+  const c = columns(emu, n);
+  const table = emu.adopt(STAGE_TABLE);
+  const reps = n >= 100_000 ? 7 : 15;
+  for (const [name, b] of Object.entries(BASELINES)) {
+    const args = b.args(c, table);
+    const ms = time(() => emu.callCustomFunction(name, ...args), reps);
+    const base = time(() => b.baseline(c), reps);
+    fnRows.push({ function: name, rows: n, medianMs: +ms.toFixed(3), baselineMs: +base.toFixed(3), ratio: +(ms / base).toFixed(2) });
+  }
+}
+
+interface JobRow { job: string; rows: number; medianMs: number; serviceCalls: number; heapMB: number }
+const jobRows: JobRow[] = [];
+function workbook(n: number): Emulator {
+  const e = new Emulator().load();
+  e.counter.quiet(() => {
+    const deals = e.book.insertSheet('Deals');
+    deals.insertRowsAfter(1000, n);
+    const rows = [DEAL_HEADERS, ...Array.from({ length: n }, (_, i) => DEAL_HEADERS.map((h) => ({
+      'Deal ID': `D-${i}`, Deal: `Deal ${i}`, Company: `Co ${i % 300}`, Owner: `Rep ${i % 12}`, Stage: STAGES[(i * 31) % 7], Value: ((i * 7919) % 50_000) + 500,
+      'Expected Close': new Date(2026, 10 + (i % 8), 1 + (i % 27)), Created: new Date(2026, i % 10, 1), 'Stage Entered': new Date(2026, 10, 1 + (i % 22)),
+      'Last Activity': new Date(2026, 9 + (i % 2), 1 + (i % 27)), Budget: i % 2 === 0, 'Lost Reason': (i * 31) % 7 === 6 ? 'price' : '',
+    } as Record<string, unknown>)[h] ?? ''))];
+    deals.getRange(1, 1, rows.length, DEAL_HEADERS.length).setValues(rows);
+    const history = e.book.insertSheet('Stage History');
+    history.insertRowsAfter(1000, 4 * n);
+    const h: unknown[][] = [['Timestamp', 'Deal ID', 'Deal', 'From', 'To', 'Changed by', 'Via', 'Note']];
+    for (let i = 0; i < n; i++) for (let k = 0; k < 4; k++) h.push([new Date(2026, 0, 1 + k), `D-${i}`, `Deal ${i}`, STAGES[k], STAGES[k + 1], 'rep', 'edit', '']);
+    history.getRange(1, 1, h.length, 8).setValues(h);
+  });
+  e.call('menuSetUpPipeline');
+  return e;
+}
+for (const n of quick ? [1000, 10_000] : [1000, 10_000, 50_000]) {
+  const e = workbook(n);
+  for (const [job, fn] of [['Flag stale deals', 'menuFlagStaleDeals'], ['Refresh summary', 'menuRefreshSummary']] as const) {
+    e.call(fn);
+    e.counter.reset();
+    e.call(fn);
+    const calls = e.counter.total();
+    const ms = time(() => e.call(fn), n >= 50_000 ? 3 : 5);
+    (globalThis as { gc?: () => void }).gc?.();
+    jobRows.push({ job, rows: n, medianMs: +ms.toFixed(1), serviceCalls: calls, heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(0) });
+  }
+}
+
+if (json) {
+  console.log(JSON.stringify({ functions: fnRows, jobs: jobRows }, null, 2));
+} else {
+  console.log('Custom functions through dist/Code.js (median ms) vs a hand-written single-pass loop');
+  console.log('| function | rows | ms | baseline ms | ratio |\n|---|---:|---:|---:|---:|');
+  for (const r of fnRows) console.log(`| ${r.function} | ${r.rows} | ${r.medianMs} | ${r.baselineMs} | ${r.ratio} |`);
+  console.log('\nJobs through dist/Code.js in the emulator (median ms, service calls per run)');
+  console.log('| job | deals | ms | service calls | heap MB |\n|---|---:|---:|---:|---:|');
+  for (const r of jobRows) console.log(`| ${r.job} | ${r.rows} | ${r.medianMs} | ${r.serviceCalls} | ${r.heapMB} |`);
+}
