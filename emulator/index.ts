@@ -37,7 +37,7 @@ export interface EmulatorOptions {
 }
 
 type Mode = 'FULL' | 'NONE' | 'CUSTOM_FUNCTION';
-const WRITE_METHOD = /^(set|insert|delete|clear|append|hide|show|remove|update|activate|toast|create|new|put|remove)/;
+const WRITE_METHOD = /^(set|insert|delete|clear|append|hide|show|remove|update|activate|toast|create|new|put)/;
 const READ_ONLY_KINDS = new Set(['Range', 'Sheet', 'Spreadsheet', 'SpreadsheetApp']);
 
 export class Emulator {

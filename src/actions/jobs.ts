@@ -14,7 +14,7 @@ import { readHistory } from '../sheets/history-sheet';
 import { safeText } from '../sheets/safe-text';
 import { appendSnapshot, readSnapshots, snapshotsSheet } from '../sheets/snapshots-sheet';
 import { writeRunStatus, writeSummary } from '../sheets/summary-sheet';
-import { Formatting, formatInstant, loadRunStatus, saveRunStatus } from './run-status';
+import { Formatting, formatInstant } from './run-status';
 import { loadPipeline, withDocumentLock } from './pipeline-context';
 import { ensureStaleHighlight } from './stale-highlight';
 
@@ -79,7 +79,6 @@ export function runJob(book: Book, job: string, phases: readonly Phase[], budget
         if (done.length > 0 && Date.now() - started > budgetMs) {
           props.setProperty(CURSOR, JSON.stringify(todo));
           const s: RunStatus = { job, started: startedText, durationMs: Date.now() - started, result: 'Continuing', message: `Done: ${done.join(', ')}; continuing with ${todo.join(', ')} on the next run.` };
-          saveRunStatus(s);
           writeRunStatus(book, s);
           return s;
         }
@@ -93,14 +92,13 @@ export function runJob(book: Book, job: string, phases: readonly Phase[], budget
       }
       props.deleteProperty(CURSOR);
       const s: RunStatus = { job, started: startedText, durationMs: Date.now() - started, result: 'OK', message: done.join('; ') };
-      saveRunStatus(s);
       writeRunStatus(book, s);
       return s;
     });
     return status;
   } catch (e) {
     const s: RunStatus = { job, started: startedText, durationMs: Date.now() - started, result: 'Failed', message: (e as Error).message };
-    try { saveRunStatus(s); writeRunStatus(book, s); } catch { /* the status is best effort; the error is rethrown below */ }
+    try { writeRunStatus(book, s); } catch { /* the status is best effort; the error is rethrown below */ }
     throw e;
   }
 }
@@ -114,4 +112,3 @@ export function pendingPhases(): Phase[] {
   } catch { return []; }
 }
 
-export { loadRunStatus };

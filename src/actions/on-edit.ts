@@ -10,14 +10,14 @@ import { cellsOf, parseDeals } from '../core/deals';
 import { checkMove } from '../core/gates';
 import { healthText, problemText } from '../core/health';
 import { lastStageById } from '../core/history';
-import { foldStageName } from '../core/stages';
+import { StageTable, foldStageName } from '../core/stages';
 import { CellValue, readText } from '../core/values';
 import { DealsTable, readDealsTable } from '../sheets/deals-sheet';
 import { appendHistory, HistoryRow, readHistory } from '../sheets/history-sheet';
 import { safeText } from '../sheets/safe-text';
 import { findDealsSheet } from '../sheets/tabs';
 import { assignDealIds } from './deal-ids';
-import { clockOf, currentUser, stageTableOf, withDocumentLock } from './pipeline-context';
+import { Clock, clockOf, currentUser, stageTableOf, withDocumentLock } from './pipeline-context';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 
@@ -43,17 +43,17 @@ export function handleEdit(e: EditEvent): EditResult {
       return c !== undefined && c + 1 >= range.getColumn() && c + 1 <= range.getLastColumn();
     };
     if (!HEALTH_INPUTS.some(touched)) return none;
+    const table = stageTableOf(book);
+    const clock = clockOf(book);
     const rowIdx = Array.from({ length: Math.min(lastRow, deals.rows.length + 1) - firstRow + 1 }, (_, k) => firstRow - 2 + k);
-    const logged = touched('stage') ? recordStageChanges(deals, rowIdx, e) : 0;
-    const healthRows = writeHealth(deals, rowIdx);
+    const logged = touched('stage') ? recordStageChanges(deals, rowIdx, e, table, clock) : 0;
+    const healthRows = writeHealth(deals, rowIdx, table, clock);
     return { logged, healthRows };
   });
 }
 
-function recordStageChanges(deals: DealsTable, rowIdx: number[], e: EditEvent): number {
+function recordStageChanges(deals: DealsTable, rowIdx: number[], e: EditEvent, table: StageTable, clock: Clock): number {
   const book = e.source;
-  const table = stageTableOf(book);
-  const clock = clockOf(book);
   const single = e.range.getNumRows() === 1 && e.range.getNumColumns() === 1;
   const ids = assignDealIds(deals, rowIdx);
   const cellsFor = (i: number) => cellsOf(deals.rows[i] as CellValue[], deals.columns);
@@ -95,12 +95,9 @@ function recordStageChanges(deals: DealsTable, rowIdx: number[], e: EditEvent): 
 }
 
 /** Recomputes Health for the edited rows: one write over the Health column's span. */
-function writeHealth(deals: DealsTable, rowIdx: number[]): number {
+function writeHealth(deals: DealsTable, rowIdx: number[], table: StageTable, clock: Clock): number {
   const col = deals.columns.health;
   if (col === undefined || rowIdx.length === 0) return 0;
-  const book = deals.sheet.getParent();
-  const table = stageTableOf(book);
-  const clock = clockOf(book);
   const values = rowIdx.map((i) => {
     const raw = deals.rows[i] as CellValue[] | undefined;
     if (!raw) return [''];

@@ -60,7 +60,6 @@ function appendMissingColumns(sheet: Sheet, table: DealsTable, report: SetupRepo
 function applyFormatsAndValidation(book: Book, sheet: Sheet, table: DealsTable): void {
   const rows = Math.min(sheet.getMaxRows() - 1, Math.max(table.rows.length, 1) + HEADROOM_ROWS);
   if (rows < 1) return;
-  if (sheet.getMaxRows() < rows + 1) sheet.insertRowsAfter(sheet.getMaxRows(), rows + 1 - sheet.getMaxRows());
   const col = (k: ColumnKey): number => (table.columns[k] as number) + 1;
   const settings = book.getSheetByName(TABS.settings) as Sheet;
   const stageRule = SpreadsheetApp.newDataValidation()

@@ -2,7 +2,6 @@
  * A set of deals as parallel typed arrays, the shape every metric reads. Custom functions fill it
  * from their argument columns; jobs fill it from the Deals tab. NaN marks "no value".
  */
-import type { CalendarDay } from './calendar';
 import type { StageTable } from './stages';
 
 export interface DealSet {
@@ -57,4 +56,3 @@ export function weightOf(set: DealSet, i: number): number {
   return Number.isNaN(o) ? stage.probability : o;
 }
 
-export type Day = CalendarDay;

@@ -26,8 +26,3 @@ export function findDealsSheet(book: Book): Sheet | undefined {
   }
   return undefined;
 }
-
-export function isDealsSheet(sheet: Sheet, book: Book): boolean {
-  const deals = findDealsSheet(book);
-  return deals !== undefined && deals.getSheetId() === sheet.getSheetId();
-}
