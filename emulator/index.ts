@@ -110,8 +110,14 @@ export class Emulator {
       globalThis.Date = ClockDate;
       globalThis.__adopt = function adopt(v) {
         // Already built in this realm (as Sheets builds arguments): pass it through untouched.
-        if (Array.isArray(v)) return Object.getPrototypeOf(v) === Array.prototype ? v : v.map(adopt);
-        if (Object.prototype.toString.call(v) === '[object Date]') return new RealDate(v.getTime());
+        if (Array.isArray(v)) {
+          if (Object.getPrototypeOf(v) === Array.prototype) return v;
+          // Built element by element: v.map would make the copy in the caller's realm.
+          const out = new Array(v.length);
+          for (let i = 0; i < v.length; i++) out[i] = adopt(v[i]);
+          return out;
+        }
+        if (Object.prototype.toString.call(v) === '[object Date]') return new globalThis.Date(v.getTime());
         return v;
       };
     })(); delete globalThis.__clockNow;`, this.context);

@@ -2,7 +2,9 @@
  * Calendar days: whole days since 1970-01-01, counted in a named time zone.
  * All pipeline dates are calendar dates in the spreadsheet's time zone, not the script's.
  */
+import { floor, isFiniteNumber } from './numbers';
 import { CellValue, isDate, readNumber } from './values';
+
 
 /** Days since 1970-01-01 (a calendar date, no time of day). */
 export type CalendarDay = number;
@@ -16,8 +18,7 @@ export const SERIAL_OF_EPOCH = 25_569;
 export type DayReader = (d: Date) => CalendarDay;
 
 /** The calendar day in the process's local zone (in Apps Script: the script's time zone). */
-export const localDay: DayReader = (d) =>
-  Math.floor(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / MS_PER_DAY);
+export const localDay: DayReader = (d) => floor((d.getTime() - d.getTimezoneOffset() * 60_000) / MS_PER_DAY);
 
 const zoneOffsets = new Map<string, (t: number) => number>();
 
@@ -33,7 +34,7 @@ export function zoneOffset(timeZone: string): (t: number) => number {
   });
   const cache = new Map<number, number>();
   const offsetAt = (t: number): number => {
-    const hour = Math.floor(t / MS_PER_HOUR);
+    const hour = floor(t / MS_PER_HOUR);
     let off = cache.get(hour);
     if (off === undefined) {
       const p: Record<string, number> = {};
@@ -55,7 +56,7 @@ export function zoneDayReader(timeZone: string): DayReader {
   const offsetAt = zoneOffset(timeZone);
   return (d) => {
     const t = d.getTime();
-    return Math.floor((t + offsetAt(t)) / MS_PER_DAY);
+    return floor((t + offsetAt(t)) / MS_PER_DAY);
   };
 }
 
@@ -88,7 +89,7 @@ function dayFromParts(y: number, m: number, d: number): CalendarDay | undefined 
 export function readDay(v: CellValue, readZone: DayReader): CalendarDay | undefined {
   if (isDate(v)) return readZone(v);
   if (typeof v === 'number') {
-    return Number.isFinite(v) && v > 0 && v < 2_958_466 ? Math.floor(v) - SERIAL_OF_EPOCH : undefined;
+    return isFiniteNumber(v) && v > 0 && v < 2_958_466 ? floor(v) - SERIAL_OF_EPOCH : undefined;
   }
   if (typeof v !== 'string') return undefined;
   const s = v.trim();
@@ -114,14 +115,24 @@ export function monthOf(day: CalendarDay): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 7);
 }
 
-/** Month index (year*12+month0) for arithmetic on months. */
+/**
+ * Month index (year*12 + month0) of a calendar day, by arithmetic on the day count (the proleptic
+ * Gregorian calendar in 400-year eras) so a per-row forecast builds no Date.
+ */
 export function monthIndex(day: CalendarDay): number {
-  const d = new Date(day * MS_PER_DAY);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+  const z = day + 719_468; // days from 0000-03-01
+  const era = floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = floor((dayOfEra - floor(dayOfEra / 1460) + floor(dayOfEra / 36_524) - floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + floor(yearOfEra / 4) - floor(yearOfEra / 100));
+  const marchMonth = floor((5 * dayOfYear + 2) / 153); // 0 = March
+  const month0 = marchMonth < 10 ? marchMonth + 2 : marchMonth - 10;
+  const year = yearOfEra + era * 400 + (month0 < 2 ? 1 : 0);
+  return year * 12 + month0;
 }
 
 export function monthLabel(index: number): string {
-  const y = Math.floor(index / 12);
+  const y = floor(index / 12);
   const m = (index % 12) + 1;
   return `${y}-${m < 10 ? '0' : ''}${m}`;
 }

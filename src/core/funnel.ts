@@ -3,8 +3,8 @@
  * history shows it entered s or any later open or won stage; with no history, if its current stage
  * is s or later (won deals reached every open stage, lost deals none).
  */
-import { DealSet, weightOf } from './dealset';
-import { Stage } from './stages';
+import { DealSet, valueOf, weightOf } from './dealset';
+import { LOST, Stage } from './stages';
 
 /** Per deal: the highest open/won stage index its history shows it entered; -1 for none; NO_HISTORY when it has no history. */
 export const NO_HISTORY = -2;
@@ -24,34 +24,36 @@ export function funnelStages(stages: readonly Stage[]): Stage[] {
 }
 
 export function reachedIndex(set: DealSet, i: number, history?: Int32Array): number {
-  const stage = set.table.stages[set.stage[i] as number] as Stage;
+  const s = set.stage[i] as number;
   const fromHistory = history ? (history[i] as number) : NO_HISTORY;
-  const current = stage.outcome === 'Lost' ? -1 : stage.index;
+  const current = set.table.codes[s] === LOST ? -1 : s;
   if (fromHistory === NO_HISTORY) return current;
   return Math.max(fromHistory, current);
 }
 
 export function funnel(set: DealSet, history?: Int32Array): FunnelRow[] {
   const shown = funnelStages(set.table.stages);
-  const reached = new Float64Array(shown.length);
-  const value = new Float64Array(shown.length);
-  const weighted = new Float64Array(shown.length);
+  // Per deal, only its highest reached stage; "reached s" is then a sum over stages from s up.
+  const n = set.table.stages.length;
+  const count = new Float64Array(n);
+  const value = new Float64Array(n);
+  const weighted = new Float64Array(n);
   for (let i = 0; i < set.size; i++) {
     const top = reachedIndex(set, i, history);
     if (top < 0) continue;
-    const v = set.value[i] as number;
-    const w = v * weightOf(set, i);
-    for (let k = 0; k < shown.length; k++) {
-      if ((shown[k] as Stage).index > top) break;
-      reached[k] = (reached[k] as number) + 1;
-      value[k] = (value[k] as number) + v;
-      weighted[k] = (weighted[k] as number) + w;
-    }
+    const v = valueOf(set, i);
+    count[top] = (count[top] as number) + 1;
+    value[top] = (value[top] as number) + v;
+    weighted[top] = (weighted[top] as number) + v * weightOf(set, i);
   }
-  return shown.map((stage, k) => {
-    const next = k + 1 < shown.length ? (reached[k + 1] as number) : null;
-    const here = reached[k] as number;
-    return { stage, reached: here, value: value[k] as number, weighted: weighted[k] as number, conversion: next === null || here === 0 ? null : next / here };
+  const rows = shown.map((stage) => {
+    let r = 0, v = 0, w = 0;
+    for (let t = stage.index; t < n; t++) { r += count[t] as number; v += value[t] as number; w += weighted[t] as number; }
+    return { stage, reached: r, value: v, weighted: w };
+  });
+  return rows.map((row, k) => {
+    const next = k + 1 < rows.length ? (rows[k + 1] as (typeof rows)[number]).reached : null;
+    return { ...row, conversion: next === null || row.reached === 0 ? null : next / row.reached };
   });
 }
 

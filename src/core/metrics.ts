@@ -2,19 +2,25 @@
  * Pipeline metrics (DOMAIN.md "Rules"). Each returns a number, or null when there is nothing to
  * divide by; callers turn null into their own message. Never NaN, never Infinity.
  */
-import { DealSet, weightOf } from './dealset';
+import { DealSet } from './dealset';
+import { OPEN, WON } from './stages';
+import { isNone } from './numbers';
 
 export function weightedForecast(set: DealSet): number {
+  const { value, override, stage } = set;
+  if (value === undefined) return 0;
+  const { weights, codes } = set.table;
   let sum = 0;
-  for (let i = 0; i < set.size; i++) sum += (set.value[i] as number) * weightOf(set, i);
+  for (let i = 0; i < set.size; i++) {
+    const s = stage[i] as number;
+    let w = weights[s] as number;
+    if (override !== undefined && codes[s] === OPEN) {
+      const o = override[i] as number;
+      if (o === o) w = o;
+    }
+    sum += (value[i] as number) * w;
+  }
   return sum;
-}
-
-function outcomes(set: DealSet): Uint8Array {
-  // 0 open, 1 won, 2 lost, per stage index.
-  const codes = new Uint8Array(set.table.stages.length);
-  set.table.stages.forEach((s, i) => { codes[i] = s.outcome === 'Open' ? 0 : s.outcome === 'Won' ? 1 : 2; });
-  return codes;
 }
 
 export interface Counts {
@@ -23,11 +29,20 @@ export interface Counts {
 }
 
 export function counts(set: DealSet): Counts {
-  const code = outcomes(set);
+  const { codes } = set.table;
+  const { stage, value } = set;
   const c: Counts = { open: 0, won: 0, lost: 0, openValue: 0, wonValue: 0 };
+  if (value === undefined) {
+    for (let i = 0; i < set.size; i++) {
+      const k = codes[stage[i] as number];
+      if (k === OPEN) c.open++; else if (k === WON) c.won++; else c.lost++;
+    }
+    return c;
+  }
   for (let i = 0; i < set.size; i++) {
-    const k = code[set.stage[i] as number];
-    if (k === 0) { c.open++; c.openValue += set.value[i] as number; } else if (k === 1) { c.won++; c.wonValue += set.value[i] as number; } else c.lost++;
+    const k = codes[stage[i] as number];
+    const v = value[i] as number;
+    if (k === OPEN) { c.open++; c.openValue += v; } else if (k === WON) { c.won++; c.wonValue += v; } else c.lost++;
   }
   return c;
 }
@@ -50,20 +65,21 @@ export function averageDealSize(set: DealSet): number | null {
 
 /** Mean whole days from created to closed over won deals that have both dates; null with none. */
 export function salesCycleDays(set: DealSet): number | null {
-  const code = outcomes(set);
+  const { codes } = set.table;
+  const { created, closed, stage } = set;
+  if (created === undefined || closed === undefined) return null;
   let total = 0;
   let n = 0;
   for (let i = 0; i < set.size; i++) {
-    if (code[set.stage[i] as number] !== 1) continue;
-    const a = set.created[i] as number;
-    const b = set.closed[i] as number;
-    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    if (codes[stage[i] as number] !== WON) continue;
+    const a = created[i] as number;
+    const b = closed[i] as number;
+    if (isNone(a) || isNone(b)) continue;
     total += b - a;
     n++;
   }
   return n === 0 ? null : total / n;
 }
-
 export type VelocityResult =
   | { ok: true; value: number }
   | { ok: false; reason: 'no closed deals' | 'no won deals' | 'no cycle' | 'zero cycle' };

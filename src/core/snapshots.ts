@@ -1,6 +1,6 @@
 /** Pipeline Snapshots: one row per stage per day, for the trend. */
 import { CalendarDay } from './calendar';
-import { DealSet, weightOf } from './dealset';
+import { DealSet, valueOf, weightOf } from './dealset';
 
 export const SNAPSHOT_HEADERS = ['Date', 'Stage', 'Deals', 'Value', 'Weighted value'] as const;
 
@@ -19,7 +19,7 @@ export function snapshotRows(set: DealSet, day: CalendarDay): SnapshotRow[] {
   const weighted = new Float64Array(n);
   for (let i = 0; i < set.size; i++) {
     const s = set.stage[i] as number;
-    const v = set.value[i] as number;
+    const v = valueOf(set, i);
     deals[s] = (deals[s] as number) + 1;
     value[s] = (value[s] as number) + v;
     weighted[s] = (weighted[s] as number) + v * weightOf(set, i);

@@ -15,8 +15,17 @@ export interface Stage {
   readonly requirements: readonly Requirement[];
 }
 
+/** Outcome codes in StageTable.codes. */
+export const OPEN = 0;
+export const WON = 1;
+export const LOST = 2;
+
 export interface StageTable {
   readonly stages: readonly Stage[];
+  /** Per stage index: OPEN, WON or LOST (for per-row loops). */
+  readonly codes: Uint8Array;
+  /** Per stage index: the weight a deal without an override has (won 1, lost 0, open its probability). */
+  readonly weights: Float64Array;
   /** Looks a stage up by name, ignoring case and surrounding spaces. */
   find(name: string): Stage | undefined;
 }
@@ -30,8 +39,14 @@ export function makeStageTable(stages: readonly Stage[]): StageTable {
   for (const s of stages) byName.set(foldStageName(s.name), s);
   // Raw-text cache: the same cell text repeats across thousands of rows.
   const byRaw = new Map<string, Stage | null>();
+  const codes = new Uint8Array(stages.length);
+  const weights = new Float64Array(stages.length);
+  stages.forEach((s, i) => {
+    codes[i] = s.outcome === 'Open' ? OPEN : s.outcome === 'Won' ? WON : LOST;
+    weights[i] = s.outcome === 'Open' ? s.probability : s.outcome === 'Won' ? 1 : 0;
+  });
   return {
-    stages,
+    stages, codes, weights,
     find(name: string) {
       const hit = byRaw.get(name);
       if (hit !== undefined) return hit ?? undefined;

@@ -2,6 +2,7 @@
  * Readers for the values Sheets hands us: numbers, text, booleans, Dates and "" for blanks.
  * Each reader returns `undefined` for a value it cannot read; the caller names the place.
  */
+import { isFiniteNumber, isNone } from './numbers';
 
 /** What a cell can hold as Apps Script and custom functions see it. */
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -10,10 +11,11 @@ export type CellValue = string | number | boolean | Date | null | undefined;
 export type CellGrid = CellValue[][];
 
 const DATE_TAG = '[object Date]';
+const tagOf = Object.prototype.toString;
 
 /** True for a valid Date from any realm (Dates built in another vm context fail instanceof). */
 export function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === DATE_TAG && !Number.isNaN((v as Date).getTime());
+  return tagOf.call(v) === DATE_TAG && !isNone((v as Date).getTime());
 }
 
 export function isBlank(v: CellValue): boolean {
@@ -24,7 +26,7 @@ const MONEY_TEXT = /^([-+]?)\(?\s*[$€£¥]?\s*([-+]?)\s*((?:\d{1,3}(?:,\d{3})+
 
 /** A number, or text such as "$12,500.50", "1,000", "-3.5". Booleans and dates are not numbers. */
 export function readNumber(v: CellValue): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'number') return isFiniteNumber(v) ? v : undefined;
   if (typeof v !== 'string') return undefined;
   const m = MONEY_TEXT.exec(v.trim());
   if (m === null) return undefined;

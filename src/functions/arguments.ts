@@ -8,9 +8,11 @@ import { FunctionError } from './errors';
 /** A range argument: a scalar or a 2-D array. */
 export type RangeArg = CellValue | CellGrid;
 
+/** A single row or column of an argument, read in place (no copy of 100k cells). */
 export interface ColumnArg {
   readonly name: string;
-  readonly cells: readonly CellValue[];
+  readonly length: number;
+  at(i: number): CellValue;
 }
 
 export function isOmitted(arg: unknown): boolean {
@@ -19,16 +21,18 @@ export function isOmitted(arg: unknown): boolean {
 
 /** A single row or a single column, as a list of cells in order. */
 export function toColumn(fn: string, name: string, arg: RangeArg): ColumnArg {
-  if (!Array.isArray(arg)) return { name, cells: [arg as CellValue] };
-  const grid = arg as CellGrid;
-  if (grid.length === 0) return { name, cells: [] };
-  const width = (grid[0] as CellValue[]).length;
-  if (width === 1) {
-    const cells = new Array<CellValue>(grid.length);
-    for (let i = 0; i < grid.length; i++) cells[i] = (grid[i] as CellValue[])[0];
-    return { name, cells };
+  if (!Array.isArray(arg)) {
+    const v = arg as CellValue;
+    return { name, length: 1, at: () => v };
   }
-  if (grid.length === 1) return { name, cells: grid[0] as CellValue[] };
+  const grid = arg as CellGrid;
+  if (grid.length === 0) return { name, length: 0, at: () => undefined };
+  const width = (grid[0] as CellValue[]).length;
+  if (width === 1) return { name, length: grid.length, at: (i) => (grid[i] as CellValue[])[0] };
+  if (grid.length === 1) {
+    const row = grid[0] as CellValue[];
+    return { name, length: row.length, at: (i) => row[i] };
+  }
   throw new FunctionError(fn, `${name} must be a single column or a single row (got ${grid.length} rows x ${width} columns)`);
 }
 
@@ -44,8 +48,8 @@ export function sameHeights(fn: string, columns: readonly (ColumnArg | undefined
   const first = given[0];
   if (!first) return;
   for (const c of given) {
-    if (c.cells.length !== first.cells.length) {
-      throw new FunctionError(fn, `${first.name} has ${first.cells.length} rows but ${c.name} has ${c.cells.length}; give ranges of the same height`);
+    if (c.length !== first.length) {
+      throw new FunctionError(fn, `${first.name} has ${first.length} rows but ${c.name} has ${c.length}; give ranges of the same height`);
     }
   }
 }

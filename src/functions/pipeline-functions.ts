@@ -45,19 +45,39 @@ export function pipelineValueFn(ctx: FunctionContext, values: RangeArg, stages: 
 export function stageProbabilityFn(ctx: FunctionContext, stages: RangeArg, stageTable: RangeArg): number | Cell[][] {
   const fn = 'STAGE_PROBABILITY';
   const table = resolveStageTable(fn, stageTable, ctx.readSettings);
-  const lookup = (v: CellValue, where: string): Cell => {
-    if (isBlank(v)) return '';
-    const stage = typeof v === 'string' ? table.find(v) : undefined;
-    if (!stage) throw new FunctionError(fn, `${where}${describeValue(v)} is not a known stage (known: ${stageNames(table)})`);
-    return stage.probability;
+  const unknown = (v: CellValue, where: string): never => {
+    throw new FunctionError(fn, `${where}${describeValue(v)} is not a known stage (known: ${stageNames(table)})`);
   };
   if (!Array.isArray(stages)) {
-    if (isBlank(stages as CellValue)) throw new FunctionError(fn, `stages is blank (known: ${stageNames(table)})`);
-    return lookup(stages as CellValue, '') as number;
+    const v = stages as CellValue;
+    if (isBlank(v)) throw new FunctionError(fn, `stages is blank (known: ${stageNames(table)})`);
+    return (typeof v === 'string' ? table.find(v)?.probability : undefined) ?? unknown(v, '');
   }
+  // One lookup per distinct cell text; the place of a bad cell is spelled out only when there is one.
   const grid = stages as CellValue[][];
   const single = grid.length === 1;
-  return grid.map((row, r) => row.map((v, c) => lookup(v, `row ${(single ? c : r) + 1} of stages: `)));
+  const known = new Map<CellValue, Cell>();
+  const probability = (v: CellValue, r: number, c: number): Cell => {
+    let p = known.get(v);
+    if (p === undefined) {
+      p = isBlank(v) ? '' : (typeof v === 'string' ? table.find(v)?.probability : undefined) ?? unknown(v, `row ${(single ? c : r) + 1} of stages: `);
+      known.set(v, p);
+    }
+    return p;
+  };
+  // A column result reuses one [p] row per distinct stage: Sheets only reads it, and 100k
+  // one-cell arrays would be 100k allocations for the garbage collector.
+  const rowOf = new Map<CellValue, Cell[]>();
+  const out: Cell[][] = new Array(grid.length);
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r] as CellValue[];
+    if (row.length !== 1) { out[r] = row.map((v, c) => probability(v, r, c)); continue; }
+    const v = row[0];
+    let shared = rowOf.get(v);
+    if (shared === undefined) { shared = [probability(v, r, 0)]; rowOf.set(v, shared); }
+    out[r] = shared;
+  }
+  return out;
 }
 
 export function winRateFn(ctx: FunctionContext, stages: RangeArg, stageTable: RangeArg): number {

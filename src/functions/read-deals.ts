@@ -1,7 +1,12 @@
-/** Reads the deal columns a custom function was given into a DealSet, naming the row of any bad cell. */
+/**
+ * Reads the deal columns a custom function was given into a DealSet, naming the row of any bad
+ * cell. Column by column, keeping only the columns given: each pass is one tight loop, and when
+ * several columns hold bad cells the earliest row is the one reported.
+ */
 import { DayReader, readDay } from '../core/calendar';
-import { DealSet, dealSetBuilder } from '../core/dealset';
-import { StageTable, stageNames } from '../core/stages';
+import { DealSet } from '../core/dealset';
+import { NONE, isNone } from '../core/numbers';
+import { StageTable, WON, stageNames } from '../core/stages';
 import { CellValue, describeValue, isBlank, readNumber, readProbability } from '../core/values';
 import { ColumnArg, sameHeights } from './arguments';
 import { FunctionError } from './errors';
@@ -21,50 +26,104 @@ export interface ReadOptions {
   readonly readZone: DayReader;
 }
 
-export function readDealColumns(fn: string, cols: DealColumns, table: StageTable, opts: ReadOptions): DealSet {
-  const given = [cols.values, cols.stages, cols.probabilities, cols.created, cols.closed, cols.closeDates];
-  sameHeights(fn, given);
-  const present = given.filter((c): c is ColumnArg => c !== undefined);
-  const n = cols.stages.cells.length;
-  const out = dealSetBuilder(table, n);
-  const fail = (col: ColumnArg, i: number, what: string): never => {
-    throw new FunctionError(fn, `row ${i + 1} of ${col.name}: ${describeValue(col.cells[i])} ${what}`);
-  };
-  const day = (col: ColumnArg | undefined, i: number): number => {
-    if (!col) return NaN;
-    const v = col.cells[i];
-    if (isBlank(v)) return NaN;
-    const d = readDay(v, opts.readZone);
-    return d === undefined ? fail(col, i, 'is not a date') : d;
-  };
-  const stageCells = cols.stages.cells;
-  for (let i = 0; i < n; i++) {
-    let blank = true;
-    for (const c of present) if (!isBlank(c.cells[i])) { blank = false; break; }
-    if (blank) continue;
-    const s: CellValue = stageCells[i];
-    if (isBlank(s)) throw new FunctionError(fn, `row ${i + 1} of ${cols.stages.name}: the stage is blank (known: ${stageNames(table)})`);
-    const stage = typeof s === 'string' ? table.find(s) : undefined;
-    if (!stage) throw new FunctionError(fn, `row ${i + 1} of ${cols.stages.name}: ${describeValue(s)} is not a known stage (known: ${stageNames(table)})`);
-    let value = 0;
-    if (cols.values) {
-      const v = cols.values.cells[i];
-      if (typeof v === 'number' && Number.isFinite(v)) value = v;
-      else if (!isBlank(v)) value = readNumber(v) ?? fail(cols.values, i, 'is not a number');
-    }
-    let override = NaN;
-    if (cols.probabilities) {
-      const p = cols.probabilities.cells[i];
-      if (!isBlank(p)) override = readProbability(p) ?? fail(cols.probabilities, i, 'is not a probability between 0 and 100%');
-    }
-    const created = day(cols.created, i);
-    const closed = day(cols.closed, i);
-    if (opts.wonNeedDates && stage.outcome === 'Won') {
-      if (Number.isNaN(created) && cols.created) fail(cols.created, i, 'is not a date, and this won deal needs its created date');
-      if (Number.isNaN(closed) && cols.closed) fail(cols.closed, i, 'is not a date, and this won deal needs its closed date');
-      if (closed < created && cols.closed) fail(cols.closed, i, `is before the deal was created (row ${i + 1} of ${cols.created?.name ?? 'created'})`);
-    }
-    out.add(stage.index, value, override, created, closed, day(cols.closeDates, i));
+const BLANK = -1;
+const UNKNOWN = -2;
+
+/** The first bad cell found so far; a later pass only replaces it with an earlier row. */
+class FirstProblem {
+  row = Infinity;
+  message = '';
+  note(row: number, col: ColumnArg, what: string): void {
+    this.say(row, `row ${row + 1} of ${col.name}: ${describeValue(col.at(row))} ${what}`);
   }
-  return out.finish();
+  say(row: number, message: string): void {
+    if (row < this.row) { this.row = row; this.message = message; }
+  }
+}
+
+/** Stage indexes (BLANK for blank cells) and how many cells were blank. */
+function stageColumn(col: ColumnArg, table: StageTable, problem: FirstProblem): { stage: Int32Array; blanks: number } {
+  const n = col.length;
+  const out = new Int32Array(n);
+  let blanks = 0;
+  const byText = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const s = col.at(i);
+    let k: number | undefined;
+    if (typeof s === 'string') {
+      k = byText.get(s);
+      if (k === undefined) {
+        k = s.trim() === '' ? BLANK : table.find(s)?.index ?? UNKNOWN;
+        byText.set(s, k);
+      }
+    } else k = isBlank(s) ? BLANK : UNKNOWN;
+    if (k === UNKNOWN) { problem.note(i, col, `is not a known stage (known: ${stageNames(table)})`); break; }
+    if (k === BLANK) blanks++;
+    out[i] = k;
+  }
+  return { stage: out, blanks };
+}
+
+function numberColumn(col: ColumnArg, problem: FirstProblem, read: (v: CellValue) => number | undefined, blank: number, what: string): Float64Array {
+  const n = Math.min(col.length, problem.row);
+  const out = new Float64Array(col.length);
+  const numbersAsThey = read === readNumber;
+  for (let i = 0; i < n; i++) {
+    const v = col.at(i);
+    if (numbersAsThey && typeof v === 'number' && v - v === 0) { out[i] = v; continue; }
+    if (isBlank(v)) { out[i] = blank; continue; }
+    const x = read(v);
+    if (x === undefined) { problem.note(i, col, what); break; }
+    out[i] = x;
+  }
+  return out;
+}
+
+export function readDealColumns(fn: string, cols: DealColumns, table: StageTable, opts: ReadOptions): DealSet {
+  const others = [cols.values, cols.probabilities, cols.created, cols.closed, cols.closeDates].filter((c): c is ColumnArg => c !== undefined);
+  sameHeights(fn, [cols.values, cols.stages, cols.probabilities, cols.created, cols.closed, cols.closeDates]);
+  const problem = new FirstProblem();
+  const { stage, blanks } = stageColumn(cols.stages, table, problem);
+  const dayOf = (v: CellValue): number | undefined => readDay(v, opts.readZone);
+  const value = cols.values && numberColumn(cols.values, problem, readNumber, 0, 'is not a number');
+  const override = cols.probabilities && numberColumn(cols.probabilities, problem, readProbability, NONE, 'is not a probability between 0 and 100%');
+  const created = cols.created && numberColumn(cols.created, problem, dayOf, NONE, 'is not a date');
+  const closed = cols.closed && numberColumn(cols.closed, problem, dayOf, NONE, 'is not a date');
+  const expectedClose = cols.closeDates && numberColumn(cols.closeDates, problem, dayOf, NONE, 'is not a date');
+
+  const whole = (): DealSet => ({ table, size: stage.length, stage, value, override, created, closed, expectedClose });
+  if (blanks === 0 && !opts.wonNeedDates) {
+    if (problem.row !== Infinity) throw new FunctionError(fn, problem.message);
+    return whole();
+  }
+  // Rows with a blank stage: skipped when blank in every given column, else an error.
+  const keep: number[] = [];
+  let skipped = 0;
+  const n = Math.min(stage.length, problem.row);
+  for (let i = 0; i < n; i++) {
+    if (stage[i] !== BLANK) {
+      if (opts.wonNeedDates && table.codes[stage[i] as number] === WON && created && closed && cols.created && cols.closed) {
+        if (isNone(created[i] as number)) problem.note(i, cols.created, 'is not a date, and this won deal needs its created date');
+        else if (isNone(closed[i] as number)) problem.note(i, cols.closed, 'is not a date, and this won deal needs its closed date');
+        else if ((closed[i] as number) < (created[i] as number)) problem.note(i, cols.closed, `is before the deal was created (row ${i + 1} of ${cols.created.name})`);
+      }
+      if (skipped > 0) keep.push(i);
+      continue;
+    }
+    if (others.some((c) => !isBlank(c.at(i)))) {
+      problem.say(i, `row ${i + 1} of ${cols.stages.name}: the stage is blank (known: ${stageNames(table)})`);
+      break;
+    }
+    if (skipped === 0) for (let k = 0; k < i; k++) keep.push(k);
+    skipped++;
+  }
+  if (problem.row !== Infinity) throw new FunctionError(fn, problem.message);
+  if (skipped === 0) return whole();
+  const pick = <T extends Int32Array | Float64Array>(a: T | undefined): T | undefined => {
+    if (a === undefined) return undefined;
+    const out = new (a.constructor as { new (n: number): T })(keep.length);
+    keep.forEach((i, k) => { out[k] = a[i] as number; });
+    return out;
+  };
+  return { table, size: keep.length, stage: pick(stage) as Int32Array, value: pick(value), override: pick(override), created: pick(created), closed: pick(closed), expectedClose: pick(expectedClose) };
 }

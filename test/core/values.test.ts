@@ -52,3 +52,19 @@ test('isDate works across realms and rejects invalid dates', () => {
   expect(isDate(other)).toBe(true);
   expect(isDate(new Date(NaN))).toBe(false);
 });
+
+test('monthIndex by arithmetic agrees with the calendar on every day from 1900 to 2100', async () => {
+  const { monthIndex } = await import('../../src/core/calendar');
+  for (let day = -25_567; day <= 47_482; day++) {
+    const d = new Date(day * 86_400_000);
+    expect(monthIndex(day)).toBe(d.getUTCFullYear() * 12 + d.getUTCMonth());
+  }
+});
+
+test('localDay reads the calendar date in the process zone, across DST', async () => {
+  const { localDay } = await import('../../src/core/calendar');
+  for (const iso of ['2026-03-08T00:30:00', '2026-03-08T23:59:00', '2026-11-01T01:30:00', '2026-06-15T12:00:00']) {
+    const d = new Date(iso);
+    expect(localDay(d)).toBe(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
+  }
+});

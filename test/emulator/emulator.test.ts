@@ -180,3 +180,12 @@ describe('HtmlService', () => {
     expect(e.call('page')).toBe('Move deal');
   });
 });
+
+describe('realms', () => {
+  test('adopt builds arrays and Dates in the bundle\'s realm, and passes adopted values through', () => {
+    const e = new Emulator().load('function realmOf(v) { return [Array.isArray(v), v instanceof Array, v[0][0] instanceof Date]; }');
+    const adopted = e.adopt([[new Date(0)]]);
+    expect(e.call('realmOf', adopted)).toEqual([true, true, true]);
+    expect(e.adopt(adopted)).toBe(adopted);
+  });
+});
