@@ -41,6 +41,13 @@ export class EmuSheet implements Shape<GasSheet, SheetMethods> {
   _wrapValidation(v: ValidationRule): EmuDataValidation { return new EmuDataValidation(v); }
   _activateRange(row: number, column: number, numRows: number, numColumns: number): void { this.book._setActive(this, row, column, numRows, numColumns); }
   _rules(): EmuConditionalFormatRule[] { return [...this.rules]; }
+  /** Restores saved state (the playground reloading a workbook). */
+  _restore(s: { frozenRows: number; hidden: boolean; rules: EmuConditionalFormatRule[]; charts: ChartState[] }): void {
+    this.frozenRows = s.frozenRows;
+    this.hidden = s.hidden;
+    this.rules = s.rules;
+    this.charts = s.charts;
+  }
   _charts(): ChartState[] { return this.charts; }
   _frozenRows(): number { return this.frozenRows; }
 
