@@ -1,0 +1,189 @@
+/**
+ * The playground's formula engine: HyperFormula evaluates every formula of the workbook, and hosts
+ * our custom functions the way Sheets calls them (ranges as 2-D arrays, 1x1 ranges as scalars,
+ * blanks as "", dates as Date, errors as #ERROR! with the message). The engine is rebuilt from the
+ * emulator's cells after every change, so array results are sized from the current data.
+ */
+import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
+import type { Emulator } from '../emulator';
+import { zoneOffset } from '../src/core/calendar';
+
+type Stored = string | number | boolean | Date;
+type Value = Stored | Stored[][];
+
+/** Our custom functions with their parameter counts (required, total), as in src/main.ts. */
+export const CUSTOM_FUNCTIONS: Record<string, [number, number]> = {
+  WEIGHTED_FORECAST: [2, 4], PIPELINE_VALUE: [2, 3], STAGE_PROBABILITY: [1, 2], WIN_RATE: [1, 2], AVERAGE_DEAL_SIZE: [2, 3],
+  SALES_CYCLE_DAYS: [3, 4], SALES_VELOCITY: [4, 5], CONVERSION_RATE: [3, 4], FUNNEL: [1, 3], FORECAST_BY_MONTH: [3, 5],
+};
+
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+interface Workbook {
+  emu: Emulator;
+  /** Per sheet name, the cells as the emulator holds them (Dates as Dates, formula cells as their formulas). */
+  cells: Map<string, { values: Stored[][]; formulas: Map<number, string> }>;
+}
+
+/** The workbook the plugin reads; set before each build (HyperFormula's plugins are global). */
+let current: Workbook | undefined;
+
+interface Address { sheet: number; row: number; col: number }
+interface RangeAst { type: string; start: { toSimpleCellAddress(base: Address): Address }; end: { toSimpleCellAddress(base: Address): Address } }
+interface RefAst { type: string; reference: { toSimpleCellAddress(base: Address): Address } }
+
+class PipelineFunctions extends FunctionPlugin {
+  /** Sheets' view of a range: the stored cells (Dates stay Dates), formula cells as computed. */
+  protected sheetsValue(arg: unknown, state: { formulaAddress: Address }): Value {
+    void state;
+    if (arg instanceof SimpleRangeValue) {
+      const data = arg.data.map((row) => row.map(raw));
+      const r = arg.range;
+      if (r && current) {
+        const name = this.dependencyGraph.sheetMapping.getSheetName(r.start.sheet) ?? '';
+        const cells = current.cells.get(name);
+        data.forEach((row, i) => row.forEach((v, j) => {
+          const stored = cells?.values[r.start.row + i]?.[r.start.col + j];
+          if (isDate(stored)) row[j] = stored;
+          else if (v === '' && stored === undefined) row[j] = '';
+        }));
+      }
+      return data.length === 1 && (data[0] as Stored[]).length === 1 ? ((data[0] as Stored[])[0] as Stored) : data;
+    }
+    return raw(arg);
+  }
+
+  /** Resolves an argument from the syntax tree against the workbook (for sizing array results). */
+  protected valueOfAst(ast: { type: string; value?: unknown }, base: Address): Value | undefined {
+    if (!current) return undefined;
+    if (ast.type === 'NUMBER' || ast.type === 'STRING') return ast.value as Stored;
+    if (ast.type === 'EMPTY') return undefined;
+    const at = (a: Address): Stored => {
+      const name = this.dependencyGraph.sheetMapping.getSheetName(a.sheet) ?? '';
+      const v = current?.cells.get(name)?.values[a.row]?.[a.col];
+      return v === undefined ? '' : v;
+    };
+    if (ast.type === 'CELL_REFERENCE') return at((ast as unknown as RefAst).reference.toSimpleCellAddress(base));
+    if (ast.type === 'CELL_RANGE') {
+      const a = (ast as unknown as RangeAst).start.toSimpleCellAddress(base);
+      const b = (ast as unknown as RangeAst).end.toSimpleCellAddress(base);
+      const grid: Stored[][] = [];
+      for (let r = a.row; r <= b.row; r++) {
+        const row: Stored[] = [];
+        for (let c = a.col; c <= b.col; c++) row.push(at({ sheet: a.sheet, row: r, col: c }));
+        grid.push(row);
+      }
+      return grid.length === 1 && (grid[0] as Stored[]).length === 1 ? ((grid[0] as Stored[])[0] as Stored) : grid;
+    }
+    throw new Error('not resolvable');
+  }
+}
+
+function raw(v: unknown): Stored {
+  if (v === EmptyValue || v === undefined || v === null) return '';
+  if (v instanceof CellError) return `#${v.type}`;
+  if (typeof v === 'object' && v !== null && 'val' in v) return (v as { val: number }).val;
+  return v as Stored;
+}
+
+const methods = PipelineFunctions.prototype as unknown as Record<string, unknown>;
+const implemented: Record<string, object> = {};
+for (const [name, [required, total]] of Object.entries(CUSTOM_FUNCTIONS)) {
+  methods[name] = function (this: PipelineFunctions & { runFunction: FunctionPlugin['runFunction']; metadata(n: string): never }, ast: { args: unknown[] }, state: { formulaAddress: Address }) {
+    return this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
+      if (!current) return new CellError(ErrorType.ERROR, 'no workbook');
+      try {
+        const result = current.emu.callCustomFunction(name, ...args.map((a) => (a === undefined ? undefined : this.sheetsValue(a, state))));
+        if (Array.isArray(result)) return SimpleRangeValue.onlyValues(result as (string | number)[][]);
+        return result as number;
+      } catch (e) {
+        return new CellError(ErrorType.ERROR, (e as Error).message);
+      }
+    });
+  };
+  methods[`${name}_SIZE`] = function (this: PipelineFunctions, ast: { args: { type: string; value?: unknown }[] }, state: { formulaAddress: Address }) {
+    if (!current) return ArraySize.scalar();
+    try {
+      const args = ast.args.map((a) => this.valueOfAst(a, state.formulaAddress));
+      const result = current.emu.callCustomFunction(name, ...args);
+      if (!Array.isArray(result)) return ArraySize.scalar();
+      const grid = result as unknown[][];
+      return new ArraySize(Math.max(1, ...grid.map((r) => r.length)), Math.max(1, grid.length));
+    } catch {
+      return ArraySize.scalar();
+    }
+  };
+  implemented[name] = {
+    method: name,
+    sizeOfResultArrayMethod: `${name}_SIZE`,
+    vectorizationForbidden: true,
+    parameters: Array.from({ length: total }, (_, i) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: i >= required })),
+  };
+}
+(PipelineFunctions as unknown as { implementedFunctions: object }).implementedFunctions = implemented;
+HyperFormula.registerFunctionPlugin(PipelineFunctions as never, { enGB: Object.fromEntries(Object.keys(CUSTOM_FUNCTIONS).map((n) => [n, n])) });
+
+export interface Computed {
+  /** Cells filled by an array result beyond its formula cell, per sheet: "row,col" (0-based) -> value. */
+  spills: Map<string, Map<string, Stored>>;
+  /** Error messages of formula cells, per sheet. */
+  errors: Map<string, Map<string, string>>;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** Re-evaluates every formula and writes the results into the emulator's formula cells. */
+export function recalculate(emu: Emulator): Computed {
+  const tz = emu.book.getSpreadsheetTimeZone();
+  const offset = zoneOffset(tz);
+  const serial = (d: Date): number => (d.getTime() + offset(d.getTime())) / MS_PER_DAY + 25_569;
+  const sheets = emu.book._sheets();
+  const cells = new Map<string, { values: Stored[][]; formulas: Map<number, string> }>();
+  const input: Record<string, (string | number | boolean | null)[][]> = {};
+  for (const sheet of sheets) {
+    const d = sheet._data();
+    const width = d.lastColumn();
+    const values = d.rows.slice(0, d.lastRow()).map((r) => Array.from({ length: width }, (_, c) => (r?.[c] ?? '') as Stored));
+    const formulas = new Map<number, string>();
+    const grid = values.map((row, r) => row.map((v, c) => {
+      const f = d.meta(d.formulas, r, c);
+      if (f) { formulas.set(r * 100_000 + c, f); return f; }
+      if (isDate(v)) return serial(v);
+      if (typeof v === 'string') return v === '' ? null : /^[=']/.test(v) ? `'${v}` : v;
+      return v;
+    }));
+    cells.set(sheet.getName(), { values, formulas });
+    input[sheet.getName()] = grid;
+  }
+  current = { emu, cells };
+  const spills = new Map<string, Map<string, Stored>>();
+  const errors = new Map<string, Map<string, string>>();
+  const hf = HyperFormula.buildFromSheets(input, { licenseKey: 'gpl-v3', maxRows: 100_000, useArrayArithmetic: true });
+  try {
+    for (const sheet of sheets) {
+      const name = sheet.getName();
+      const id = hf.getSheetId(name) as number;
+      const out = hf.getSheetValues(id);
+      const own = cells.get(name) as { values: Stored[][]; formulas: Map<number, string> };
+      const spill = new Map<string, Stored>();
+      const errs = new Map<string, string>();
+      const d = sheet._data();
+      out.forEach((row, r) => row.forEach((v, c) => {
+        const isFormula = own.formulas.has(r * 100_000 + c);
+        let value: Stored;
+        if (v !== null && typeof v === 'object' && 'type' in v) {
+          value = (v as { value: string }).value ?? '#ERROR!';
+          if (isFormula) errs.set(`${r},${c}`, (v as { message: string }).message || value);
+        } else value = v === null ? '' : (v as Stored);
+        if (isFormula) d.set(r, c, value);
+        else if (value !== '' && (own.values[r]?.[c] ?? '') === '') spill.set(`${r},${c}`, value);
+      }));
+      spills.set(name, spill);
+      errors.set(name, errs);
+    }
+  } finally {
+    hf.destroy();
+    current = undefined;
+  }
+  return { spills, errors };
+}
