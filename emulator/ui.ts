@@ -26,6 +26,8 @@ export class EmuUi {
   alerts: Alert[] = [];
   /** Answers the next alerts or prompts will get, in order (tests and the playground queue them). */
   readonly answers: { button: string; text?: string }[] = [];
+  /** Called when a prompt finds no queued answer (the playground asks the person, then reruns). */
+  onUnanswered: ((prompt: Alert) => void) | undefined;
 
   constructor(private readonly addonName: string) {}
 
@@ -47,7 +49,9 @@ export class EmuUi {
     const title = b === undefined ? '' : a;
     const prompt = b === undefined ? a : b;
     this.alerts.push({ title, prompt, buttons: c ?? BUTTON_SET.OK });
-    const answer = this.answers.shift() ?? { button: BUTTON.CANCEL, text: '' };
+    const queued = this.answers.shift();
+    if (!queued && this.onUnanswered) this.onUnanswered({ title, prompt, buttons: c ?? BUTTON_SET.OK });
+    const answer = queued ?? { button: BUTTON.CANCEL, text: '' };
     return { getResponseText: () => answer.text ?? '', getSelectedButton: () => answer.button };
   }
 }

@@ -34,7 +34,7 @@ interface RefAst { type: string; reference: { toSimpleCellAddress(base: Address)
 
 class PipelineFunctions extends FunctionPlugin {
   /** Sheets' view of a range: the stored cells (Dates stay Dates), formula cells as computed. */
-  protected sheetsValue(arg: unknown, state: { formulaAddress: Address }): Value {
+  sheetsValue(arg: unknown, state: { formulaAddress: Address }): Value {
     void state;
     if (arg instanceof SimpleRangeValue) {
       const data = arg.data.map((row) => row.map(raw));
@@ -54,7 +54,7 @@ class PipelineFunctions extends FunctionPlugin {
   }
 
   /** Resolves an argument from the syntax tree against the workbook (for sizing array results). */
-  protected valueOfAst(ast: { type: string; value?: unknown }, base: Address): Value | undefined {
+  valueOfAst(ast: { type: string; value?: unknown }, base: Address): Value | undefined {
     if (!current) return undefined;
     if (ast.type === 'NUMBER' || ast.type === 'STRING') return ast.value as Stored;
     if (ast.type === 'EMPTY') return undefined;

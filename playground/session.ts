@@ -1,0 +1,85 @@
+/**
+ * One playground workbook: the real dist/Code.js in the emulator, formulas by HyperFormula, saved to
+ * a local file after every change and reloaded on restart.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Emulator } from '../emulator';
+import type { Alert } from '../emulator/ui';
+import { exportState, importState, SavedState } from '../emulator/state';
+import { buildDemo } from './demo';
+import { Computed, recalculate } from './formulas';
+
+export const HOUR = 3_600_000;
+
+export class PromptNeeded extends Error {
+  constructor(readonly prompt: Alert) { super('prompt needed'); }
+}
+
+export interface ActionResult {
+  alerts: Alert[];
+  sidebarOpened: boolean;
+  error?: string;
+  prompt?: Alert;
+}
+
+export class PlaygroundSession {
+  readonly emu: Emulator;
+  computed: Computed | undefined;
+
+  constructor(private readonly dataFile: string, distDir?: string) {
+    this.emu = new Emulator({ distDir, timeZone: 'America/New_York', scriptTimeZone: 'America/New_York', now: Date.now(), user: 'you@example.com' }).load();
+    if (existsSync(dataFile)) importState(this.emu, JSON.parse(readFileSync(dataFile, 'utf8')) as SavedState);
+    else buildDemo(this.emu);
+    this.emu.ui.onUnanswered = (p) => { throw new PromptNeeded(p); };
+    this.emu.open('LIMITED');
+    this.changed();
+  }
+
+  /** After every change: formulas recomputed, workbook saved (written whole, then renamed into place). */
+  changed(): void {
+    this.computed = recalculate(this.emu);
+    mkdirSync(dirname(this.dataFile), { recursive: true });
+    const tmp = `${this.dataFile}.tmp`;
+    writeFileSync(tmp, JSON.stringify(exportState(this.emu)));
+    renameSync(tmp, this.dataFile);
+  }
+
+  /** Runs an action the way Sheets would (a menu item, a trigger), collecting dialogs it opened. */
+  act(run: () => unknown, answers: { button: string; text?: string }[] = []): ActionResult {
+    const ui = this.emu.ui;
+    const before = ui.alerts.length;
+    const sidebar = ui.sidebar;
+    ui.answers.splice(0, ui.answers.length, ...answers);
+    let error: string | undefined;
+    let prompt: Alert | undefined;
+    try {
+      run();
+    } catch (e) {
+      if (e instanceof PromptNeeded) prompt = e.prompt;
+      else error = (e as Error).message;
+    }
+    ui.answers.length = 0;
+    if (!prompt) this.changed();
+    const alerts = prompt ? [] : ui.alerts.slice(before);
+    if (prompt) ui.alerts.length = before;
+    return { alerts, sidebarOpened: ui.sidebar !== sidebar && ui.sidebar !== undefined, ...(error ? { error } : {}), ...(prompt ? { prompt } : {}) };
+  }
+
+  /** Moves the clock forward hour by hour, running time-driven triggers as they come due. */
+  advance(hours: number): number {
+    let ran = 0;
+    for (let h = 0; h < hours; h++) {
+      this.emu.clock.advance(HOUR);
+      ran += this.emu.runDueTriggers().length;
+    }
+    this.changed();
+    return ran;
+  }
+
+  reset(): void {
+    importState(this.emu, { version: 1, timeZone: 'America/New_York', clock: Date.now(), sheets: [], properties: { document: {}, user: {}, script: {} }, triggers: [] });
+    buildDemo(this.emu);
+    this.changed();
+  }
+}
