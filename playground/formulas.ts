@@ -93,7 +93,17 @@ for (const [name, [required, total]] of Object.entries(CUSTOM_FUNCTIONS)) {
     return this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
       if (!current) return new CellError(ErrorType.ERROR, 'no workbook');
       try {
-        const result = current.emu.callCustomFunction(name, ...args.map((a) => (a === undefined ? undefined : this.sheetsValue(a, state))));
+        const values = args.map((a, i) => {
+          if (a === undefined) return undefined;
+          // A single-cell reference arrives from HyperFormula as a bare number; Sheets passes a date cell as a Date.
+          const node = (ast.args[i] ?? { type: '' }) as { type: string; value?: unknown };
+          if (node.type === 'CELL_REFERENCE') {
+            const stored = this.valueOfAst(node, state.formulaAddress);
+            if (isDate(stored)) return stored;
+          }
+          return this.sheetsValue(a, state);
+        });
+        const result = current.emu.callCustomFunction(name, ...values);
         if (Array.isArray(result)) return SimpleRangeValue.onlyValues(result as (string | number)[][]);
         return result as number;
       } catch (e) {
