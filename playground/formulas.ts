@@ -34,8 +34,7 @@ interface RefAst { type: string; reference: { toSimpleCellAddress(base: Address)
 
 class PipelineFunctions extends FunctionPlugin {
   /** Sheets' view of a range: the stored cells (Dates stay Dates), formula cells as computed. */
-  sheetsValue(arg: unknown, state: { formulaAddress: Address }): Value {
-    void state;
+  sheetsValue(arg: unknown): Value {
     if (arg instanceof SimpleRangeValue) {
       const data = arg.data.map((row) => row.map(raw));
       const r = arg.range;
@@ -101,7 +100,7 @@ for (const [name, [required, total]] of Object.entries(CUSTOM_FUNCTIONS)) {
             const stored = this.valueOfAst(node, state.formulaAddress);
             if (isDate(stored)) return stored;
           }
-          return this.sheetsValue(a, state);
+          return this.sheetsValue(a);
         });
         const result = current.emu.callCustomFunction(name, ...values);
         if (Array.isArray(result)) return SimpleRangeValue.onlyValues(result as (string | number)[][]);
