@@ -23,6 +23,8 @@ const ctx: F.FunctionContext = {
  * Weighted forecast: the sum of each deal's value times its win probability (the deal's own
  * probability when given, else its stage's; won deals count 100%, lost 0%).
  *
+ * Example: =WEIGHTED_FORECAST(Deals!F2:F, Deals!E2:E, 'Pipeline Settings'!A1:C8)
+ *
  * @param {number[]} values Deal values, e.g. Deals!F2:F.
  * @param {string[]} stages Deal stages, same height, e.g. Deals!E2:E.
  * @param {string[][]} [stage_table] Optional stage table (Stage, Win probability, Outcome), e.g. 'Pipeline Settings'!A1:C8. Passing it keeps the result live when probabilities change.
@@ -37,6 +39,8 @@ export function WEIGHTED_FORECAST(values: RangeArg, stages: RangeArg, stage_tabl
 /**
  * Pipeline value: the sum of the values of open deals (not won, not lost).
  *
+ * Example: =PIPELINE_VALUE(Deals!F2:F, Deals!E2:E)
+ *
  * @param {number[]} values Deal values, e.g. Deals!F2:F.
  * @param {string[]} stages Deal stages, same height, e.g. Deals!E2:E.
  * @param {string[][]} [stage_table] Optional stage table (Stage, Win probability, Outcome).
@@ -50,6 +54,8 @@ export function PIPELINE_VALUE(values: RangeArg, stages: RangeArg, stage_table?:
 /**
  * The win probability of a stage: one number for one cell, a column for a range.
  *
+ * Example: =STAGE_PROBABILITY(E2)
+ *
  * @param {string[]} stages A stage name or a range of stage names, e.g. E2 or Deals!E2:E.
  * @param {string[][]} [stage_table] Optional stage table (Stage, Win probability, Outcome).
  * @return The probability of each stage, as a fraction (format the cell as %).
@@ -62,6 +68,8 @@ export function STAGE_PROBABILITY(stages: RangeArg, stage_table?: RangeArg): num
 /**
  * Win rate: won deals / (won + lost deals).
  *
+ * Example: =WIN_RATE(Deals!E2:E)
+ *
  * @param {string[]} stages Deal stages, e.g. Deals!E2:E.
  * @param {string[][]} [stage_table] Optional stage table (Stage, Win probability, Outcome).
  * @return {number} The win rate, as a fraction (format the cell as %).
@@ -73,6 +81,8 @@ export function WIN_RATE(stages: RangeArg, stage_table?: RangeArg): number {
 
 /**
  * Average deal size: the mean value of won deals.
+ *
+ * Example: =AVERAGE_DEAL_SIZE(Deals!F2:F, Deals!E2:E)
  *
  * @param {number[]} values Deal values, e.g. Deals!F2:F.
  * @param {string[]} stages Deal stages, same height, e.g. Deals!E2:E.
@@ -87,6 +97,8 @@ export function AVERAGE_DEAL_SIZE(values: RangeArg, stages: RangeArg, stage_tabl
 /**
  * Sales cycle length: the mean whole days from created to closed, over won deals.
  *
+ * Example: =SALES_CYCLE_DAYS(Deals!I2:I, Deals!J2:J, Deals!E2:E)
+ *
  * @param {Date[]} created Created dates, e.g. Deals!I2:I.
  * @param {Date[]} closed Close dates, same height, e.g. Deals!H2:H.
  * @param {string[]} stages Deal stages, same height, e.g. Deals!E2:E.
@@ -100,6 +112,8 @@ export function SALES_CYCLE_DAYS(created: RangeArg, closed: RangeArg, stages: Ra
 
 /**
  * Sales velocity: open deals x win rate x average deal size / sales cycle days (money per day).
+ *
+ * Example: =SALES_VELOCITY(Deals!F2:F, Deals!E2:E, Deals!I2:I, Deals!J2:J)
  *
  * @param {number[]} values Deal values, e.g. Deals!F2:F.
  * @param {string[]} stages Deal stages, same height, e.g. Deals!E2:E.
@@ -117,6 +131,8 @@ export function SALES_VELOCITY(values: RangeArg, stages: RangeArg, created: Rang
  * Stage conversion: deals that reached to_stage / deals that reached from_stage (a deal in a later
  * stage, or won, reached every stage before it).
  *
+ * Example: =CONVERSION_RATE(Deals!E2:E, "Qualification", "Proposal")
+ *
  * @param {string[]} stages Deal stages, e.g. Deals!E2:E.
  * @param {string} from_stage The earlier stage, e.g. "Qualification".
  * @param {string} to_stage The later stage, e.g. "Proposal".
@@ -132,6 +148,8 @@ export function CONVERSION_RATE(stages: RangeArg, from_stage: RangeArg, to_stage
  * Funnel table: for each open and won stage, the deals that reached it, their value and weighted
  * value, and the conversion to the next stage. Spills 5 columns.
  *
+ * Example: =FUNNEL(Deals!E2:E, Deals!F2:F)
+ *
  * @param {string[]} stages Deal stages, e.g. Deals!E2:E.
  * @param {number[]} [values] Optional deal values, same height, e.g. Deals!F2:F.
  * @param {string[][]} [stage_table] Optional stage table (Stage, Win probability, Outcome).
@@ -145,6 +163,8 @@ export function FUNNEL(stages: RangeArg, values?: RangeArg, stage_table?: RangeA
 /**
  * Forecast by month of expected close: deals, open pipeline, weighted value and won value per
  * month. With months, the next N months from this one, plus an Overdue row. Spills 5 columns.
+ *
+ * Example: =FORECAST_BY_MONTH(Deals!F2:F, Deals!E2:E, Deals!H2:H, , 6)
  *
  * @param {number[]} values Deal values, e.g. Deals!F2:F.
  * @param {string[]} stages Deal stages, same height, e.g. Deals!E2:E.

@@ -38,6 +38,7 @@ describe('dist/Code.js', () => {
     expect(jsdoc).toContain('@customfunction');
     expect(jsdoc).toMatch(/@return/);
     for (const p of params) expect(jsdoc).toMatch(new RegExp(`@param \\{[^}]+\\} \\[?${p}\\]? \\S`));
+    expect(jsdoc).toMatch(new RegExp(`Example: =${name}\\(`));
     // A one-line description before the tags.
     expect((jsdoc as string).split('@')[0]).toMatch(/[A-Za-z]{4,}/);
   });
