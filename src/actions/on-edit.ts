@@ -12,7 +12,7 @@ import { healthText, problemText } from '../core/health';
 import { lastStageById } from '../core/history';
 import { StageTable, foldStageName } from '../core/stages';
 import { CellValue, readText } from '../core/values';
-import { DealsTable, readDealsTable } from '../sheets/deals-sheet';
+import { DealsTable, readDealsWindow } from '../sheets/deals-sheet';
 import { appendHistory, HistoryRow, readHistory } from '../sheets/history-sheet';
 import { safeText } from '../sheets/safe-text';
 import { findDealsSheet } from '../sheets/tabs';
@@ -37,7 +37,7 @@ export function handleEdit(e: EditEvent): EditResult {
   const lastRow = range.getLastRow();
   if (lastRow < firstRow) return none;
   return withDocumentLock(20_000, () => {
-    const deals = readDealsTable(sheet);
+    const deals = readDealsWindow(sheet, firstRow, lastRow);
     const touched = (k: ColumnKey): boolean => {
       const c = deals.columns[k];
       return c !== undefined && c + 1 >= range.getColumn() && c + 1 <= range.getLastColumn();
@@ -45,7 +45,7 @@ export function handleEdit(e: EditEvent): EditResult {
     if (!HEALTH_INPUTS.some(touched)) return none;
     const table = stageTableOf(book);
     const clock = clockOf(book);
-    const rowIdx = Array.from({ length: Math.min(lastRow, deals.rows.length + 1) - firstRow + 1 }, (_, k) => firstRow - 2 + k);
+    const rowIdx = deals.rows.map((_, k) => k);
     const logged = touched('stage') ? recordStageChanges(deals, rowIdx, e, table, clock) : 0;
     const healthRows = writeHealth(deals, rowIdx, table, clock);
     return { logged, healthRows };
@@ -86,7 +86,7 @@ function recordStageChanges(deals: DealsTable, rowIdx: number[], e: EditEvent, t
   if (enteredCol !== undefined) {
     const today = startOfDayIn(clock.today, clock.timeZone);
     for (const run of runsOf(changed)) {
-      deals.sheet.getRange(run.start + 2, enteredCol + 1, run.length, 1).setValues(Array.from({ length: run.length }, () => [today]));
+      deals.sheet.getRange(run.start + deals.firstRow, enteredCol + 1, run.length, 1).setValues(Array.from({ length: run.length }, () => [today]));
       for (let k = 0; k < run.length; k++) (deals.rows[run.start + k] as CellValue[])[enteredCol] = today;
     }
   }
@@ -101,12 +101,12 @@ function writeHealth(deals: DealsTable, rowIdx: number[], table: StageTable, clo
   const values = rowIdx.map((i) => {
     const raw = deals.rows[i] as CellValue[] | undefined;
     if (!raw) return [''];
-    const parsed = parseDeals([raw], deals.columns, table, clock.readZone, deals.sheet.getName(), i + 2);
+    const parsed = parseDeals([raw], deals.columns, table, clock.readZone, deals.sheet.getName(), i + deals.firstRow);
     const d = parsed.deals[0];
     if (d) return [safeText(healthText(d, table, clock.today))];
     const p = parsed.problems[0];
     return [p ? safeText(problemText(p)) : ''];
   });
-  deals.sheet.getRange((rowIdx[0] as number) + 2, col + 1, values.length, 1).setValues(values);
+  deals.sheet.getRange((rowIdx[0] as number) + deals.firstRow, col + 1, values.length, 1).setValues(values);
   return values.length;
 }

@@ -61,6 +61,15 @@ export function funnel(set: DealSet, history?: Int32Array): FunnelRow[] {
 export function conversion(set: DealSet, from: Stage, to: Stage, history?: Int32Array): number | null {
   let a = 0;
   let b = 0;
+  if (!history && set.perStage) {
+    // Without history a deal's reach is its own stage (none when lost): sum the per-stage counts.
+    set.perStage.forEach((n, s) => {
+      if (set.table.codes[s] === LOST) return;
+      if (s >= from.index) a += n;
+      if (s >= to.index) b += n;
+    });
+    return a === 0 ? null : b / a;
+  }
   for (let i = 0; i < set.size; i++) {
     const top = reachedIndex(set, i, history);
     if (top >= from.index) a++;

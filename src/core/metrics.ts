@@ -32,6 +32,10 @@ export function counts(set: DealSet): Counts {
   const { codes } = set.table;
   const { stage, value } = set;
   const c: Counts = { open: 0, won: 0, lost: 0, openValue: 0, wonValue: 0 };
+  if (value === undefined && set.perStage) {
+    set.perStage.forEach((n, s) => { const k = codes[s]; if (k === OPEN) c.open += n; else if (k === WON) c.won += n; else c.lost += n; });
+    return c;
+  }
   if (value === undefined) {
     for (let i = 0; i < set.size; i++) {
       const k = codes[stage[i] as number];

@@ -13,6 +13,8 @@ export interface ColumnArg {
   readonly name: string;
   readonly length: number;
   at(i: number): CellValue;
+  /** For a single-column range, the grid itself, so hot loops index it without a call per cell. */
+  readonly grid?: CellGrid;
 }
 
 export function isOmitted(arg: unknown): boolean {
@@ -28,7 +30,7 @@ export function toColumn(fn: string, name: string, arg: RangeArg): ColumnArg {
   const grid = arg as CellGrid;
   if (grid.length === 0) return { name, length: 0, at: () => undefined };
   const width = (grid[0] as CellValue[]).length;
-  if (width === 1) return { name, length: grid.length, at: (i) => (grid[i] as CellValue[])[0] };
+  if (width === 1) return { name, length: grid.length, at: (i) => (grid[i] as CellValue[])[0], grid };
   if (grid.length === 1) {
     const row = grid[0] as CellValue[];
     return { name, length: row.length, at: (i) => row[i] };

@@ -41,14 +41,16 @@ class FirstProblem {
   }
 }
 
-/** Stage indexes (BLANK for blank cells) and how many cells were blank. */
-function stageColumn(col: ColumnArg, table: StageTable, problem: FirstProblem): { stage: Int32Array; blanks: number } {
+/** Stage indexes (BLANK for blank cells), how many cells were blank, and deals per stage. */
+function stageColumn(col: ColumnArg, table: StageTable, problem: FirstProblem): { stage: Int32Array; blanks: number; perStage: Float64Array } {
   const n = col.length;
   const out = new Int32Array(n);
+  const perStage = new Float64Array(table.stages.length);
   let blanks = 0;
   const byText = new Map<string, number>();
+  const grid = col.grid;
   for (let i = 0; i < n; i++) {
-    const s = col.at(i);
+    const s = grid ? (grid[i] as CellValue[])[0] : col.at(i);
     let k: number | undefined;
     if (typeof s === 'string') {
       k = byText.get(s);
@@ -59,17 +61,19 @@ function stageColumn(col: ColumnArg, table: StageTable, problem: FirstProblem): 
     } else k = isBlank(s) ? BLANK : UNKNOWN;
     if (k === UNKNOWN) { problem.note(i, col, `is not a known stage (known: ${stageNames(table)})`); break; }
     if (k === BLANK) blanks++;
+    else perStage[k] = (perStage[k] as number) + 1;
     out[i] = k;
   }
-  return { stage: out, blanks };
+  return { stage: out, blanks, perStage };
 }
 
 function numberColumn(col: ColumnArg, problem: FirstProblem, read: (v: CellValue) => number | undefined, blank: number, what: string): Float64Array {
   const n = Math.min(col.length, problem.row);
   const out = new Float64Array(col.length);
   const numbersAsThey = read === readNumber;
+  const grid = col.grid;
   for (let i = 0; i < n; i++) {
-    const v = col.at(i);
+    const v = grid ? (grid[i] as CellValue[])[0] : col.at(i);
     if (numbersAsThey && typeof v === 'number' && v - v === 0) { out[i] = v; continue; }
     if (isBlank(v)) { out[i] = blank; continue; }
     const x = read(v);
@@ -83,7 +87,7 @@ export function readDealColumns(fn: string, cols: DealColumns, table: StageTable
   const others = [cols.values, cols.probabilities, cols.created, cols.closed, cols.closeDates].filter((c): c is ColumnArg => c !== undefined);
   sameHeights(fn, [cols.values, cols.stages, cols.probabilities, cols.created, cols.closed, cols.closeDates]);
   const problem = new FirstProblem();
-  const { stage, blanks } = stageColumn(cols.stages, table, problem);
+  const { stage, blanks, perStage } = stageColumn(cols.stages, table, problem);
   const dayOf = (v: CellValue): number | undefined => readDay(v, opts.readZone);
   const value = cols.values && numberColumn(cols.values, problem, readNumber, 0, 'is not a number');
   const override = cols.probabilities && numberColumn(cols.probabilities, problem, readProbability, NONE, 'is not a probability between 0 and 100%');
@@ -91,7 +95,7 @@ export function readDealColumns(fn: string, cols: DealColumns, table: StageTable
   const closed = cols.closed && numberColumn(cols.closed, problem, dayOf, NONE, 'is not a date');
   const expectedClose = cols.closeDates && numberColumn(cols.closeDates, problem, dayOf, NONE, 'is not a date');
 
-  const whole = (): DealSet => ({ table, size: stage.length, stage, value, override, created, closed, expectedClose });
+  const whole = (): DealSet => ({ table, size: stage.length, stage, value, override, created, closed, expectedClose, perStage });
   if (blanks === 0 && !opts.wonNeedDates) {
     if (problem.row !== Infinity) throw new FunctionError(fn, problem.message);
     return whole();

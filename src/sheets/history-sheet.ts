@@ -18,10 +18,11 @@ export function historySheet(book: Book): Sheet {
   return sheet;
 }
 
+/** The history's moves (Deal ID, From, To: columns A:E only, not the notes). */
 export function readHistory(book: Book): HistoryEntry[] {
   const sheet = book.getSheetByName(TABS.history);
   if (!sheet || sheet.getLastRow() < 2) return [];
-  return parseHistory(sheet.getRange(2, 1, sheet.getLastRow() - 1, HISTORY_HEADERS.length).getValues() as CellGrid);
+  return parseHistory(sheet.getRange(2, 1, sheet.getLastRow() - 1, 5).getValues() as CellGrid);
 }
 
 /** Appends rows after the last one, growing the sheet first when it is full. */

@@ -178,5 +178,10 @@ test('bad imports get a clear message and change nothing; a good CSV replaces th
   expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
   const bytes = Buffer.from(await xlsx.arrayBuffer());
   expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  // The exported workbook imports again: its first sheet is the deals tab.
+  const again = await post('exported.xlsx', bytes);
+  expect(again.status).toBe(200);
+  expect(again.json.message).toBe('Imported 2 deals from exported.xlsx.');
+  expect((await sheet(server.url, 'Deals'))[1]?.slice(0, 5).map((c) => c.t)).toEqual(['Acme, renewal', 'Acme', 'Ann', 'Proposal', '$12,500']);
   await stop(server);
 });

@@ -67,10 +67,14 @@ test('open on a deal, see unmet BANT, tick them in the sheet, refresh, move, fin
   await page.waitForFunction(() => document.querySelectorAll('#stages li .unmet').length < 6);
   const ready = page.locator('#stages li', { hasText: 'Proposal' }).first();
   expect(await ready.locator('.unmet').count()).toBe(0);
-  await ready.locator('button').click();
-  await page.fill('#note', 'Budget confirmed on call');
+  // With the keyboard only: Enter on the stage opens the form with the note focused, Tab reaches Move.
+  await ready.locator('button').focus();
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('note');
+  await page.keyboard.type('Budget confirmed on call');
   await page.keyboard.press('Tab');
-  await page.click('#confirm');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirm');
+  await page.keyboard.press('Enter');
   await page.waitForSelector('.status.ok');
   expect(await page.textContent('#deal-stage')).toBe('Proposal');
   await page.screenshot({ path: join(artifacts, 'sidebar-moved.png'), fullPage: true });
