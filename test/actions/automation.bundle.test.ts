@@ -80,6 +80,9 @@ describe('the Pipeline Summary tab', () => {
     const closed = good.map((r) => [r.Stage === 'Closed Won' ? d(r['Stage Entered']) : '']);
     expect(figure(emu, 'Average sales cycle (days)')).toBe(emu.callCustomFunction('SALES_CYCLE_DAYS', created, closed, col('Stage')));
     expect(figure(emu, 'Open deals')).toBe(3);
+    // Setup, the jobs and every other locked action flushed before releasing the document lock.
+    expect(emu.locks.state.releasesWithoutFlush).toBe(0);
+    expect(emu.spreadsheetApp.flushes).toBeGreaterThan(0);
   });
 
   test('a bad row is reported under Data problems, not fatal', () => {
