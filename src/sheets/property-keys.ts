@@ -1,0 +1,18 @@
+/**
+ * Every document-property key the add-on uses, in one place. Document properties are shared by all
+ * users of the spreadsheet (9 KB a value, 500 KB a store).
+ */
+export const PROPERTY_KEYS = {
+  /** Hour of the day (0-23, sheet's zone) the daily job runs at. */
+  automationHour: 'dealPipeline.automationHour',
+  /** The calendar day (yyyy-mm-dd) the daily job last started. */
+  lastDailyRun: 'dealPipeline.lastDailyRun',
+  /** A job's saved continuation: JSON { owner, phases }. */
+  jobCursor: 'dealPipeline.pendingPhases',
+  /** The next Deal ID number to hand out (IDs are never reused). */
+  nextDealId: 'dealPipeline.nextDealId',
+  /** The add-on's tabs by sheet ID, and which of them it created: JSON TabRegistryRecord. */
+  tabs: 'dealPipeline.tabs',
+} as const;
+
+export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
