@@ -19,4 +19,7 @@ export const ERR = {
   cacheTooLarge: 'Exception: Argument too large: value',
   authNone: (service: string) => `Exception: You do not have permission to call ${service}. Required permissions are not available in AuthMode.NONE.`,
   customFunctionPermission: (service: string) => `Exception: You do not have permission to call ${service}.`,
+  needsAuthorization: (service: string) =>
+    `Exception: You do not have permission to call ${service}. Required permissions: https://www.googleapis.com/auth/script.scriptapp`,
+  uiOutsideDocument: 'Exception: Cannot call SpreadsheetApp.getUi() from this context.',
 } as const;

@@ -8,12 +8,14 @@ import vm from 'node:vm';
 import { CHART_TYPES } from './builders';
 import { Clock } from './clock';
 import { CallCounter } from './counter';
-import { ERR } from './errors';
 import { EmuHtmlService } from './html';
-import type { EmuRange } from './range';
-import { AUTH_MODE, EmuScriptApp, TriggerRecord, TriggerStore } from './script-app';
+import { EmuRange } from './range';
+import { AuthModeName, RunContext } from './run-context';
+import { AUTH_MODE, EVENT_TYPE, EmuScriptApp, TriggerRecord, TriggerStore } from './script-app';
+import { inTimeZone, manifestTimeZone } from './script-zone';
 import { EmuCacheService, EmuLockService, EmuLogger, EmuPropertiesService, EmuSession, EmuUtilities } from './services';
 import { EmuSpreadsheet, EmuSpreadsheetApp } from './spreadsheet';
+import { wallToInstant } from './time';
 import { EmuUi } from './ui';
 
 export { CallCounter } from './counter';
@@ -21,24 +23,26 @@ export { ERR } from './errors';
 export type { EmuRange } from './range';
 export type { EmuSheet } from './sheet';
 export type { EmuSpreadsheet } from './spreadsheet';
+export type { AuthModeName } from './run-context';
 
 export interface EmulatorOptions {
   /** The spreadsheet's time zone. */
   timeZone?: string;
-  /** The script's time zone (Session.getScriptTimeZone()). */
+  /** The script's time zone: the bundle's local zone and Session.getScriptTimeZone(). Default: the manifest's. */
   scriptTimeZone?: string;
   now?: Date | number;
+  /** The person at the keyboard. */
   user?: string;
-  /** Folder holding Code.js and the HTML files. */
+  /** Folder holding Code.js, appsscript.json and the HTML files. */
   distDir?: string;
   addonName?: string;
   /** Editor add-on trigger limits apply (true for this project). */
   addon?: boolean;
+  /** The add-on has already been used in this document (it is "enabled" there): onOpen runs in LIMITED, not NONE. */
+  enabledInDocument?: boolean;
 }
 
-type Mode = 'FULL' | 'NONE' | 'CUSTOM_FUNCTION';
-const WRITE_METHOD = /^(set|insert|delete|clear|append|hide|show|remove|update|activate|toast|create|new|put)/;
-const READ_ONLY_KINDS = new Set(['Range', 'Sheet', 'Spreadsheet', 'SpreadsheetApp']);
+export type OpenMode = 'NONE' | 'LIMITED' | 'FULL';
 
 export class Emulator {
   readonly counter = new CallCounter();
@@ -53,32 +57,29 @@ export class Emulator {
   readonly logger = new EmuLogger();
   readonly spreadsheetApp: EmuSpreadsheetApp;
   readonly distDir: string;
+  /** The current run's authorization mode, user and document (run-context.ts). */
+  readonly run: RunContext;
+  /**
+   * Whether the add-on is enabled in this document: someone has used it here (a menu item, the
+   * sidebar, onInstall). Until then onOpen runs in AuthMode.NONE (editor add-on lifecycle).
+   */
+  enabledInDocument: boolean;
   private context: vm.Context | undefined;
-  private mode: Mode = 'FULL';
 
   constructor(opts: EmulatorOptions = {}) {
     this.clock = new Clock(opts.now === undefined ? Date.UTC(2026, 10, 23, 15, 0) : typeof opts.now === 'number' ? opts.now : opts.now.getTime());
     this.distDir = resolve(opts.distDir ?? join(__dirname, '..', 'dist'));
+    this.run = new RunContext(opts.user ?? 'rep@example.com');
+    this.enabledInDocument = opts.enabledInDocument ?? false;
     this.book = EmuSpreadsheet._make(opts.timeZone ?? 'America/New_York', this.counter);
     this.ui = EmuUi._make(opts.addonName ?? 'Deal Pipeline', this.counter);
-    this.properties = new EmuPropertiesService(this.counter);
-    this.cache = new EmuCacheService(this.clock, this.counter);
-    this.spreadsheetApp = EmuSpreadsheetApp._make(() => this.book, () => this.ui, () => undefined, this.counter);
-    this.locks = new EmuLockService(this.clock, this.counter, () => this.spreadsheetApp.flushes);
+    this.properties = new EmuPropertiesService(this.counter, this.run);
+    this.cache = new EmuCacheService(this.clock, this.counter, this.run);
+    this.spreadsheetApp = EmuSpreadsheetApp._make(() => this.book, () => this.ui, this.run, this.counter);
+    this.locks = new EmuLockService(this.clock, this.counter, () => this.spreadsheetApp.flushes, this.run);
     this.triggers = new TriggerStore(opts.addon ?? true, this.clock);
-    this.session = new EmuSession(opts.user ?? 'rep@example.com', opts.scriptTimeZone ?? 'America/Los_Angeles');
-    this.counter.guard = (kind, method) => this.guard(kind, method);
-  }
-
-  private guard(kind: string, method: string): void {
-    if (this.mode === 'FULL') return;
-    if (this.mode === 'NONE') {
-      if ((kind === 'SpreadsheetApp' && method === 'getUi') || kind === 'Ui') return;
-      throw new Error(ERR.authNone(`${kind}.${method}`));
-    }
-    if (!READ_ONLY_KINDS.has(kind) || WRITE_METHOD.test(method) || method === 'getUi' || method === 'flush') {
-      throw new Error(ERR.customFunctionPermission(`${kind}.${method}`));
-    }
+    this.session = new EmuSession(this.run, opts.scriptTimeZone ?? manifestTimeZone(this.distDir, join(__dirname, '..')));
+    this.counter.guard = (kind, method) => this.run.guard(kind, method);
   }
 
   /** Loads dist/Code.js (or the given source) into a fresh context holding only Apps Script globals. */
@@ -90,7 +91,7 @@ export class Emulator {
       PropertiesService: this.properties,
       CacheService: this.cache,
       LockService: this.locks,
-      ScriptApp: EmuScriptApp._make(this.triggers, () => this.session.userEmail, this.clock, this.counter),
+      ScriptApp: EmuScriptApp._make(this.triggers, () => this.run.effectiveUserEmail(), this.clock, this.counter),
       HtmlService: EmuHtmlService._make(this.distDir, this.counter),
       Session: this.session,
       Utilities: new EmuUtilities(this.clock),
@@ -122,13 +123,23 @@ export class Emulator {
         return v;
       };
     })(); delete globalThis.__clockNow;`, this.context);
-    vm.runInContext(code, this.context, { filename: 'Code.js' });
+    const ctx = this.context;
+    this.inScriptZone(() => vm.runInContext(code, ctx, { filename: 'Code.js' }));
     return this;
   }
 
   private ctx(): vm.Context {
     if (!this.context) throw new Error('emulator: call load() first');
     return this.context;
+  }
+
+  /**
+   * Runs `run` with the process's local time zone set to the script's, as Apps Script runs the
+   * bundle (script-zone.ts). Every call into the bundle goes through it; code that calls bundle
+   * functions it got from global() or evaluate() should too.
+   */
+  inScriptZone<T>(run: () => T): T {
+    return inTimeZone(this.session.getScriptTimeZone(), run);
   }
 
   /** A top-level identifier of the loaded bundle. */
@@ -146,7 +157,8 @@ export class Emulator {
 
   /** Evaluates source in the bundle's context (benchmarks run their baselines there, on equal terms). */
   evaluate(source: string): unknown {
-    return vm.runInContext(source, this.ctx());
+    const ctx = this.ctx();
+    return this.inScriptZone(() => vm.runInContext(source, ctx));
   }
 
   /** Brings arrays and Dates into the bundle's realm, as Sheets builds its arguments. */
@@ -154,43 +166,94 @@ export class Emulator {
     return (this.global('__adopt') as (v: T) => T)(value);
   }
 
-  /** Calls a top-level function of the bundle as Apps Script would (menu item, sidebar call, trigger). */
-  call(name: string, ...args: unknown[]): unknown {
+  /** Calls a top-level function of the bundle in the current run context, in the script's zone. */
+  private invoke(name: string, args: unknown[]): unknown {
     const fn = this.global(name);
     if (typeof fn !== 'function') throw new Error(`emulator: Code.js has no top-level function ${name}`);
-    return (fn as (...a: unknown[]) => unknown)(...args.map((a) => this.adopt(a)));
-  }
-
-  /** Calls a custom function the way a cell does: read-only services, no authorization. */
-  callCustomFunction(name: string, ...args: unknown[]): unknown {
-    return this.inMode('CUSTOM_FUNCTION', () => this.call(name, ...args));
-  }
-
-  /** Runs onOpen in the given auth mode. */
-  open(authMode: 'NONE' | 'LIMITED' | 'FULL' = 'LIMITED'): void {
-    this.inMode(authMode === 'NONE' ? 'NONE' : 'FULL', () => this.call('onOpen', { authMode: AUTH_MODE[authMode] }));
-  }
-
-  inMode<T>(mode: Mode, run: () => T): T {
-    const before = this.mode;
-    this.mode = mode;
-    try { return run(); } finally { this.mode = before; }
+    return this.inScriptZone(() => (fn as (...a: unknown[]) => unknown)(...args.map((a) => this.adopt(a))));
   }
 
   /**
-   * Fires onEdit as Sheets does after a user typed or pasted into `range`: value and oldValue only
-   * for a single cell (and oldValue only when the cell had one).
+   * Calls a top-level function of the bundle as Apps Script would for a menu item or a sidebar call
+   * (google.script.run): AuthMode.FULL, the user's identity revealed. Using the add-on in a document
+   * enables it there.
    */
-  edit(range: EmuRange, values: unknown[][], oldValue?: unknown): unknown {
+  call(name: string, ...args: unknown[]): unknown {
+    if (this.run.mode === 'FULL' && this.run.inDocument) this.enabledInDocument = true;
+    return this.invoke(name, args);
+  }
+
+  /**
+   * Calls a custom function the way a cell does: CUSTOM_FUNCTION mode (read-only services, no user
+   * identity). Range arguments are read as Sheets passes them: a single cell as its value, a larger
+   * range as a 2-D array, date cells as Dates at midnight in the spreadsheet's zone (that is what a
+   * typed date holds, cells.ts); other arguments are passed as given.
+   */
+  callCustomFunction(name: string, ...args: unknown[]): unknown {
+    const values = args.map((a) => (a instanceof EmuRange ? this.counter.quiet(() => argumentOf(a)) : a));
+    return this.run.with({ mode: 'CUSTOM_FUNCTION' }, () => this.invoke(name, values));
+  }
+
+  /** The instant a date typed into a cell holds: midnight of that day in the spreadsheet's zone. */
+  dateCell(isoDay: string): Date {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+    if (!m) throw new Error(`emulator: dateCell wants yyyy-mm-dd, got ${isoDay}`);
+    return wallToInstant(Number(m[1]), Number(m[2]), Number(m[3]), this.book._timeZone());
+  }
+
+  /**
+   * Runs onOpen as the simple trigger does when the document opens. Without a mode: LIMITED where
+   * the add-on is enabled in this document, NONE where it is only installed for the user (editor
+   * add-on lifecycle, https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle).
+   */
+  open(authMode: OpenMode = this.enabledInDocument ? 'LIMITED' : 'NONE'): void {
+    const e: Record<string, unknown> = { authMode: AUTH_MODE[authMode], triggerUid: '' };
+    this.run.with({ mode: authMode }, () => {
+      // In NONE the event carries no document and no user.
+      if (authMode !== 'NONE') Object.assign(e, { source: this.book, user: this.session.getActiveUser() });
+      this.invoke('onOpen', [e]);
+    });
+  }
+
+  /** Runs onInstall as installing the add-on from the Marketplace does: AuthMode.FULL; the add-on is then enabled here. */
+  install(): void {
+    this.enabledInDocument = true;
+    this.run.with({ mode: 'FULL' }, () => this.invoke('onInstall', [{ authMode: AUTH_MODE.FULL, source: this.book }]));
+  }
+
+  /** Runs `run` in the given mode (tests reach services directly this way). */
+  inMode<T>(mode: AuthModeName, run: () => T): T {
+    return this.run.with({ mode }, run);
+  }
+
+  /** Runs `run` as a run no document contains (a standalone run): document services return null. */
+  outsideDocument<T>(run: () => T): T {
+    return this.run.with({ inDocument: false }, run);
+  }
+
+  /**
+   * A user typed or pasted into \`range\`: Sheets fires the simple onEdit (AuthMode.LIMITED, no user
+   * identity; value and oldValue only for a single cell, oldValue only when the cell had one), then
+   * every installable on-edit trigger (AuthMode.FULL, run as its creator, the editing user revealed).
+   * Returns what the simple onEdit returned.
+   */
+  edit(range: EmuRange, values: unknown[][], oldValue?: unknown, simpleMode: 'LIMITED' | 'NONE' = 'LIMITED'): unknown {
     const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
     this.counter.quiet(() => range.setValues(values));
-    const e: Record<string, unknown> = { range, source: this.book, authMode: AUTH_MODE.LIMITED, user: this.session.getActiveUser(), triggerUid: 'simple' };
+    const base: Record<string, unknown> = { range, source: this.book };
     if (single) {
-      e.value = (values[0] as unknown[])[0];
-      if (oldValue !== undefined && oldValue !== '') e.oldValue = oldValue;
+      base.value = (values[0] as unknown[])[0];
+      if (oldValue !== undefined && oldValue !== '') base.oldValue = oldValue;
     }
-    if (typeof this.global('onEdit') !== 'function') return undefined;
-    return this.call('onEdit', e);
+    let result: unknown;
+    if (typeof this.global('onEdit') === 'function') {
+      result = this.run.with({ mode: simpleMode }, () =>
+        this.invoke('onEdit', [{ ...base, authMode: AUTH_MODE[simpleMode], triggerUid: '', user: this.session.getActiveUser() }]));
+    }
+    for (const t of this.triggers.triggers.filter((x) => x.eventType === EVENT_TYPE.ON_EDIT)) {
+      this.run.with({ mode: 'FULL', effectiveUser: t.user }, () => this.runHandler(t, { ...base, authMode: AUTH_MODE.FULL, triggerUid: t.id, user: this.session.getActiveUser() }));
+    }
+    return result;
   }
 
   /** Runs each time-driven trigger that is due at the clock's time. */
@@ -200,9 +263,26 @@ export class Emulator {
     return due;
   }
 
+  /** A time-driven trigger: AuthMode.FULL, run as (and revealing) the user who created it. */
   runTrigger(t: TriggerRecord): unknown {
     this.triggers.ran(t);
     const d = new Date(this.clock.now());
-    return this.call(t.handler, { authMode: AUTH_MODE.FULL, triggerUid: t.id, year: d.getUTCFullYear(), hour: d.getUTCHours() });
+    return this.run.with({ mode: 'FULL', activeUser: t.user, effectiveUser: t.user }, () =>
+      this.runHandler(t, { authMode: AUTH_MODE.FULL, triggerUid: t.id, year: d.getUTCFullYear(), hour: d.getUTCHours() }));
   }
+
+  /** A trigger whose handler is gone fails on its own (Apps Script logs it); the user's action is unaffected. */
+  private runHandler(t: TriggerRecord, e: Record<string, unknown>): unknown {
+    if (typeof this.global(t.handler) !== 'function') {
+      this.logger.log(`Script function not found: ${t.handler}`);
+      return undefined;
+    }
+    return this.invoke(t.handler, [e]);
+  }
+}
+
+/** A range as a custom function receives it: one cell as its value, more as a 2-D array. */
+function argumentOf(range: EmuRange): unknown {
+  const values = range.getValues();
+  return values.length === 1 && (values[0] as unknown[]).length === 1 ? (values[0] as unknown[])[0] : values;
 }

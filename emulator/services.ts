@@ -4,6 +4,7 @@ import { CallCounter, Shape, counted } from './counter';
 import { ERR } from './errors';
 import { formatDateJava } from './time';
 import type { Clock } from './clock';
+import type { RunContext } from './run-context';
 
 const PROPERTY_VALUE_LIMIT = 9 * 1024;
 const PROPERTY_STORE_LIMIT = 500 * 1024;
@@ -31,8 +32,9 @@ export class EmuPropertiesService {
   readonly document = new EmuProperties();
   readonly user = new EmuProperties();
   readonly script = new EmuProperties();
-  constructor(private readonly counter: CallCounter) {}
-  getDocumentProperties(): EmuProperties { return counted(this.document, 'Properties', this.counter); }
+  constructor(private readonly counter: CallCounter, private readonly run: RunContext) {}
+  /** Null outside a document (see run-context.ts). */
+  getDocumentProperties(): EmuProperties | null { return this.run.inDocument ? counted(this.document, 'Properties', this.counter) : null; }
   getUserProperties(): EmuProperties { return counted(this.user, 'Properties', this.counter); }
   getScriptProperties(): EmuProperties { return counted(this.script, 'Properties', this.counter); }
 }
@@ -58,8 +60,9 @@ export class EmuCache {
 
 export class EmuCacheService {
   readonly document: EmuCache;
-  constructor(clock: Clock, private readonly counter: CallCounter) { this.document = new EmuCache(clock); }
-  getDocumentCache(): EmuCache { return counted(this.document, 'Cache', this.counter); }
+  constructor(clock: Clock, private readonly counter: CallCounter, private readonly run: RunContext) { this.document = new EmuCache(clock); }
+  /** Null outside a document (https://developers.google.com/apps-script/reference/cache/cache-service#getDocumentCache()). */
+  getDocumentCache(): EmuCache | null { return this.run.inDocument ? counted(this.document, 'Cache', this.counter) : null; }
   getUserCache(): EmuCache { return counted(this.document, 'Cache', this.counter); }
   getScriptCache(): EmuCache { return counted(this.document, 'Cache', this.counter); }
 }
@@ -101,19 +104,28 @@ export class EmuLock implements Shape<GoogleAppsScript.Lock.Lock, 'tryLock' | 'w
 
 export class EmuLockService {
   readonly state = new EmuLockState();
-  constructor(private readonly clock: Clock, private readonly counter: CallCounter, private readonly flushes: () => number) {}
-  getDocumentLock(): EmuLock { return counted(new EmuLock(this.state, this.clock, this.flushes), 'Lock', this.counter); }
-  getScriptLock(): EmuLock { return this.getDocumentLock(); }
-  getUserLock(): EmuLock { return this.getDocumentLock(); }
+  constructor(private readonly clock: Clock, private readonly counter: CallCounter, private readonly flushes: () => number, private readonly run: RunContext) {}
+  /** Null outside a document (see run-context.ts). */
+  getDocumentLock(): EmuLock | null { return this.run.inDocument ? this.lock() : null; }
+  getScriptLock(): EmuLock { return this.lock(); }
+  getUserLock(): EmuLock { return this.lock(); }
+  private lock(): EmuLock { return counted(new EmuLock(this.state, this.clock, this.flushes), 'Lock', this.counter); }
 }
 
+interface EmuUser { getEmail(): string }
+const userOf = (email: string): EmuUser => ({ getEmail: () => email });
+
+/** Session: the user it reveals depends on the run (run-context.ts); the script's zone is the manifest's. */
 export class EmuSession {
-  constructor(public userEmail: string, public scriptTimeZone: string) {}
-  getActiveUser(): { getEmail(): string } { const e = this.userEmail; return { getEmail: () => e }; }
-  getEffectiveUser(): { getEmail(): string } { return this.getActiveUser(); }
+  constructor(private readonly run: RunContext, public scriptTimeZone: string) {}
+  /** The person at the keyboard. */
+  get userEmail(): string { return this.run.user; }
+  set userEmail(email: string) { this.run.user = email; }
+  getActiveUser(): EmuUser { return userOf(this.run.activeUserEmail()); }
+  getEffectiveUser(): EmuUser { return userOf(this.run.effectiveUserEmail()); }
   getScriptTimeZone(): string { return this.scriptTimeZone; }
   getActiveUserLocale(): string { return 'en'; }
-  getTemporaryActiveUserKey(): string { return `key-${this.userEmail}`; }
+  getTemporaryActiveUserKey(): string { return `key-${this.run.user}`; }
 }
 
 export class EmuUtilities {

@@ -4,6 +4,7 @@ import { EmuConditionalFormatRuleBuilder, EmuDataValidationBuilder, CHART_TYPES 
 import { CallCounter, Shape, counted } from './counter';
 import { ERR } from './errors';
 import { EmuRange } from './range';
+import type { RunContext } from './run-context';
 import { EmuSheet } from './sheet';
 import type { EmuUi } from './ui';
 
@@ -102,23 +103,31 @@ export class EmuSpreadsheet implements Shape<GasSpreadsheet, BookMethods> {
   toast(message: string, title?: string): void { this.toasts.push({ message, title: title ?? '' }); }
 }
 
-/** The SpreadsheetApp global. */
+/**
+ * The SpreadsheetApp global. Outside a document getActive()/getActiveSpreadsheet() return null
+ * ("Returns the currently active spreadsheet, or null if there is none":
+ * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#getActiveSpreadsheet())
+ * and getUi() throws, as it does in a standalone script.
+ */
 export class EmuSpreadsheetApp {
   readonly ChartType = CHART_TYPES;
   readonly WrapStrategy = { WRAP: 'WRAP', CLIP: 'CLIP', OVERFLOW: 'OVERFLOW' };
   flushes = 0;
 
-  constructor(private readonly book: () => EmuSpreadsheet, private readonly ui: () => EmuUi, private readonly guard: (service: string) => void) {}
+  constructor(private readonly book: () => EmuSpreadsheet, private readonly ui: () => EmuUi, private readonly run: RunContext) {}
 
-  static _make(book: () => EmuSpreadsheet, ui: () => EmuUi, guard: (service: string) => void, counter: CallCounter): EmuSpreadsheetApp {
-    return counted(new EmuSpreadsheetApp(book, ui, guard), 'SpreadsheetApp', counter);
+  static _make(book: () => EmuSpreadsheet, ui: () => EmuUi, run: RunContext, counter: CallCounter): EmuSpreadsheetApp {
+    return counted(new EmuSpreadsheetApp(book, ui, run), 'SpreadsheetApp', counter);
   }
 
-  getActive(): EmuSpreadsheet { this.guard('SpreadsheetApp.getActive'); return this.book(); }
-  getActiveSpreadsheet(): EmuSpreadsheet { this.guard('SpreadsheetApp.getActiveSpreadsheet'); return this.book(); }
-  getActiveSheet(): EmuSheet { return this.getActive().getActiveSheet(); }
-  getActiveRange(): EmuRange | null { return this.getActive().getActiveRange(); }
-  getUi(): EmuUi { return this.ui(); }
+  getActive(): EmuSpreadsheet | null { return this.run.inDocument ? this.book() : null; }
+  getActiveSpreadsheet(): EmuSpreadsheet | null { return this.getActive(); }
+  getActiveSheet(): EmuSheet | null { return this.getActive()?.getActiveSheet() ?? null; }
+  getActiveRange(): EmuRange | null { return this.getActive()?.getActiveRange() ?? null; }
+  getUi(): EmuUi {
+    if (!this.run.inDocument) throw new Error(ERR.uiOutsideDocument);
+    return this.ui();
+  }
   flush(): void { this.flushes++; }
   newDataValidation(): EmuDataValidationBuilder { return new EmuDataValidationBuilder(); }
   newConditionalFormatRule(): EmuConditionalFormatRuleBuilder { return new EmuConditionalFormatRuleBuilder(); }

@@ -58,7 +58,7 @@ export function parseDeals(rows: CellGrid, columns: ColumnMap, table: StageTable
     const row = firstRow + r;
     const cells = cellsOf(raw, columns);
     const bad = (key: ColumnKey, problem: string): void => {
-      problems.push({ tab, row, column: COLUMN_LABELS[key], value: describeValue(cells(key)), problem });
+      problems.push({ tab, row, column: COLUMN_LABELS[key], value: describeValue(cells(key), readZone), problem });
     };
     const before = problems.length;
     const stageText = readText(cells('stage'));

@@ -62,10 +62,28 @@ export function readCheckbox(v: CellValue): boolean {
   return false;
 }
 
-/** Text of a cell as a person would read it, for messages. */
-export function describeValue(v: CellValue): string {
+/** Reads the calendar day (days since 1970-01-01) an instant falls on in some zone (calendar.ts's DayReader). */
+type DayOf = (d: Date) => number;
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * "2026-03-01" for a date cell: the day it falls on by `dayOf` (pass the spreadsheet's zone reader),
+ * else in the local zone (in Apps Script the script's zone). Never UTC: a sheet east of UTC keeps its
+ * dates at local midnight, which is the previous day in UTC.
+ */
+function dateText(d: Date, dayOf?: DayOf): string {
+  if (dayOf) {
+    const day = new Date(dayOf(d) * 86_400_000);
+    return `${day.getUTCFullYear()}-${pad2(day.getUTCMonth() + 1)}-${pad2(day.getUTCDate())}`;
+  }
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+}
+
+/** Text of a cell as a person would read it, for messages; dates by `dayOf` when given (see dateText). */
+export function describeValue(v: CellValue, dayOf?: DayOf): string {
   if (v === null || v === undefined || v === '') return 'blank';
-  if (isDate(v)) return v.toISOString().slice(0, 10);
+  if (isDate(v)) return dateText(v, dayOf);
   if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
   return String(v);
 }
@@ -73,6 +91,6 @@ export function describeValue(v: CellValue): string {
 /** Plain text of a cell for names and labels. */
 export function readText(v: CellValue): string {
   if (v === null || v === undefined) return '';
-  if (isDate(v)) return v.toISOString().slice(0, 10);
+  if (isDate(v)) return dateText(v);
   return String(v).trim();
 }

@@ -71,7 +71,7 @@ describe('the Pipeline Summary tab', () => {
     emu.call('menuRefreshSummary');
     const good = rows.slice(0, 5);
     const col = (k: string): unknown[][] => good.map((r) => [(r as Record<string, unknown>)[k] ?? '']);
-    const d = (s: unknown): unknown => (s ? emu.adopt(new Date(`${String(s)}T00:00:00`)) : '');
+    const d = (s: unknown): unknown => (s ? emu.dateCell(String(s)) : '');
     expect(figure(emu, 'Weighted forecast')).toBeCloseTo(emu.callCustomFunction('WEIGHTED_FORECAST', col('Value'), col('Stage'), undefined, col('Probability')) as number);
     expect(figure(emu, 'Pipeline value')).toBe(emu.callCustomFunction('PIPELINE_VALUE', col('Value'), col('Stage')));
     expect(figure(emu, 'Win rate')).toBe(emu.callCustomFunction('WIN_RATE', col('Stage')));

@@ -176,7 +176,8 @@ describe('stage changes typed into cells', () => {
     emu.edit(deals.getRange('E2'), [['Negotiation']], 'Qualification');
     const history = readTab(emu, 'Stage History');
     expect(history[1]?.slice(1, 7)).toEqual(['D-0001', 'Acme', '', 'Qualification', 'rep@example.com', 'import']);
-    expect(history[2]?.slice(1, 7)).toEqual(['D-0001', 'Acme', 'Qualification', 'Negotiation', 'rep@example.com', 'edit']);
+    // "Changed by" (column 6) of a typed edit: the simple onEdit cannot see the user (issue 10, item 3; the on-edit work decides what it records).
+    expect(history[2]?.slice(1, 7)).toEqual(['D-0001', 'Acme', 'Qualification', 'Negotiation', expect.any(String), 'edit']);
     expect(history[2]?.[7]).toMatch(/Skipped requirements: Budget \(Proposal\)/);
     const row = readTab(emu, 'Deals')[1] as unknown[];
     expect(row[4]).toBe('Negotiation');

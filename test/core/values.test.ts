@@ -1,4 +1,4 @@
-import { readCheckbox, readNumber, readProbability, isDate } from '../../src/core/values';
+import { describeValue, readCheckbox, readNumber, readProbability, readText, isDate } from '../../src/core/values';
 import { readDay, zoneDayReader, dayToIso, startOfDayIn } from '../../src/core/calendar';
 
 test('numbers as text with currency signs and thousands separators are numbers', () => {
@@ -67,4 +67,14 @@ test('localDay reads the calendar date in the process zone, across DST', async (
     const d = new Date(iso);
     expect(localDay(d)).toBe(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
   }
+});
+
+test('messages print a date cell as the day it is in the sheet, not in UTC', () => {
+  // A Tokyo sheet's 1 March is 15:00 UTC on 28 February.
+  const tokyoFirstOfMarch = startOfDayIn(Date.UTC(2026, 2, 1) / 86_400_000, 'Asia/Tokyo');
+  expect(tokyoFirstOfMarch.toISOString()).toBe('2026-02-28T15:00:00.000Z');
+  expect(describeValue(tokyoFirstOfMarch, zoneDayReader('Asia/Tokyo'))).toBe('2026-03-01');
+  // Without a zone: the local calendar day (in Apps Script, the script's zone), whatever the process's zone.
+  expect(describeValue(new Date(2026, 2, 1))).toBe('2026-03-01');
+  expect(readText(new Date(2026, 2, 1, 0, 30))).toBe('2026-03-01');
 });

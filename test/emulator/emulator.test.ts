@@ -162,12 +162,12 @@ describe('authorization modes', () => {
 describe('properties and cache quotas', () => {
   test('a property value over 9 KB is refused', () => {
     const e = new Emulator();
-    expect(() => e.properties.getDocumentProperties().setProperty('k', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large');
+    expect(() => e.properties.getDocumentProperties()!.setProperty('k', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large');
   });
 
   test('cache entries expire, at most after 6 hours', () => {
     const e = new Emulator();
-    const c = e.cache.getDocumentCache();
+    const c = e.cache.getDocumentCache()!;
     c.put('k', 'v', 100_000);
     e.clock.advance(6 * 3_600_000 + 1);
     expect(c.get('k')).toBeNull();

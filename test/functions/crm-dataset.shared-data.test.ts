@@ -25,12 +25,13 @@ describeShared('CRM Sales Opportunities data set (shared data)', () => {
   // Value: the close value when known, else the product's list price (blank when unknown).
   const valueOf = (r: Record<string, string>): number | '' => (r.close_value ? Number(r.close_value) : prices.get(r.product as string) ?? '');
   const emu = loadedEmulator();
-  // Sheets builds arguments in the script's realm: dates as Dates at local midnight.
-  const toDate = (s: string | undefined): Date | '' => {
-    if (!s) return '';
-    const [m, d, y] = s.split('/').map(Number);
-    return new Date(y as number, (m as number) - 1, d as number);
+  // Sheets passes a date cell as a Date at midnight in the spreadsheet's time zone.
+  const isoOf = (s: string): string => {
+    const [m, d, y] = s.split('/');
+    return `${y}-${(m as string).padStart(2, '0')}-${(d as string).padStart(2, '0')}`;
   };
+  const toDate = (s: string | undefined): Date | '' => (s ? emu.dateCell(isoOf(s)) : '');
+  const utcDay = (s: string): number => Date.parse(`${isoOf(s)}T00:00:00Z`) / 86_400_000;
   const values = deals.map((r) => [valueOf(r)]);
   const stages = deals.map((r) => [r.deal_stage]);
   const created = deals.map((r) => [toDate(r.engage_date)]);
@@ -58,11 +59,7 @@ describeShared('CRM Sales Opportunities data set (shared data)', () => {
   });
 
   test('SALES_CYCLE_DAYS over won deals', () => {
-    const days = won.map((r) => {
-      const a = toDate(r.engage_date) as Date;
-      const b = toDate(r.close_date) as Date;
-      return Math.round((Date.UTC(b.getFullYear(), b.getMonth(), b.getDate()) - Date.UTC(a.getFullYear(), a.getMonth(), a.getDate())) / 86_400_000);
-    });
+    const days = won.map((r) => utcDay(r.close_date as string) - utcDay(r.engage_date as string));
     expect(call('SALES_CYCLE_DAYS', created, closed, stages, TABLE)).toBeCloseTo(days.reduce((s, x) => s + x, 0) / days.length, 9);
   });
 

@@ -4,7 +4,8 @@ import { DEFAULT_STAGE_ROWS, SETTINGS_HEADERS } from '../../src/core/settings';
 import { loadedEmulator, writeTab } from '../helpers/workbook';
 
 const TABLE = [['Stage', 'Win probability', 'Outcome'], ['Lead', 0.1, 'Open'], ['Proposal', '50%', 'Open'], ['Negotiation', 75, 'Open'], ['Won', 1, 'Won'], ['Lost', 0, 'Lost']];
-const d = (iso: string): Date => new Date(`${iso}T00:00:00`);
+// A date cell as Sheets passes it: midnight in the spreadsheet's time zone.
+const d = (iso: string): Date => emu.dateCell(iso);
 const col = <T>(xs: T[]): T[][] => xs.map((x) => [x]);
 
 let emu: Emulator;
