@@ -8,6 +8,16 @@ import { SheetData, ValidationRule } from './sheet-data';
 import { EmuDataValidation } from './builders';
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
+
+/**
+ * What getNumberFormat() returns for a cell nobody has formatted: Sheets' "Automatic" format, the
+ * pattern '0.###############', never '' or 'General' (observed in Sheets, issue 10 item 2; the
+ * reference, https://developers.google.com/apps-script/reference/spreadsheet/range#getNumberFormat(),
+ * documents the method, not this value). Display values of such cells still follow Sheets' automatic
+ * rules (cells.ts displayText). Sheets also gives typed dates, currency and percentages a matching
+ * format as they are typed; the emulator does not: here only setNumberFormat(s) sets one.
+ */
+export const DEFAULT_NUMBER_FORMAT = '0.###############';
 type RangeMethods =
   | 'getValues' | 'setValues' | 'getValue' | 'setValue' | 'getDisplayValues' | 'getDisplayValue' | 'getFormulas' | 'getFormula'
   | 'setFormula' | 'setFormulas' | 'getNumberFormats' | 'getNumberFormat' | 'setNumberFormat' | 'setNumberFormats'
@@ -93,8 +103,8 @@ export class EmuRange implements Shape<GasRange, RangeMethods> {
   setFormula(formula: string): EmuRange { return this.setValue(formula.startsWith('=') ? formula : `=${formula}`); }
   setFormulas(formulas: string[][]): EmuRange { return this.setValues(formulas); }
 
-  getNumberFormats(): string[][] { return this.grid((r, c) => this.d.meta(this.d.formats, r, c) ?? ''); }
-  getNumberFormat(): string { return this.d.meta(this.d.formats, this.row - 1, this.column - 1) ?? ''; }
+  getNumberFormats(): string[][] { return this.grid((r, c) => this.d.meta(this.d.formats, r, c) ?? DEFAULT_NUMBER_FORMAT); }
+  getNumberFormat(): string { return this.d.meta(this.d.formats, this.row - 1, this.column - 1) ?? DEFAULT_NUMBER_FORMAT; }
   setNumberFormat(format: string): EmuRange { this.each((r, c) => this.d.setMeta(this.d.formats, r, c, format)); this.changed(); return this; }
   setNumberFormats(formats: string[][]): EmuRange { this.checkShape(formats); this.each((r, c, i, j) => this.d.setMeta(this.d.formats, r, c, (formats[i] as string[])[j])); this.changed(); return this; }
 

@@ -3,6 +3,7 @@
  * a user's cell; running it twice changes nothing the second time.
  */
 import { CHECKBOX_COLUMNS, COLUMN_KEYS, COLUMN_LABELS, ColumnKey, DATE_COLUMNS, MONEY_COLUMNS } from '../core/columns';
+import { isDefaultNumberFormat } from '../core/number-formats';
 import { DEFAULT_STAGE_ROWS, SETTINGS_HEADERS } from '../core/settings';
 import { readDealsTable, DealsTable } from '../sheets/deals-sheet';
 import { appendHistory, historySheet, HistoryRow, readHistory } from '../sheets/history-sheet';
@@ -74,8 +75,8 @@ function applyFormatsAndValidation(book: Book, sheet: Sheet, table: DealsTable):
   for (const [key, format] of Object.entries(FORMATS) as [ColumnKey, string][]) {
     const range = sheet.getRange(2, col(key), rows, 1);
     const current = range.getNumberFormats();
-    if (current.every((r) => r[0] !== '' && r[0] !== 'General')) continue;
-    range.setNumberFormats(current.map((r) => [r[0] === '' || r[0] === 'General' ? format : (r[0] as string)]));
+    if (!current.some((r) => isDefaultNumberFormat(r[0]))) continue;
+    range.setNumberFormats(current.map((r) => [isDefaultNumberFormat(r[0]) ? format : (r[0] as string)]));
   }
   if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
   sheet.getRange(1, 1, 1, sheet.getLastColumn()).setFontWeight('bold');

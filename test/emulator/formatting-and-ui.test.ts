@@ -100,3 +100,16 @@ test('SpreadsheetApp.flush is counted, so tests can see a lock released after a 
   expect(emu.spreadsheetApp.flushes).toBe(1);
   expect(emu.locks.state.releasesWithoutFlush).toBe(0);
 });
+
+test('an unformatted cell reports Sheets\' automatic format "0.###############", not "" or "General"', () => {
+  const { sheet } = setup();
+  sheet.getRange('A1:B2').setValues([[12.5, 'x'], ['', 3]]);
+  expect(sheet.getRange('A1').getNumberFormat()).toBe('0.###############');
+  expect(sheet.getRange('A1:B2').getNumberFormats()).toEqual([['0.###############', '0.###############'], ['0.###############', '0.###############']]);
+  sheet.getRange('B2').setNumberFormat('$#,##0');
+  expect(sheet.getRange('A2:B2').getNumberFormats()).toEqual([['0.###############', '$#,##0']]);
+  // The automatic format displays like General.
+  expect(sheet.getRange('A1').getDisplayValue()).toBe('12.5');
+  sheet.getRange('B2').clearFormat();
+  expect(sheet.getRange('B2').getNumberFormat()).toBe('0.###############');
+});
