@@ -238,7 +238,7 @@ export class Emulator {
    * Returns what the simple onEdit returned.
    */
   edit(range: EmuRange, values: unknown[][], oldValue?: unknown, simpleMode: 'LIMITED' | 'NONE' = 'LIMITED'): unknown {
-    const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
+    const single = this.counter.quiet(() => range.getNumRows() === 1 && range.getNumColumns() === 1);
     this.counter.quiet(() => range.setValues(values));
     const base: Record<string, unknown> = { range, source: this.book };
     if (single) {

@@ -23,6 +23,7 @@
  *   (https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock(),
  *   https://developers.google.com/apps-script/reference/properties/properties-service#getDocumentProperties()).
  */
+import type { CallCounter } from './counter';
 import { ERR } from './errors';
 
 export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
@@ -68,6 +69,11 @@ export class RunContext {
 
   effectiveUserEmail(): string {
     return this.current.effectiveUser ?? this.activeUserEmail();
+  }
+
+  /** guard() for a service the counter does not wrap, skipped for the emulator's own quiet work. */
+  check(counter: CallCounter, kind: string, method: string): void {
+    if (!counter.isPaused) this.guard(kind, method);
   }
 
   /** Throws Apps Script's error when the current run may not call `kind.method`. */

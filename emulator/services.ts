@@ -33,8 +33,11 @@ export class EmuPropertiesService {
   readonly user = new EmuProperties();
   readonly script = new EmuProperties();
   constructor(private readonly counter: CallCounter, private readonly run: RunContext) {}
-  /** Null outside a document (see run-context.ts). */
-  getDocumentProperties(): EmuProperties | null { return this.run.inDocument ? counted(this.document, 'Properties', this.counter) : null; }
+  /** Null outside a document (see run-context.ts); refused where the run's mode allows no properties. */
+  getDocumentProperties(): EmuProperties | null {
+    this.run.check(this.counter, 'PropertiesService', 'getDocumentProperties');
+    return this.run.inDocument ? counted(this.document, 'Properties', this.counter) : null;
+  }
   getUserProperties(): EmuProperties { return counted(this.user, 'Properties', this.counter); }
   getScriptProperties(): EmuProperties { return counted(this.script, 'Properties', this.counter); }
 }
@@ -62,7 +65,10 @@ export class EmuCacheService {
   readonly document: EmuCache;
   constructor(clock: Clock, private readonly counter: CallCounter, private readonly run: RunContext) { this.document = new EmuCache(clock); }
   /** Null outside a document (https://developers.google.com/apps-script/reference/cache/cache-service#getDocumentCache()). */
-  getDocumentCache(): EmuCache | null { return this.run.inDocument ? counted(this.document, 'Cache', this.counter) : null; }
+  getDocumentCache(): EmuCache | null {
+    this.run.check(this.counter, 'CacheService', 'getDocumentCache');
+    return this.run.inDocument ? counted(this.document, 'Cache', this.counter) : null;
+  }
   getUserCache(): EmuCache { return counted(this.document, 'Cache', this.counter); }
   getScriptCache(): EmuCache { return counted(this.document, 'Cache', this.counter); }
 }
@@ -106,7 +112,10 @@ export class EmuLockService {
   readonly state = new EmuLockState();
   constructor(private readonly clock: Clock, private readonly counter: CallCounter, private readonly flushes: () => number, private readonly run: RunContext) {}
   /** Null outside a document (see run-context.ts). */
-  getDocumentLock(): EmuLock | null { return this.run.inDocument ? this.lock() : null; }
+  getDocumentLock(): EmuLock | null {
+    this.run.check(this.counter, 'LockService', 'getDocumentLock');
+    return this.run.inDocument ? this.lock() : null;
+  }
   getScriptLock(): EmuLock { return this.lock(); }
   getUserLock(): EmuLock { return this.lock(); }
   private lock(): EmuLock { return counted(new EmuLock(this.state, this.clock, this.flushes), 'Lock', this.counter); }
