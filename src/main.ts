@@ -6,10 +6,11 @@
 import { localDay } from './core/calendar';
 import { automationTick } from './actions/automation';
 import { handleEdit } from './actions/on-edit';
-import { actions, buildMenu, menuAction } from './actions/menu';
+import { actions, buildMenu, isAuthModeNone, menuAction } from './actions/menu';
 import { getSelectedDeal as selectedDeal, moveDeal as move } from './actions/sidebar-server';
 import { RangeArg } from './functions/arguments';
 import * as F from './functions/pipeline-functions';
+import { activeBook } from './sheets/platform';
 import { readSettingsGrid } from './sheets/settings-sheet';
 import { MoveDealResult, SelectedDeal } from './shared/sidebar-api';
 
@@ -179,7 +180,10 @@ export function FORECAST_BY_MONTH(values: RangeArg, stages: RangeArg, close_date
 }
 
 /**
- * Builds the add-on menu. In AuthMode.NONE nothing else may be touched, and nothing is.
+ * Builds the add-on menu, and nothing else: in AuthMode.NONE (installed for this user, not yet used
+ * in this document) the menu is all onOpen may do. buildMenu touches no sheet, property or lock, so
+ * it is safe in every mode; anything that reads the document on open must first check
+ * isAuthModeNone(e).
  * @param {Object} e The open event.
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -188,7 +192,7 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 }
 
 /**
- * Runs when the add-on is installed: builds the menu.
+ * Runs when the add-on is installed (AuthMode.FULL): builds the menu.
  * @param {Object} e The install event.
  */
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
@@ -197,10 +201,11 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 /**
  * Records stage changes typed or pasted into the Stage column and refreshes Health for edited rows.
+ * Does nothing in AuthMode.NONE, where the document may not be read.
  * @param {Object} e The edit event.
  */
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (!e || !e.range) return;
+  if (!e || !e.range || isAuthModeNone(e)) return;
   handleEdit(e);
 }
 
@@ -236,7 +241,7 @@ export function menuSetAutomationHour(): void { menuAction('Daily run hour', () 
  * @return {Object} The deal view, or a message when the selection is not a deal.
  */
 export function getSelectedDeal(): SelectedDeal {
-  return selectedDeal(SpreadsheetApp.getActiveSpreadsheet());
+  return selectedDeal(activeBook());
 }
 
 /**
@@ -245,7 +250,7 @@ export function getSelectedDeal(): SelectedDeal {
  * @return {Object} What happened.
  */
 export function moveDeal(request: unknown): MoveDealResult {
-  return move(SpreadsheetApp.getActiveSpreadsheet(), request);
+  return move(activeBook(), request);
 }
 
 /**
@@ -254,5 +259,5 @@ export function moveDeal(request: unknown): MoveDealResult {
  */
 export function onAutomationTick(e?: GoogleAppsScript.Events.TimeDriven): void {
   void e;
-  automationTick(SpreadsheetApp.getActiveSpreadsheet());
+  automationTick(activeBook());
 }

@@ -1,5 +1,6 @@
 /** The add-on menu (Extensions > Deal Pipeline) and the menu actions' dialogs. */
 import { formatProblems } from '../core/settings';
+import { activeBook } from '../sheets/platform';
 import { readStageTable } from '../sheets/settings-sheet';
 import { automationHour, disableAutomation, enableAutomation, setAutomationHour } from './automation';
 import { runJob } from './jobs';
@@ -20,6 +21,15 @@ export const MENU: readonly ([string, string] | null)[] = [
   ['Set daily run hour...', 'menuSetAutomationHour'],
 ];
 
+/**
+ * True when Apps Script ran a trigger in AuthMode.NONE (an add-on's onOpen in a document where it
+ * is installed but not yet used): only the menu may be built, no document, property or lock touched.
+ * A run with no event (from the script editor) is not NONE.
+ */
+export function isAuthModeNone(e: { authMode?: unknown } | null | undefined): boolean {
+  return !!e && e.authMode === ScriptApp.AuthMode.NONE;
+}
+
 /** Builds the menu only: safe in AuthMode.NONE (no properties, no sheets). */
 export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
   const menu = ui.createAddonMenu();
@@ -35,15 +45,25 @@ function tell(title: string, message: string): void {
   ui.alert(title, message, ui.ButtonSet.OK);
 }
 
-/** Runs a menu action, turning any failure into a dialog rather than a stack trace. */
+/**
+ * Runs a menu action, turning any failure into a dialog rather than a stack trace. Where there is no
+ * dialog to show (a run outside the spreadsheet, from the script editor), the action's own failure
+ * is thrown instead, so the execution log names it.
+ */
 export function menuAction(title: string, run: (book: Book) => string): void {
   let message: string;
+  let failure: Error | undefined;
   try {
-    message = run(SpreadsheetApp.getActiveSpreadsheet());
+    message = run(activeBook());
   } catch (e) {
-    message = `It did not work: ${(e as Error).message}`;
+    failure = e as Error;
+    message = `It did not work: ${failure.message}`;
   }
-  tell(title, message);
+  try {
+    tell(title, message);
+  } catch (noDialog) {
+    throw failure ?? noDialog;
+  }
 }
 
 export const actions = {
