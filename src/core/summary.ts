@@ -17,6 +17,8 @@ export type SummaryCell = string | number;
 export const SUMMARY_WIDTH = 7;
 export const FORECAST_MONTHS = 6;
 export const TREND_DAYS = 90;
+/** Long lists (stale deals, data problems) show this many rows, then "... and N more". */
+export const LIST_CAP = 200;
 
 export interface RunStatus {
   readonly job: string;
@@ -190,7 +192,8 @@ export function buildSummary(input: SummaryInput): SummaryLayout {
     .map((d) => ({ d, s: staleness(d, today) }))
     .filter((x): x is { d: DealRecord; s: Extract<ReturnType<typeof staleness>, { kind: 'stale' }> } => x.s.kind === 'stale')
     .sort((a, b) => (b.s.days - b.s.limit) - (a.s.days - a.s.limit) || a.d.row - b.d.row);
-  for (const { d, s } of stale) push(d.id || `row ${d.row}`, d.name, d.owner, d.stage.name, s.days, s.limit, s.days - s.limit);
+  for (const { d, s } of stale.slice(0, LIST_CAP)) push(d.id || `row ${d.row}`, d.name, d.owner, d.stage.name, s.days, s.limit, s.days - s.limit);
+  if (stale.length > LIST_CAP) push(`... and ${stale.length - LIST_CAP} more stale deals (see the Health column on Deals)`);
   if (stale.length === 0) push('No stale deals.');
   push();
 
@@ -200,7 +203,8 @@ export function buildSummary(input: SummaryInput): SummaryLayout {
     ...input.problems,
     ...undated.map((d) => ({ tab: 'Deals', row: d.row, column: 'Last Activity', value: 'blank', problem: 'no Last Activity, Stage Entered or Created date, so staleness cannot be judged' })),
   ];
-  for (const p of problems) push(p.tab, p.row, p.column, p.value, p.problem);
+  for (const p of problems.slice(0, LIST_CAP)) push(p.tab, p.row, p.column, p.value, p.problem);
+  if (problems.length > LIST_CAP) push(`... and ${problems.length - LIST_CAP} more data problems (see the Health column on Deals)`);
   if (problems.length === 0) push('No data problems.');
 
   return { rows, notes, formats, headerRows, charts, statusRow };
