@@ -53,11 +53,12 @@ export function rebuildSummary(book: Book, lastRun: RunStatus | undefined, fmt: 
   const history = readHistory(book);
   const snapSheet = snapshotsSheet(book);
   const snapshots = readSnapshots(snapSheet, p.clock.readZone);
-  const today = snapshotRows(toDealSet(p.parsed.deals, p.table), p.clock.today);
+  const set = toDealSet(p.parsed.deals, p.table);
+  const today = snapshotRows(set, p.clock.today);
   if (appendSnapshot(snapSheet, snapshots, today, p.clock.today, p.clock.timeZone)) snapshots.push(...today);
   const layout = buildSummary({
-    asOf: formatInstant(p.clock.now, p.clock.timeZone, fmt), today: p.clock.today, table: p.table, deals: p.parsed.deals,
-    problems: p.parsed.problems, reach: reachedById(history, p.table), snapshots, lastRun,
+    asOf: formatInstant(p.clock.now, p.clock.timeZone, fmt), today: p.clock.today, table: p.table, dealsTab: p.deals.sheet.getName(), deals: p.parsed.deals,
+    set, stageTotals: today, problems: p.parsed.problems, reach: reachedById(history, p.table), snapshots, lastRun,
   });
   writeSummary(book, layout);
 }
