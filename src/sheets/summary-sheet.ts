@@ -1,18 +1,13 @@
 /**
- * Writes the Pipeline Summary tab whole: the block (values and notes) is built in full before the
+ * Writes the add-on's own Pipeline Summary tab (see generated-tab.ts) whole: the block (values and notes) is built in full before the
  * first write; the tab grows when the block is longer than it; one setValues replaces the old
  * summary over the span of both (so a failure before it leaves the old summary whole); then notes,
  * one number format per block, bold headers, and the three charts updated in place (by title).
  */
 import { ChartSpec, RunStatus, SUMMARY_WIDTH, SummaryCell, SummaryLayout, runStatusCells } from '../core/summary';
-import { Book, Sheet } from './book';
+import { Sheet } from './book';
 import { safeRows } from './safe-text';
 import { ensureRows, padGrid } from './sheet-size';
-import { TABS } from './tabs';
-
-export function summarySheet(book: Book): Sheet {
-  return book.getSheetByName(TABS.summary) ?? book.insertSheet(TABS.summary);
-}
 
 /** The block's cells and notes, text made safe, every row SUMMARY_WIDTH wide (pure). */
 export function summaryBlock(layout: SummaryLayout): { values: SummaryCell[][]; notes: string[][] } {
@@ -26,9 +21,8 @@ export function summaryBlock(layout: SummaryLayout): { values: SummaryCell[][]; 
   return { values, notes };
 }
 
-export function writeSummary(book: Book, layout: SummaryLayout): Sheet {
+export function writeSummary(sheet: Sheet, layout: SummaryLayout): void {
   const block = summaryBlock(layout);
-  const sheet = summarySheet(book);
   // Cover the old summary too, so its leftover rows are blanked by the same write.
   const height = Math.max(block.values.length, sheet.getLastRow());
   const width = Math.max(SUMMARY_WIDTH, sheet.getLastColumn());
@@ -43,7 +37,6 @@ export function writeSummary(book: Book, layout: SummaryLayout): Sheet {
   for (const r of layout.headerRows) sheet.getRange(r, 1, 1, SUMMARY_WIDTH).setFontWeight('bold');
   sheet.setFrozenRows(2);
   upsertCharts(sheet, layout.charts);
-  return sheet;
 }
 
 function upsertCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
@@ -64,7 +57,6 @@ function upsertCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
 }
 
 /** Rewrites only the last-run line (row 2), so a failing job still leaves its error where managers look. */
-export function writeRunStatus(book: Book, status: RunStatus): void {
-  const sheet = summarySheet(book);
+export function writeRunStatus(sheet: Sheet, status: RunStatus): void {
   sheet.getRange(2, 1, 1, SUMMARY_WIDTH).setValues(safeRows([runStatusCells(status)]));
 }

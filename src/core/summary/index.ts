@@ -10,7 +10,7 @@ import { Section, SummaryInput } from './input';
 import { LayoutBuilder, SummaryLayout } from './layout';
 import { ownersSection } from './owners';
 import { problemsSection } from './problems';
-import { runStatusCells } from './run-status';
+import { RunStatus, runStatusCells } from './run-status';
 import { staleSection } from './stale';
 import { trendSection } from './trend';
 
@@ -25,6 +25,13 @@ export function buildSummary(input: SummaryInput, sections: readonly Section[] =
     section(input, out);
   }
   return out.finish(statusRow);
+}
+
+/** The layout with its last-run line replaced (a job knows its final status only as it writes). */
+export function withRunStatus(layout: SummaryLayout, status: RunStatus): SummaryLayout {
+  const rows = layout.rows.slice();
+  rows[layout.statusRow - 1] = runStatusCells(status);
+  return { ...layout, rows };
 }
 
 export type { SummaryInput, Section } from './input';
