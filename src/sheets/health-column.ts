@@ -8,8 +8,6 @@
  * One small function, so the sidebar/onEdit write plans can adopt the same rule later.
  */
 import { COLUMN_KEYS, COLUMN_LABELS, ColumnMap, mapHeaders } from '../core/columns';
-import { cellsOf } from '../core/deals';
-import { DealCells } from '../core/requirements';
 import { CellGrid, CellValue, isDate } from '../core/values';
 import { Sheet } from './book';
 import { safeText } from './safe-text';
@@ -17,8 +15,15 @@ import { safeText } from './safe-text';
 /** One Deals row as the job read it, and the Health text it wants there (undefined: leave the row alone). */
 export interface HealthPlanRow {
   readonly id: string;
-  readonly cells: DealCells;
+  /** The row's cells as read (columns as in the plan's column map). */
+  readonly cells: readonly CellValue[];
   readonly after: string | undefined;
+}
+
+/** The job's plan: its rows and the column map they were read with. */
+export interface HealthPlan {
+  readonly columns: ColumnMap;
+  readonly rows: readonly HealthPlanRow[];
 }
 
 export interface HealthMatch {
@@ -31,11 +36,18 @@ export interface HealthMatch {
 }
 
 const text = (v: CellValue): string => (v === null || v === undefined ? '' : String(v).trim());
-const same = (a: CellValue, b: CellValue): boolean =>
-  isDate(a) || isDate(b) ? isDate(a) && isDate(b) && a.getTime() === b.getTime() : text(a) === text(b);
+function same(a: CellValue, b: CellValue): boolean {
+  if (a === b) return true;
+  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b) && a.getTime() === b.getTime();
+  return text(a) === text(b);
+}
 
 /** Pure: where each planned Health goes, given the table on the tab now. */
-export function matchHealth(plan: readonly HealthPlanRow[], rowsNow: CellGrid, columnsNow: ColumnMap): HealthMatch {
+export function matchHealth(health: HealthPlan, rowsNow: CellGrid, columnsNow: ColumnMap): HealthMatch {
+  const plan = health.rows;
+  // Each known column's index then and now (-1 where absent), so moved columns compare by header.
+  const pairs = COLUMN_KEYS.map((k) => [health.columns[k] ?? -1, columnsNow[k] ?? -1] as const).filter(([a, b]) => a >= 0 || b >= 0);
+  const healthNow = columnsNow.health ?? -1;
   const idsNow = rowsNow.map((r) => (columnsNow.dealId === undefined ? '' : text(r[columnsNow.dealId])));
   const countNow = new Map<string, number>();
   for (const id of idsNow) if (id !== '') countNow.set(id, (countNow.get(id) ?? 0) + 1);
@@ -51,9 +63,11 @@ export function matchHealth(plan: readonly HealthPlanRow[], rowsNow: CellGrid, c
     const p = id !== '' ? (countNow.get(id) === 1 ? byId.get(id) : undefined) : sameLayout ? plan[k] : undefined;
     if (!p || p.after === undefined) return;
     used.add(p);
-    const now = cellsOf(rowsNow[k] as CellValue[], columnsNow);
-    if (!COLUMN_KEYS.every((key) => same(p.cells(key), now(key)))) { changedSince++; return; }
-    if (p.after !== text(now('health'))) assign.set(k, p.after);
+    const now = rowsNow[k] as CellValue[];
+    for (const [a, b] of pairs) {
+      if (!same(a < 0 ? '' : p.cells[a], b < 0 ? '' : now[b])) { changedSince++; return; }
+    }
+    if (p.after !== text(healthNow < 0 ? '' : now[healthNow])) assign.set(k, p.after);
   });
   let unmatched = 0;
   for (const p of plan) if (p.after !== undefined && !used.has(p)) unmatched++;
@@ -66,7 +80,7 @@ export interface HealthWrite { readonly healthColumn: number; readonly written: 
  * Under the document lock: re-reads the table (one getValues), matches, and writes the span from
  * the first to the last changed row in one setValues (cells in between get back what they hold).
  */
-export function writeHealthById(sheet: Sheet, plan: readonly HealthPlanRow[]): HealthWrite {
+export function writeHealthById(sheet: Sheet, plan: HealthPlan): HealthWrite {
   const lastRow = sheet.getLastRow();
   const grid = sheet.getRange(1, 1, Math.max(1, lastRow), Math.max(1, sheet.getLastColumn())).getValues() as CellGrid;
   const columns = mapHeaders(grid[0] ?? []);

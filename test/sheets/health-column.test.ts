@@ -1,13 +1,12 @@
 /** Matching planned Health to the rows that hold each Deal ID now (pure). */
 import { mapHeaders } from '../../src/core/columns';
-import { cellsOf } from '../../src/core/deals';
 import { CellValue } from '../../src/core/values';
-import { HealthPlanRow, matchHealth } from '../../src/sheets/health-column';
+import { HealthPlan, matchHealth } from '../../src/sheets/health-column';
 
 const HEAD = ['Deal ID', 'Stage', 'Health'];
 const cols = mapHeaders(HEAD);
-const plan = (rows: CellValue[][], after: (string | undefined)[]): HealthPlanRow[] =>
-  rows.map((r, k) => ({ id: String(r[0]).trim(), cells: cellsOf(r, cols), after: after[k] }));
+const plan = (rows: CellValue[][], after: (string | undefined)[]): HealthPlan =>
+  ({ columns: cols, rows: rows.map((r, k) => ({ id: String(r[0]).trim(), cells: r, after: after[k] })) });
 const assigned = (m: ReturnType<typeof matchHealth>): [number, string][] => [...m.assign.entries()].sort((a, b) => a[0] - b[0]);
 
 const READ: CellValue[][] = [['A', 'Proposal', ''], ['B', 'Lead Generation', ''], ['C', 'Proposal', 'old']];

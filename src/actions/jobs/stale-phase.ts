@@ -5,7 +5,7 @@
  */
 import { duplicateRows } from '../../core/duplicate-ids';
 import { healthText, problemText } from '../../core/health';
-import { cellsOf, DataProblem } from '../../core/deals';
+import { DataProblem } from '../../core/deals';
 import { CellValue } from '../../core/values';
 import { requireColumn } from '../../sheets/deals-sheet';
 import { HealthPlanRow, writeHealthById } from '../../sheets/health-column';
@@ -27,19 +27,18 @@ export const stalePhase: Phase = ({ input }) => {
   const plan: HealthPlanRow[] = deals.rows.map((raw, k) => {
     const row = k + deals.firstRow;
     const id = text(raw[idCol]).trim();
-    const cells = cellsOf(raw, deals.columns);
-    if (shared.has(row)) return { id, cells, after: undefined };
+    if (shared.has(row)) return { id, cells: raw, after: undefined };
     const d = dealByRow.get(row);
     if (!d) {
       const p = problemByRow.get(row);
-      return { id, cells, after: p ? problemText(p) : '' };
+      return { id, cells: raw, after: p ? problemText(p) : '' };
     }
     const h = healthText(d, table, clock.today);
     if (h.startsWith('Stale:')) stale++;
-    return { id, cells, after: h };
+    return { id, cells: raw, after: h };
   });
   return () => {
-    const w = writeHealthById(deals.sheet, plan);
+    const w = writeHealthById(deals.sheet, { columns: deals.columns, rows: plan });
     ensureStaleHighlight(deals.sheet, w.healthColumn - 1);
     return {
       parts: [
