@@ -82,14 +82,20 @@ function workbook(n: number): Emulator {
   e.call('menuSetUpPipeline');
   return e;
 }
+/** Runs a job's menu item and throws unless the summary tab's last-run line says OK: figures of failed runs are no figures. */
+function runOk(e: Emulator, fn: string, n: number): void {
+  e.call(fn);
+  const status = e.counter.quiet(() => e.book.getSheetByName('Pipeline Summary')?.getRange(2, 1, 1, 6).getValues()[0]);
+  if (status?.[4] !== 'OK') throw new Error(`bench: ${fn} at ${n} deals did not succeed: ${JSON.stringify(status ?? 'no Pipeline Summary tab')}`);
+}
 for (const n of quick ? [1000, 10_000] : [1000, 10_000, 50_000]) {
   const e = workbook(n);
   for (const [job, fn] of [['Flag stale deals', 'menuFlagStaleDeals'], ['Refresh summary', 'menuRefreshSummary']] as const) {
-    e.call(fn);
+    runOk(e, fn, n);
     e.counter.reset();
     e.call(fn);
     const calls = e.counter.total();
-    const ms = time(() => e.call(fn), n >= 50_000 ? 3 : 5);
+    const ms = time(() => runOk(e, fn, n), n >= 50_000 ? 3 : 5);
     (globalThis as { gc?: () => void }).gc?.();
     jobRows.push({ job, rows: n, medianMs: +ms.toFixed(1), serviceCalls: calls, heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(0) });
   }

@@ -3,15 +3,14 @@
  * it at most hourly, so one hourly trigger drives everything: it runs the daily job once a day at
  * or after the chosen hour (in the spreadsheet's time zone), and continues a job that left a cursor.
  */
-import { ALL_PHASES, pendingPhases, runJob } from './jobs';
 import { RunStatus } from '../core/summary';
+import { Book } from '../sheets/book';
+import { documentProperties } from '../sheets/platform';
+import { PROPERTY_KEYS } from '../sheets/property-keys';
+import { DAILY, JOBS, dailyContinued, readCursor, runJob } from './jobs';
 
 export const TICK_HANDLER = 'onAutomationTick';
-const HOUR_KEY = 'dealPipeline.automationHour';
-const LAST_DAY_KEY = 'dealPipeline.lastDailyRun';
 export const DEFAULT_HOUR = 6;
-
-type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function ourTriggers(book: Book): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getUserTriggers(book).filter((t) => t.getHandlerFunction() === TICK_HANDLER);
@@ -35,7 +34,7 @@ export function disableAutomation(book: Book): number {
 }
 
 export function automationHour(): number {
-  const raw = PropertiesService.getDocumentProperties().getProperty(HOUR_KEY);
+  const raw = documentProperties().getProperty(PROPERTY_KEYS.automationHour);
   const n = raw === null ? NaN : Number(raw);
   return Number.isInteger(n) && n >= 0 && n <= 23 ? n : DEFAULT_HOUR;
 }
@@ -43,20 +42,20 @@ export function automationHour(): number {
 export function setAutomationHour(input: string): number {
   const n = Number(input.trim());
   if (input.trim() === '' || !Number.isInteger(n) || n < 0 || n > 23) throw new Error(`"${input}" is not an hour; use a whole number from 0 to 23.`);
-  PropertiesService.getDocumentProperties().setProperty(HOUR_KEY, String(n));
+  documentProperties().setProperty(PROPERTY_KEYS.automationHour, String(n));
   return n;
 }
 
-/** The hourly tick: continue a pending job, or run the daily job when it is due. */
+/** The hourly tick: continue the daily job's saved continuation, or run the daily job when it is due. */
 export function automationTick(book: Book, budgetMs?: number): RunStatus | undefined {
-  const pending = pendingPhases();
-  if (pending.length > 0) return runJob(book, 'Daily job (continued)', pending, budgetMs);
+  const props = documentProperties();
+  const pending = readCursor(props);
+  if (pending && pending.owner === DAILY) return runJob(book, dailyContinued(pending.phases), budgetMs);
   const tz = book.getSpreadsheetTimeZone();
   const now = new Date();
   const today = Utilities.formatDate(now, tz, 'yyyy-MM-dd');
   const hour = Number(Utilities.formatDate(now, tz, 'H'));
-  const props = PropertiesService.getDocumentProperties();
-  if (hour < automationHour() || props.getProperty(LAST_DAY_KEY) === today) return undefined;
-  props.setProperty(LAST_DAY_KEY, today);
-  return runJob(book, 'Daily job', ALL_PHASES, budgetMs);
+  if (hour < automationHour() || props.getProperty(PROPERTY_KEYS.lastDailyRun) === today) return undefined;
+  props.setProperty(PROPERTY_KEYS.lastDailyRun, today);
+  return runJob(book, JOBS.daily, budgetMs);
 }

@@ -3,7 +3,7 @@ import { formatProblems } from '../core/settings';
 import { activeBook } from '../sheets/platform';
 import { readStageTable } from '../sheets/settings-sheet';
 import { automationHour, disableAutomation, enableAutomation, setAutomationHour } from './automation';
-import { runJob } from './jobs';
+import { JOBS, runJob } from './jobs';
 import { describeSetup, setupPipeline } from './setup';
 
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -74,8 +74,8 @@ export const actions = {
     if (parsed.problems.length > 0) return `Please fix these cells in the Pipeline Settings tab:\n${formatProblems(parsed.problems)}`;
     return `All good: ${parsed.table.stages.length} stages (${parsed.table.stages.map((s) => s.name).join(' > ')}).`;
   },
-  refreshSummary: (book: Book): string => runJob(book, 'Refresh summary (menu)', ['summary']).message,
-  flagStale: (book: Book): string => runJob(book, 'Flag stale deals (menu)', ['stale']).message,
+  refreshSummary: (book: Book): string => runJob(book, JOBS.refreshSummary).message,
+  flagStale: (book: Book): string => runJob(book, JOBS.flagStale).message,
   turnOn: (book: Book): string => (enableAutomation(book)
     ? `Daily automation is on: stale flags and the summary refresh every day after ${automationHour()}:00 (spreadsheet time).`
     : 'Daily automation was already on; nothing changed.'),

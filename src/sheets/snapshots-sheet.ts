@@ -1,22 +1,10 @@
-/** The Pipeline Snapshots tab: read once, append today's rows once a day. */
+/** The add-on's own Pipeline Snapshots tab: read once, today's rows appended once a day. */
 import { CalendarDay, DayReader, readDay, startOfDayIn } from '../core/calendar';
 import { SNAPSHOT_HEADERS, SnapshotRow } from '../core/snapshots';
 import { CellGrid, CellValue, readNumber, readText } from '../core/values';
-import { appendRows } from './history-sheet';
+import { Sheet } from './book';
 import { safeRows } from './safe-text';
-import { TABS } from './tabs';
-
-type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-export function snapshotsSheet(book: Book): Sheet {
-  const existing = book.getSheetByName(TABS.snapshots);
-  if (existing) return existing;
-  const sheet = book.insertSheet(TABS.snapshots);
-  sheet.getRange(1, 1, 1, SNAPSHOT_HEADERS.length).setValues([SNAPSHOT_HEADERS.slice()]).setFontWeight('bold');
-  sheet.setFrozenRows(1);
-  return sheet;
-}
+import { ensureRows } from './sheet-size';
 
 export function readSnapshots(sheet: Sheet, readZone: DayReader): SnapshotRow[] {
   if (sheet.getLastRow() < 2) return [];
@@ -30,11 +18,17 @@ export function readSnapshots(sheet: Sheet, readZone: DayReader): SnapshotRow[] 
   return out;
 }
 
-/** Appends today's rows unless today is already there. Returns whether it appended. */
-export function appendSnapshot(sheet: Sheet, existing: readonly SnapshotRow[], rows: readonly SnapshotRow[], today: CalendarDay, timeZone: string): boolean {
-  if (existing.some((r) => r.day === today) || rows.length === 0) return false;
+/**
+ * Under the lock: appends today's rows unless the last row is already today (another run got
+ * there since the read). One setValues and one date format, for the new rows only. Returns whether it appended.
+ */
+export function appendSnapshot(sheet: Sheet, rows: readonly SnapshotRow[], today: CalendarDay, timeZone: string, readZone: DayReader): boolean {
+  if (rows.length === 0) return false;
+  const last = sheet.getLastRow();
+  if (last >= 2 && readDay(sheet.getRange(last, 1).getValue() as CellValue, readZone) === today) return false;
   const date = startOfDayIn(today, timeZone);
-  appendRows(sheet, safeRows<unknown>(rows.map((r) => [date, r.stage, r.deals, r.value, r.weighted])));
-  sheet.getRange(2, 1, sheet.getLastRow() - 1, 1).setNumberFormat('yyyy-mm-dd');
+  ensureRows(sheet, last + rows.length);
+  sheet.getRange(last + 1, 1, rows.length, SNAPSHOT_HEADERS.length).setValues(safeRows<unknown>(rows.map((r) => [date, r.stage, r.deals, r.value, r.weighted])));
+  sheet.getRange(last + 1, 1, rows.length, 1).setNumberFormat('yyyy-mm-dd');
   return true;
 }

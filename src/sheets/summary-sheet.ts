@@ -1,32 +1,42 @@
 /**
- * Writes the Pipeline Summary tab whole: one setValues for the block, one setNotes, one number
- * format per block, and the three charts updated in place (found by title), never piled up.
+ * Writes the add-on's own Pipeline Summary tab (see generated-tab.ts) whole: the block (values and notes) is built in full before the
+ * first write; the tab grows when the block is longer than it; one setValues replaces the old
+ * summary over the span of both (so a failure before it leaves the old summary whole); then notes,
+ * one number format per block, bold headers, and the three charts updated in place (by title).
  */
-import { ChartSpec, RunStatus, SUMMARY_WIDTH, SummaryLayout, runStatusCells } from '../core/summary';
+import { ChartSpec, RunStatus, SUMMARY_WIDTH, SummaryCell, SummaryLayout, runStatusCells } from '../core/summary';
+import { Sheet } from './book';
 import { safeRows } from './safe-text';
-import { TABS } from './tabs';
+import { ensureRows, padGrid } from './sheet-size';
 
-type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-export function summarySheet(book: Book): Sheet {
-  return book.getSheetByName(TABS.summary) ?? book.insertSheet(TABS.summary);
+/** The block's cells and notes, text made safe, every row SUMMARY_WIDTH wide (pure). */
+export function summaryBlock(layout: SummaryLayout): { values: SummaryCell[][]; notes: string[][] } {
+  const values = safeRows(padGrid<SummaryCell>(layout.rows, layout.rows.length, SUMMARY_WIDTH, ''));
+  const notes = padGrid<string>([], layout.rows.length, SUMMARY_WIDTH, '');
+  for (const note of layout.notes) {
+    const row = notes[note.row - 1];
+    if (!row || note.column < 1 || note.column > SUMMARY_WIDTH) throw new Error(`Summary note outside the block: row ${note.row}, column ${note.column}`);
+    row[note.column - 1] = note.text;
+  }
+  return { values, notes };
 }
 
-export function writeSummary(book: Book, layout: SummaryLayout): Sheet {
-  const sheet = summarySheet(book);
-  sheet.clear();
-  const n = layout.rows.length;
-  const range = sheet.getRange(1, 1, n, SUMMARY_WIDTH);
-  range.setValues(safeRows(layout.rows));
-  const notes = layout.rows.map((r) => r.map(() => ''));
-  for (const note of layout.notes) (notes[note.row - 1] as string[])[note.column - 1] = note.text;
+export function writeSummary(sheet: Sheet, layout: SummaryLayout): void {
+  const block = summaryBlock(layout);
+  // Cover the old summary too, so its leftover rows are blanked by the same write.
+  const height = Math.max(block.values.length, sheet.getLastRow());
+  const width = Math.max(SUMMARY_WIDTH, sheet.getLastColumn());
+  const values = padGrid<SummaryCell>(block.values, height, width, '');
+  const notes = padGrid<string>(block.notes, height, width, '');
+  ensureRows(sheet, height);
+  const range = sheet.getRange(1, 1, height, width);
+  range.setValues(values);
+  range.clearFormat();
   range.setNotes(notes);
   for (const f of layout.formats) sheet.getRange(f.row, f.column, f.numRows, f.numColumns).setNumberFormat(f.format);
   for (const r of layout.headerRows) sheet.getRange(r, 1, 1, SUMMARY_WIDTH).setFontWeight('bold');
   sheet.setFrozenRows(2);
   upsertCharts(sheet, layout.charts);
-  return sheet;
 }
 
 function upsertCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
@@ -47,7 +57,6 @@ function upsertCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
 }
 
 /** Rewrites only the last-run line (row 2), so a failing job still leaves its error where managers look. */
-export function writeRunStatus(book: Book, status: RunStatus): void {
-  const sheet = summarySheet(book);
+export function writeRunStatus(sheet: Sheet, status: RunStatus): void {
   sheet.getRange(2, 1, 1, SUMMARY_WIDTH).setValues(safeRows([runStatusCells(status)]));
 }

@@ -102,12 +102,19 @@ describe('the Pipeline Summary tab', () => {
   test('user text can never run as a formula', () => {
     const emu = loadedEmulator();
     pipeline(emu, rows);
+    // Typed as users type text that starts with "=": the apostrophe keeps it text, so "=..." reaches the add-on.
+    const evil = '=IMPORTXML("http://evil","//a")';
+    emu.counter.quiet(() => {
+      const deals = emu.book.getSheetByName('Deals')!;
+      deals.getRange(6, DEAL_HEADERS.indexOf('Deal') + 1).setValue(`'${evil}`);
+      deals.getRange(6, DEAL_HEADERS.indexOf('Owner') + 1).setValue("'=1+2");
+    });
     emu.call('menuRefreshSummary');
     const sheet = emu.book.getSheetByName('Pipeline Summary')!;
     const formulas = emu.counter.quiet(() => sheet.getDataRange().getFormulas()).flat().filter((f) => f !== '');
     expect(formulas).toEqual([]);
     const values = readTab(emu, 'Pipeline Summary').flat();
-    expect(values).toContain('+1 555');
+    expect(values).toEqual(expect.arrayContaining([evil, '=1+2']));
     const history = emu.counter.quiet(() => emu.book.getSheetByName('Stage History')!.getDataRange().getFormulas()).flat().filter((f) => f !== '');
     expect(history).toEqual([]);
   });

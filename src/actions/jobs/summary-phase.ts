@@ -1,0 +1,26 @@
+/**
+ * Rebuild the summary: the layout is built in full without the lock (history read once here), then
+ * written under it to the add-on's own summary tab, carrying the run's final status on its last-run line.
+ */
+import { reachedById } from '../../core/history';
+import { buildSummary, withRunStatus } from '../../core/summary';
+import { ensureGeneratedTab } from '../../sheets/generated-tab';
+import { readHistory } from '../../sheets/history-sheet';
+import { writeSummary } from '../../sheets/summary-sheet';
+import { STATUS_FORMAT, formatInstant } from '../run-status';
+import { Phase } from './phase';
+
+export const summaryPhase: Phase = ({ input, finalStatus }) => {
+  const { clock, table, deals, parsed } = input.pipeline;
+  const layout = buildSummary({
+    asOf: formatInstant(clock.now, clock.timeZone, STATUS_FORMAT), today: clock.today, table, dealsTab: deals.sheet.getName(),
+    deals: parsed.deals, set: input.set, stageTotals: input.stageTotals, problems: input.problems,
+    reach: reachedById(readHistory(input.book), table), snapshots: input.snapshots(), lastRun: undefined,
+  });
+  return () => {
+    const tab = ensureGeneratedTab(input.book, input.registry, 'summary');
+    const parts = ['summary rebuilt', tab.notice ?? ''];
+    writeSummary(tab.sheet, withRunStatus(layout, finalStatus(parts)));
+    return { parts, wroteStatus: true };
+  };
+};

@@ -1,0 +1,29 @@
+/** Everything the summary's sections read: computed once by the job, shared by every section. */
+import { CalendarDay } from '../calendar';
+import { DataProblem, DealRecord } from '../deals';
+import { DealSet } from '../dealset';
+import { SnapshotRow } from '../snapshots';
+import { StageTable } from '../stages';
+import { LayoutBuilder } from './layout';
+import { RunStatus } from './run-status';
+
+export interface SummaryInput {
+  readonly asOf: string;
+  readonly today: CalendarDay;
+  readonly table: StageTable;
+  /** Name of the Deals tab, for rows under Data problems. */
+  readonly dealsTab: string;
+  readonly deals: readonly DealRecord[];
+  /** The same deals as a DealSet (deals[i] is set index i). */
+  readonly set: DealSet;
+  /** Today's per-stage totals, one per table stage in order: the rows the snapshot appends. */
+  readonly stageTotals: readonly SnapshotRow[];
+  readonly problems: readonly DataProblem[];
+  /** Per Deal ID, the highest open/won stage index its Stage History shows. */
+  readonly reach: Map<string, number>;
+  readonly snapshots: readonly SnapshotRow[];
+  readonly lastRun: RunStatus | undefined;
+}
+
+/** A section appends its rows (and notes, formats, charts) to the layout. */
+export type Section = (input: SummaryInput, out: LayoutBuilder) => void;

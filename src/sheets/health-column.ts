@@ -1,0 +1,105 @@
+/**
+ * Writing the Health column safely while other users edit (they do not wait for our lock): just
+ * before the write, under the lock, the Deals table is read again and each planned Health goes to
+ * the row that now holds its Deal ID. A row is left alone when its ID is now on two rows, when any
+ * of its known columns (Health included) changed since the job read it (an edit got there first and
+ * onEdit recomputed its Health), or, for a row without an ID, when the ID column no longer matches
+ * what was read. Columns are matched by header, so a moved column is no change.
+ * One small function, so the sidebar/onEdit write plans can adopt the same rule later.
+ */
+import { COLUMN_KEYS, COLUMN_LABELS, ColumnMap, mapHeaders } from '../core/columns';
+import { CellGrid, CellValue, isDate } from '../core/values';
+import { Sheet } from './book';
+import { safeText } from './safe-text';
+
+/** One Deals row as the job read it, and the Health text it wants there (undefined: leave the row alone). */
+export interface HealthPlanRow {
+  readonly id: string;
+  /** The row's cells as read (columns as in the plan's column map). */
+  readonly cells: readonly CellValue[];
+  readonly after: string | undefined;
+}
+
+/** The job's plan: its rows and the column map they were read with. */
+export interface HealthPlan {
+  readonly columns: ColumnMap;
+  readonly rows: readonly HealthPlanRow[];
+}
+
+export interface HealthMatch {
+  /** Row index (0 = sheet row 2) -> the Health text to write there. */
+  readonly assign: Map<number, string>;
+  /** Planned rows changed since the read (left as they are now). */
+  readonly changedSince: number;
+  /** Planned rows no longer found (deleted, their ID now on two rows, or moved without an ID). */
+  readonly unmatched: number;
+}
+
+const text = (v: CellValue): string => (v === null || v === undefined ? '' : String(v).trim());
+function same(a: CellValue, b: CellValue): boolean {
+  if (a === b) return true;
+  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b) && a.getTime() === b.getTime();
+  return text(a) === text(b);
+}
+
+/** Pure: where each planned Health goes, given the table on the tab now. */
+export function matchHealth(health: HealthPlan, rowsNow: CellGrid, columnsNow: ColumnMap): HealthMatch {
+  const plan = health.rows;
+  // Each known column's index then and now (-1 where absent), so moved columns compare by header.
+  const pairs = COLUMN_KEYS.map((k) => [health.columns[k] ?? -1, columnsNow[k] ?? -1] as const).filter(([a, b]) => a >= 0 || b >= 0);
+  const healthNow = columnsNow.health ?? -1;
+  const idsNow = rowsNow.map((r) => (columnsNow.dealId === undefined ? '' : text(r[columnsNow.dealId])));
+  const countNow = new Map<string, number>();
+  for (const id of idsNow) if (id !== '') countNow.set(id, (countNow.get(id) ?? 0) + 1);
+  const countThen = new Map<string, number>();
+  for (const p of plan) if (p.id !== '') countThen.set(p.id, (countThen.get(p.id) ?? 0) + 1);
+  const byId = new Map<string, HealthPlanRow>();
+  for (const p of plan) if (p.id !== '' && countThen.get(p.id) === 1) byId.set(p.id, p);
+  const sameLayout = idsNow.length === plan.length && plan.every((p, k) => p.id === idsNow[k]);
+  const assign = new Map<number, string>();
+  const used = new Set<HealthPlanRow>();
+  let changedSince = 0;
+  idsNow.forEach((id, k) => {
+    const p = id !== '' ? (countNow.get(id) === 1 ? byId.get(id) : undefined) : sameLayout ? plan[k] : undefined;
+    if (!p || p.after === undefined) return;
+    used.add(p);
+    const now = rowsNow[k] as CellValue[];
+    for (const [a, b] of pairs) {
+      if (!same(a < 0 ? '' : p.cells[a], b < 0 ? '' : now[b])) { changedSince++; return; }
+    }
+    if (p.after !== text(healthNow < 0 ? '' : now[healthNow])) assign.set(k, p.after);
+  });
+  let unmatched = 0;
+  for (const p of plan) if (p.after !== undefined && !used.has(p)) unmatched++;
+  return { assign, changedSince, unmatched };
+}
+
+export interface HealthWrite { readonly healthColumn: number; readonly written: number; readonly changedSince: number; readonly unmatched: number }
+
+/**
+ * Under the document lock: re-reads the table (one getValues), matches, and writes the span from
+ * the first to the last changed row in one setValues (cells in between get back what they hold).
+ */
+export function writeHealthById(sheet: Sheet, plan: HealthPlan): HealthWrite {
+  const lastRow = sheet.getLastRow();
+  const grid = sheet.getRange(1, 1, Math.max(1, lastRow), Math.max(1, sheet.getLastColumn())).getValues() as CellGrid;
+  const columns = mapHeaders(grid[0] ?? []);
+  for (const key of ['health', 'dealId'] as const) {
+    if (columns[key] === undefined) throw new Error(`The ${sheet.getName()} tab has no "${COLUMN_LABELS[key]}" column any more (it was removed or renamed during the run); nothing was written. Run Extensions > Deal Pipeline > Set up pipeline.`);
+  }
+  const healthIndex = columns.health as number;
+  const rows = grid.slice(1);
+  const m = matchHealth(plan, rows, columns);
+  if (m.assign.size > 0) {
+    const changed = [...m.assign.keys()].sort((a, b) => a - b);
+    const first = changed[0] as number;
+    const last = changed[changed.length - 1] as number;
+    const cells: CellValue[][] = [];
+    for (let k = first; k <= last; k++) {
+      const v = m.assign.has(k) ? (m.assign.get(k) as string) : (rows[k] as CellValue[])[healthIndex];
+      cells.push([typeof v === 'string' ? safeText(v) : v]);
+    }
+    sheet.getRange(2 + first, healthIndex + 1, cells.length, 1).setValues(cells);
+  }
+  return { healthColumn: healthIndex + 1, written: m.assign.size, changedSince: m.changedSince, unmatched: m.unmatched };
+}

@@ -1,0 +1,106 @@
+/**
+ * The jobs at scale, through the built bundle: 1,000 stale deals, 10k and 50k deals, a summary
+ * longer than the tab's 1,000 rows, and a write that fails half-way. Every run must end "OK", or
+ * leave the previous summary in place with the failure on its last-run line.
+ */
+import { EmuRange } from '../../emulator/range';
+import { DEAL_HEADERS, readTab } from '../helpers/workbook';
+import { largeDeal, largePipeline, runStatus } from '../helpers/large-pipeline';
+
+const TODAY = Date.UTC(2026, 10, 23); // the emulator's default clock: 2026-11-23 15:00 UTC, 10:00 in New York
+const STALE_AFTER: Record<string, number> = { 'Lead Generation': 14, 'Initial Contact': 7, Qualification: 14, Proposal: 10, Negotiation: 7 };
+
+const section = (rows: unknown[][], title: RegExp): unknown[][] => {
+  const start = rows.findIndex((r) => title.test(String(r[0])));
+  if (start < 0) throw new Error(`no section ${String(title)}`);
+  const end = rows.findIndex((r, i) => i > start && r.every((c) => c === ''));
+  return rows.slice(start + 1, end < 0 ? rows.length : end);
+};
+
+test('1,000 stale deals: the summary succeeds, lists the 200 most overdue and says how many more', () => {
+  const n = 1000;
+  const e = largePipeline(n, { allStale: true });
+  e.call('menuRefreshSummary');
+  expect(runStatus(e).slice(4, 5)).toEqual(['OK']);
+  const stale = section(readTab(e, 'Pipeline Summary'), /^Stale deals/);
+  expect(stale).toHaveLength(201);
+  expect(stale[200]?.[0]).toBe('... and 800 more stale deals (see the Health column on Deals)');
+  // Independent order: days over the limit, most first, then sheet row.
+  const expected = Array.from({ length: n }, (_, i) => {
+    const d = largeDeal(i, { allStale: true });
+    const days = Math.round((TODAY - Date.parse(`${String(d['Stage Entered'])}T00:00:00Z`)) / 86_400_000);
+    return { id: d['Deal ID'], over: days - (STALE_AFTER[d.Stage as string] as number), row: i + 2 };
+  }).sort((a, b) => b.over - a.over || a.row - b.row);
+  expect(stale.slice(0, 200).map((r) => [r[0], r[6]])).toEqual(expected.slice(0, 200).map((x) => [x.id, x.over]));
+});
+
+test('a summary longer than the tab (1,200 owners) grows the tab instead of failing', () => {
+  const e = largePipeline(1200, { owners: 1200, historyPerDeal: 1 });
+  e.call('menuRefreshSummary');
+  expect(runStatus(e)[4]).toBe('OK');
+  const rows = readTab(e, 'Pipeline Summary');
+  expect(rows.length).toBeGreaterThan(1200);
+  const owners = section(rows, /^By owner$/);
+  expect(owners).toHaveLength(1200);
+  expect(new Set(owners.map((r) => r[0])).size).toBe(1200);
+  expect(rows.at(-2)?.[0]).toBe('Data problems');
+});
+
+test('a shorter summary after a longer one leaves no rows, notes or formats of the old one behind', () => {
+  const e = largePipeline(1200, { owners: 1200, historyPerDeal: 1 });
+  e.call('menuRefreshSummary');
+  // Every deal but two removed (as a user deleting rows' contents), then refreshed.
+  e.counter.quiet(() => e.book.getSheetByName('Deals')!.getRange(4, 1, 1198, DEAL_HEADERS.length).clearContent());
+  e.call('menuRefreshSummary');
+  expect(runStatus(e)[4]).toBe('OK');
+  const sheet = e.book.getSheetByName('Pipeline Summary')!;
+  const rows = readTab(e, 'Pipeline Summary');
+  expect(rows.length).toBeLessThan(80);
+  const d = sheet._data();
+  const lastRow = rows.length;
+  const beyond = (m: Map<number, unknown>): number => [...m.keys()].filter((k) => Math.floor(k / 18_278) >= lastRow).length;
+  expect([beyond(d.notes), beyond(d.formats), beyond(d.fontWeights)]).toEqual([0, 0, 0]);
+});
+
+test('a write that fails keeps the previous summary and shows the failure on the last-run line', () => {
+  const e = largePipeline(50, { historyPerDeal: 1 });
+  e.call('menuRefreshSummary');
+  const before = readTab(e, 'Pipeline Summary').slice(2);
+  e.clock.advance(3_600_000);
+  e.counter.quiet(() => e.book.getSheetByName('Deals')!.getRange(2, 6).setValue(999_999));
+  const original = EmuRange.prototype.setValues;
+  // The summary's block write is refused (as a protected range is); the one-row status line is not.
+  EmuRange.prototype.setValues = function (this: EmuRange, values: unknown[][]) {
+    if (this.getSheet().getName() === 'Pipeline Summary' && this.getNumRows() > 1) throw new Error('You are trying to edit a protected cell or object.');
+    return original.call(this, values);
+  };
+  try {
+    e.call('menuRefreshSummary');
+  } finally {
+    EmuRange.prototype.setValues = original;
+  }
+  const status = runStatus(e);
+  expect(status[4]).toBe('Failed');
+  expect(status[5]).toMatch(/protected cell/);
+  expect(readTab(e, 'Pipeline Summary').slice(2)).toEqual(before);
+  expect(e.ui.alerts.at(-1)?.prompt).toMatch(/It did not work/);
+});
+
+describe.each([10_000, 50_000])('%i deals', (n) => {
+  test('Flag stale deals, Refresh summary and the daily job all end OK', () => {
+    const e = largePipeline(n);
+    e.call('menuFlagStaleDeals');
+    expect(e.ui.alerts.at(-1)?.prompt).not.toMatch(/did not work/);
+    expect(runStatus(e)[4]).toBe('OK');
+    e.call('menuRefreshSummary');
+    expect(runStatus(e)[4]).toBe('OK');
+    expect(e.ui.alerts.at(-1)?.prompt).not.toMatch(/did not work/);
+    const rows = readTab(e, 'Pipeline Summary');
+    expect(rows.find((r) => r[0] === 'Open deals')?.[1]).toBe(Array.from({ length: n }, (_, i) => largeDeal(i).Stage).filter((s) => !String(s).startsWith('Closed')).length);
+    e.call('menuTurnOnAutomation');
+    e.clock.advance(20 * 3_600_000); // past 06:00 tomorrow: the hourly tick runs the daily job
+    e.runDueTriggers();
+    expect(runStatus(e).slice(1, 2)).toEqual(['Daily job']);
+    expect(runStatus(e)[4]).toBe('OK');
+  });
+});
