@@ -24,7 +24,7 @@ export class EmuSheet implements Shape<GasSheet, SheetMethods> {
   private hidden = false;
   private rules: EmuConditionalFormatRule[] = [];
   private charts: ChartState[] = [];
-  private readonly id = nextSheetId++;
+  private id = nextSheetId++;
   tabColor: string | null = null;
   readonly columnWidths = new Map<number, number>();
 
@@ -42,7 +42,12 @@ export class EmuSheet implements Shape<GasSheet, SheetMethods> {
   _activateRange(row: number, column: number, numRows: number, numColumns: number): void { this.book._setActive(this, row, column, numRows, numColumns); }
   _rules(): EmuConditionalFormatRule[] { return [...this.rules]; }
   /** Restores saved state (the playground reloading a workbook). */
-  _restore(s: { frozenRows: number; hidden: boolean; rules: EmuConditionalFormatRule[]; charts: ChartState[] }): void {
+  _restore(s: { id?: number; frozenRows: number; hidden: boolean; rules: EmuConditionalFormatRule[]; charts: ChartState[] }): void {
+    // A sheet keeps its ID for life in Sheets (renames and reloads included); the add-on remembers tabs by it.
+    if (s.id !== undefined) {
+      this.id = s.id;
+      nextSheetId = Math.max(nextSheetId, s.id + 1);
+    }
     this.frozenRows = s.frozenRows;
     this.hidden = s.hidden;
     this.rules = s.rules;

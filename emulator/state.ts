@@ -20,6 +20,8 @@ interface SavedValidation { type: ValidationRule['type']; values: unknown[]; ran
 
 interface SavedSheet {
   name: string;
+  /** The sheet's ID (absent in files saved before IDs were kept). */
+  id?: number;
   maxRows: number;
   maxColumns: number;
   rows: JsonCell[][];
@@ -59,7 +61,7 @@ export function exportState(emu: Emulator): SavedState {
     sheets: emu.book._sheets().map((s): SavedSheet => {
       const d = s._data();
       return {
-        name: s.getName(), maxRows: d.maxRows, maxColumns: d.maxColumns,
+        name: s.getName(), id: s.getSheetId(), maxRows: d.maxRows, maxColumns: d.maxColumns,
         rows: d.rows.map((r) => (r ? Array.from(r, (v) => toJson(v === undefined ? '' : v)) : [])),
         formulas: [...d.formulas], formats: [...d.formats], notes: [...d.notes], backgrounds: [...d.backgrounds], fontWeights: [...d.fontWeights],
         validations: [...d.validations].map(([k, v]) => [k, {
@@ -100,6 +102,7 @@ export function importState(emu: Emulator, state: SavedState): void {
         values: v.range ? [range(v.range)] : v.values,
       }]));
       sheet._restore({
+        ...(saved.id === undefined ? {} : { id: saved.id }),
         frozenRows: saved.frozenRows, hidden: saved.hidden,
         rules: saved.rules.map((r) => new EmuConditionalFormatRule({ ...r, ranges: r.ranges.map(range) })),
         charts: saved.charts.map((c) => ({ ...c, ranges: c.ranges.map(range) })),

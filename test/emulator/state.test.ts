@@ -22,3 +22,21 @@ test('a workbook survives export to JSON and import into a fresh emulator', () =
   expect(b.book.getSheetByName('Pipeline Summary')!.getCharts()).toHaveLength(3);
   expect(b.triggers.triggers).toHaveLength(1);
 });
+
+test('tabs keep their sheet IDs through export and import, so the add-on still knows its tabs after a reload', () => {
+  const a = new Emulator().load();
+  writeTab(a, 'Deals', [DEAL_HEADERS, DEAL_HEADERS.map((h) => ({ Deal: 'Acme', Stage: 'Proposal', Value: 10 } as Record<string, unknown>)[h] ?? '')]);
+  a.call('menuSetUpPipeline');
+  a.call('menuRefreshSummary');
+  a.book.getSheetByName('Deals')!.setName('Our deals');
+  const ids = a.book.getSheets().map((s) => [s.getName(), s.getSheetId()]);
+  const b = new Emulator().load();
+  importState(b, JSON.parse(JSON.stringify(exportState(a))));
+  expect(b.book.getSheets().map((s) => [s.getName(), s.getSheetId()])).toEqual(ids);
+  b.call('menuRefreshSummary');
+  b.call('menuFlagStaleDeals');
+  expect(b.book.getSheets().map((s) => s.getName()).sort()).toEqual(ids.map(([name]) => name).sort());
+  // A tab inserted after the reload gets a fresh ID, never one already taken.
+  const fresh = b.book.insertSheet('Notes').getSheetId();
+  expect(ids.map(([, id]) => id)).not.toContain(fresh);
+});
