@@ -6,6 +6,7 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { EmuSheet } from '../emulator';
+import type { StateView } from './api-types';
 import { applyImport, exportXlsx, ImportError, MAX_IMPORT_BYTES, readImport } from './import-export';
 import { PlaygroundSession } from './session';
 import { sheetView } from './view';
@@ -71,7 +72,7 @@ const sheetNamed = (name: unknown): EmuSheet => {
   return s;
 };
 
-function state(): unknown {
+function state(): StateView {
   return emu.counter.quiet(() => ({
     sheets: emu.book._sheets().filter((s) => !s.isSheetHidden()).map((s) => s.getName()),
     active: emu.book.getActiveSheet().getName(),

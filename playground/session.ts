@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Emulator } from '../emulator';
+import type { ActionResult, PromptAnswer } from './api-types';
 import type { Alert } from '../emulator/ui';
 import { exportState, importState, SavedState } from '../emulator/state';
 import { buildDemo } from './demo';
@@ -16,12 +17,6 @@ export class PromptNeeded extends Error {
   constructor(readonly prompt: Alert) { super('prompt needed'); }
 }
 
-export interface ActionResult {
-  alerts: Alert[];
-  sidebarOpened: boolean;
-  error?: string;
-  prompt?: Alert;
-}
 
 export class PlaygroundSession {
   readonly emu: Emulator;
@@ -46,7 +41,7 @@ export class PlaygroundSession {
   }
 
   /** Runs an action the way Sheets would (a menu item, a trigger), collecting dialogs it opened. */
-  act(run: () => unknown, answers: { button: string; text?: string }[] = []): ActionResult {
+  act(run: () => unknown, answers: PromptAnswer[] = []): ActionResult {
     const ui = this.emu.ui;
     const before = ui.alerts.length;
     const sidebar = ui.sidebar;
