@@ -78,6 +78,8 @@ export type RunResponse = { result: unknown } | ApiError;
 export interface TriggerRequest { id: string }
 export interface AdvanceRequest { hours: number }
 export interface AdvanceResponse { ran: number }
+/** An upload: the file's name, its bytes in base64, and whether cells starting with = are formulas. */
+export interface ImportRequest { name: string; formulas: boolean; content: string }
 
 /** Every POST route: its request body and its success response. */
 export interface PostRoutes {
@@ -90,5 +92,10 @@ export interface PostRoutes {
   '/api/advance': { request: AdvanceRequest; response: AdvanceResponse };
   '/api/close-sidebar': { request: Record<string, never>; response: Ok };
   '/api/reset': { request: Record<string, never>; response: Ok };
+  '/api/import': { request: ImportRequest; response: ActionResult };
 }
 export type PostPath = keyof PostRoutes;
+
+/** The header carrying the per-start token on every change, and the page's meta tag holding it. */
+export const TOKEN_HEADER = 'x-playground-token';
+export const TOKEN_META = 'playground-token';

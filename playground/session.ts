@@ -3,12 +3,13 @@
  * a local file after every change and reloaded on restart.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Emulator } from '../emulator';
 import type { ActionResult, PromptAnswer } from './api-types';
 import type { Alert } from '../emulator/ui';
 import { exportState, importState, SavedState } from '../emulator/state';
 import { buildDemo } from './demo';
+import { CallableFunctions, declaredEntryPoints } from './entry-points';
 import { Computed, recalculate } from './formulas';
 
 export const HOUR = 3_600_000;
@@ -20,15 +21,24 @@ export class PromptNeeded extends Error {
 
 export class PlaygroundSession {
   readonly emu: Emulator;
+  /** The bundle functions a browser may have run, by name. */
+  readonly callable: CallableFunctions;
   computed: Computed | undefined;
 
   constructor(private readonly dataFile: string, distDir?: string) {
     this.emu = new Emulator({ distDir, timeZone: 'America/New_York', scriptTimeZone: 'America/New_York', now: Date.now(), user: 'you@example.com' }).load();
+    this.callable = new CallableFunctions(declaredEntryPoints(readFileSync(join(this.emu.distDir, 'Code.js'), 'utf8')));
     if (existsSync(dataFile)) importState(this.emu, JSON.parse(readFileSync(dataFile, 'utf8')) as SavedState);
     else buildDemo(this.emu);
+    this.dropUndeclaredTriggers();
     this.emu.ui.onUnanswered = (p) => { throw new PromptNeeded(p); };
     this.emu.open('LIMITED');
     this.changed();
+  }
+
+  /** A saved workbook may name any handler; only the bundle's declared entry points ever run. */
+  private dropUndeclaredTriggers(): void {
+    this.emu.triggers.triggers = this.emu.triggers.triggers.filter((t) => this.callable.isDeclared(t.handler));
   }
 
   /** After every change: formulas recomputed, workbook saved (written whole, then renamed into place). */

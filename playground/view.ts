@@ -20,7 +20,7 @@ export function sheetView(emu: Emulator, sheet: EmuSheet, computed: Computed | u
       lastRow = Math.max(lastRow, r + 1);
       lastCol = Math.max(lastCol, c + 1);
     }
-    const rows = Math.min(MAX_VIEW_ROWS, Math.max(lastRow + 20, 30));
+    const rows = Math.min(MAX_VIEW_ROWS, d.maxRows, Math.max(lastRow + 20, 30));
     const columns = Math.min(d.maxColumns, Math.max(lastCol + 2, 8));
     const rules = sheet._rules();
     const cells: CellView[][] = [];

@@ -2,11 +2,15 @@
  * The playground page: a grid over the emulated spreadsheet, the add-on menu, the real sidebar in a
  * panel, dialogs, triggers and the clock. All sheet text is rendered with textContent.
  */
+import { TOKEN_HEADER, TOKEN_META } from '../api-types';
 import type { ActionResult, CellView, ChartView, PostPath, PostRoutes, PromptAnswer, SheetView, StateView } from '../api-types';
+import { MAX_IMPORT_BYTES } from '../import/limits';
 
 declare const Chart: new (canvas: HTMLCanvasElement, config: unknown) => { destroy(): void };
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+/** This server run's token, from the served page: every change carries it. */
+const token = document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META}"]`)?.content ?? '';
 let state: StateView;
 let view: SheetView | undefined;
 let selected = { row: 1, col: 1 };
@@ -20,7 +24,17 @@ async function send<T>(path: string, init?: RequestInit): Promise<T> {
 }
 /** A POST route, typed by the shared API module. */
 const post = <P extends PostPath>(path: P, body: PostRoutes[P]['request']): Promise<PostRoutes[P]['response']> =>
-  send(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  send(path, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token }, body: JSON.stringify(body) });
+
+/** A file's bytes as base64, for the JSON import request. */
+function base64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsDataURL(file);
+  });
+}
 
 function letters(n: number): string {
   let s = '';
@@ -269,7 +283,9 @@ $<HTMLInputElement>('import').onchange = async (e) => {
   const file = input.files?.[0];
   input.value = '';
   if (!file) return;
-  const res = await fetch(`/api/import?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file });
+  if (file.size > MAX_IMPORT_BYTES) { await dialog('Import', `Nothing was imported: ${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the playground imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`); return; }
+  const formulas = $<HTMLInputElement>('import-formulas').checked;
+  const res = await fetch('/api/import', { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token }, body: JSON.stringify({ name: file.name, formulas, content: await base64(file) } satisfies PostRoutes['/api/import']['request']) });
   const data = (await res.json()) as ActionResult & { error?: string };
   if (!res.ok) { await dialog('Import', data.error ?? 'The import failed.'); return; }
   await handle(data);
@@ -289,6 +305,8 @@ $('grid-wrap').onkeydown = (e) => {
   else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) { e.preventDefault(); edit(td, selected.row, selected.col, e.key); }
 };
 window.addEventListener('message', (e) => {
+  // Only the sidebar frame this page opened, from this origin, may ask for a refresh or a close.
+  if (e.origin !== location.origin || e.source !== $<HTMLIFrameElement>('sidebar-frame').contentWindow) return;
   if (e.data === 'pipeline-changed') void refresh();
   if (e.data === 'pipeline-close-sidebar') $('sidebar-close').click();
 });
