@@ -5,11 +5,13 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Emulator } from '../emulator';
+import type { EmuSheet } from '../emulator';
 import type { ActionResult, PromptAnswer } from './api-types';
 import type { Alert } from '../emulator/ui';
 import { exportState, importState, SavedState } from '../emulator/state';
 import { buildDemo } from './demo';
 import { CallableFunctions, declaredEntryPoints } from './entry-points';
+import { cellKey, FormulaCache } from './formula-cache';
 import { Computed, recalculate } from './formulas';
 
 export const HOUR = 3_600_000;
@@ -24,6 +26,8 @@ export class PlaygroundSession {
   /** The bundle functions a browser may have run, by name. */
   readonly callable: CallableFunctions;
   computed: Computed | undefined;
+  /** Our functions' results per cell, kept while their arguments are unchanged (as Sheets does). */
+  readonly formulaCache = new FormulaCache();
 
   constructor(private readonly dataFile: string, distDir?: string) {
     this.emu = new Emulator({ distDir, timeZone: 'America/New_York', scriptTimeZone: 'America/New_York', now: Date.now(), user: 'you@example.com' }).load();
@@ -43,7 +47,7 @@ export class PlaygroundSession {
 
   /** After every change: formulas recomputed, workbook saved (written whole, then renamed into place). */
   changed(): void {
-    this.computed = recalculate(this.emu);
+    this.computed = recalculate(this.emu, this.formulaCache);
     mkdirSync(dirname(this.dataFile), { recursive: true });
     const tmp = `${this.dataFile}.tmp`;
     writeFileSync(tmp, JSON.stringify(exportState(this.emu)));
@@ -82,7 +86,22 @@ export class PlaygroundSession {
     return ran;
   }
 
+  /** The user typed `value` into a cell: onEdit runs, and a formula typed there is computed afresh. */
+  edit(sheet: EmuSheet, row: number, col: number, value: string | boolean): ActionResult {
+    const range = this.emu.counter.quiet(() => sheet.getRange(row, col));
+    const old = this.emu.counter.quiet(() => range.getValue());
+    this.formulaCache.forget(cellKey(sheet.getName(), row - 1, col - 1));
+    return this.act(() => this.emu.edit(range, [[value]], old === '' ? undefined : old));
+  }
+
+  /** Replaces the workbook's tabs (an import): no cached result carries over to the new cells. */
+  replace(run: () => void): ActionResult {
+    this.formulaCache.clear();
+    return this.act(run);
+  }
+
   reset(): void {
+    this.formulaCache.clear();
     importState(this.emu, { version: 1, timeZone: 'America/New_York', clock: Date.now(), sheets: [], properties: { document: {}, user: {}, script: {} }, triggers: [] });
     buildDemo(this.emu);
     this.changed();

@@ -51,9 +51,9 @@ export function apiRoutes(session: PlaygroundSession): { state(): StateView; she
       return { ok: true };
     },
     '/api/edit': ({ sheet, row, col, value }) => {
-      const range = cellOf(sheetNamed(sheet), row, col);
-      const old = quiet(() => range.getValue());
-      return session.act(() => emu.edit(range, [[value]], old === '' ? undefined : old));
+      const s = sheetNamed(sheet);
+      cellOf(s, row, col);
+      return session.edit(s, row, col, value);
     },
     '/api/menu': ({ fn, answers }) => {
       if (!session.callable.menu(fn, emu.ui.menus)) throw new BadRequest(`${fn} is not a menu item.`);
@@ -82,7 +82,7 @@ export function apiRoutes(session: PlaygroundSession): { state(): StateView; she
     },
     '/api/import': ({ name, formulas, content }) => {
       const plan = readImport(emu, { name, formulas, bytes: Buffer.from(content, 'base64') });
-      const result = session.act(() => applyImport(emu, plan));
+      const result = session.replace(() => applyImport(emu, plan));
       return result.error ? result : { ...result, message: `Imported ${plan.deals} deals from ${name}.` };
     },
   };

@@ -154,6 +154,7 @@ test('DNS rebinding: a page loaded as rebind.test:<our port> (then resolving to 
   expect({ home: results.home, state: results.state, reset: results.reset }).toEqual({ home: 403, state: 403, reset: 403 });
   expect(results.html).not.toContain(await pageToken(playground));
   const refused = await refusalsAfter(before, 3);
+  expect(refused).toHaveLength(3);
   expect(refused.every((l) => l.includes(`Host rebind.test:${playground.port}`))).toBe(true);
   expect(await workbookSnapshot(playground)).toBe(snapshot);
   expect(readFileSync(dataFile, 'utf8')).toBe(savedBefore);

@@ -18,7 +18,9 @@ test('the page declares no interfaces or type aliases: its API shapes come from 
   expect(source('client/app.ts')).toMatch(/from '\.\.\/api-types'/);
 });
 
-test('the server side imports the same module for what it sends', () => {
-  const importers = ['view.ts', 'session.ts', 'server.ts'].filter((f) => /from '\.\/api-types'/.test(source(f)));
-  expect(importers).toEqual(['view.ts', 'session.ts', 'server.ts']);
+test('the server side imports the same module for what it sends and reads', () => {
+  const modules = ['view.ts', 'session.ts', 'http/api-routes.ts', 'http/parse-requests.ts', 'http/app.ts'];
+  expect(modules.filter((f) => /from '(\.\.?\/)+api-types'/.test(source(f)))).toEqual(modules);
+  // The handlers are typed route by route from the shared PostRoutes table.
+  expect(source('http/api-routes.ts')).toMatch(/\[P in PostPath\]: \(input: PostRoutes\[P\]\['request'\]\) => PostRoutes\[P\]\['response'\]/);
 });
