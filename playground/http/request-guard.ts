@@ -9,7 +9,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { TOKEN_HEADER } from '../api-types';
 
-export const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
+const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
 
 /** What the request is for: a page or file (GET), an API read (GET), or an API change (POST). */
 export type RequestKind = 'page' | 'read' | 'change';
