@@ -2,11 +2,14 @@
  * The playground's formula engine: HyperFormula evaluates every formula of the workbook, and hosts
  * our custom functions the way Sheets calls them (ranges as 2-D arrays, 1x1 ranges as scalars,
  * blanks as "", dates as Date, errors as #ERROR! with the message). The engine is rebuilt from the
- * emulator's cells after every change, so array results are sized from the current data.
+ * emulator's cells after every change, so array results are sized from the current data. Our
+ * functions' results are cached per cell as Sheets caches them (formula-cache.ts): a cell calls the
+ * bundle again only when its arguments' values change.
  */
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
 import type { Emulator } from '../emulator';
 import { zoneOffset } from '../src/core/calendar';
+import { cellKey, FormulaCache, Outcome } from './formula-cache';
 
 type Stored = string | number | boolean | Date;
 type Value = Stored | Stored[][];
@@ -21,6 +24,7 @@ const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === 
 
 interface Workbook {
   emu: Emulator;
+  cache: FormulaCache;
   /** Per sheet name, the cells as the emulator holds them (Dates as Dates, formula cells as their formulas). */
   cells: Map<string, { values: Stored[][]; formulas: Map<number, string> }>;
 }
@@ -33,6 +37,12 @@ interface RangeAst { type: string; start: { toSimpleCellAddress(base: Address): 
 interface RefAst { type: string; reference: { toSimpleCellAddress(base: Address): Address } }
 
 class PipelineFunctions extends FunctionPlugin {
+  /** The cache key and formula text of the cell a call is in (one key per function per cell). */
+  callSite(at: Address, name: string): { cell: string; formula: string } {
+    const sheet = this.dependencyGraph.sheetMapping.getSheetName(at.sheet) ?? '';
+    return { cell: `${cellKey(sheet, at.row, at.col)}|${name}`, formula: current?.cells.get(sheet)?.formulas.get(at.row * 100_000 + at.col) ?? '' };
+  }
+
   /** Sheets' view of a range: the stored cells (Dates stay Dates), formula cells as computed. */
   sheetsValue(arg: unknown): Value {
     if (arg instanceof SimpleRangeValue) {
@@ -102,8 +112,12 @@ for (const [name, [required, total]] of Object.entries(CUSTOM_FUNCTIONS)) {
           }
           return this.sheetsValue(a);
         });
-        const result = current.emu.callCustomFunction(name, ...values);
-        if (Array.isArray(result)) return SimpleRangeValue.onlyValues(result as (string | number)[][]);
+        const { cell, formula } = this.callSite(state.formulaAddress, name);
+        const wb = current;
+        const outcome = wb.cache.evaluate(cell, formula, values, () => wb.emu.callCustomFunction(name, ...values));
+        if ('error' in outcome) return new CellError(ErrorType.ERROR, outcome.error);
+        const result = outcome.value;
+        if (Array.isArray(result)) return SimpleRangeValue.onlyValues((result as (string | number)[][]).map((r) => r.slice()));
         return result as number;
       } catch (e) {
         return new CellError(ErrorType.ERROR, (e as Error).message);
@@ -114,9 +128,11 @@ for (const [name, [required, total]] of Object.entries(CUSTOM_FUNCTIONS)) {
     if (!current) return ArraySize.scalar();
     try {
       const args = ast.args.map((a) => this.valueOfAst(a, state.formulaAddress));
-      const result = current.emu.callCustomFunction(name, ...args);
-      if (!Array.isArray(result)) return ArraySize.scalar();
-      const grid = result as unknown[][];
+      const { cell, formula } = this.callSite(state.formulaAddress, name);
+      const wb = current;
+      const outcome: Outcome = wb.cache.size(cell, formula, args, () => wb.emu.callCustomFunction(name, ...args));
+      if (!('value' in outcome) || !Array.isArray(outcome.value)) return ArraySize.scalar();
+      const grid = outcome.value as unknown[][];
       return new ArraySize(Math.max(1, ...grid.map((r) => r.length)), Math.max(1, grid.length));
     } catch {
       return ArraySize.scalar();
@@ -141,8 +157,12 @@ export interface Computed {
 
 const MS_PER_DAY = 86_400_000;
 
-/** Re-evaluates every formula and writes the results into the emulator's formula cells. */
-export function recalculate(emu: Emulator): Computed {
+/**
+ * Re-evaluates every formula and writes the results into the emulator's formula cells. Our
+ * functions' results come from `cache` while their arguments are unchanged (a fresh cache, the
+ * default, computes everything).
+ */
+export function recalculate(emu: Emulator, cache = new FormulaCache()): Computed {
   const tz = emu.book.getSpreadsheetTimeZone();
   const offset = zoneOffset(tz);
   const serial = (d: Date): number => (d.getTime() + offset(d.getTime())) / MS_PER_DAY + 25_569;
@@ -164,7 +184,7 @@ export function recalculate(emu: Emulator): Computed {
     cells.set(sheet.getName(), { values, formulas });
     input[sheet.getName()] = grid;
   }
-  current = { emu, cells };
+  current = { emu, cache, cells };
   const spills = new Map<string, Map<string, Stored>>();
   const errors = new Map<string, Map<string, string>>();
   const hf = HyperFormula.buildFromSheets(input, { licenseKey: 'gpl-v3', maxRows: 100_000, useArrayArithmetic: true });
@@ -190,6 +210,7 @@ export function recalculate(emu: Emulator): Computed {
       spills.set(name, spill);
       errors.set(name, errs);
     }
+    cache.sweep();
   } finally {
     hf.destroy();
     current = undefined;

@@ -1,32 +1,8 @@
 /** What the browser shows of a tab: display text, formats, checkboxes, dropdowns, notes, colours, charts. */
 import type { Emulator, EmuSheet } from '../emulator';
 import { displayText } from '../emulator/cells';
+import type { CellView, ChartView, SheetView } from './api-types';
 import type { Computed } from './formulas';
-
-export interface CellView {
-  /** Display text. */
-  t: string;
-  /** The formula, when the cell has one. */
-  f?: string;
-  /** Raw value for editing (text as typed; dates as yyyy-mm-dd). */
-  v?: string;
-  n?: string;
-  bg?: string;
-  b?: true;
-  /** Checkbox state, for checkbox cells. */
-  cb?: boolean;
-  /** Dropdown options, for list/range validation. */
-  dd?: string[];
-  /** Error message of a formula cell. */
-  err?: string;
-  /** Filled by a neighbour's array result. */
-  spill?: true;
-  num?: true;
-}
-
-export interface ChartView { title: string; type: string; labels: string[]; series: { name: string; data: number[] }[]; anchor: { row: number; column: number } }
-
-export interface SheetView { name: string; rows: number; columns: number; frozenRows: number; cells: CellView[][]; charts: ChartView[]; truncated: boolean }
 
 export const MAX_VIEW_ROWS = 3000;
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
@@ -44,7 +20,7 @@ export function sheetView(emu: Emulator, sheet: EmuSheet, computed: Computed | u
       lastRow = Math.max(lastRow, r + 1);
       lastCol = Math.max(lastCol, c + 1);
     }
-    const rows = Math.min(MAX_VIEW_ROWS, Math.max(lastRow + 20, 30));
+    const rows = Math.min(MAX_VIEW_ROWS, d.maxRows, Math.max(lastRow + 20, 30));
     const columns = Math.min(d.maxColumns, Math.max(lastCol + 2, 8));
     const rules = sheet._rules();
     const cells: CellView[][] = [];

@@ -2,30 +2,38 @@
  * The playground page: a grid over the emulated spreadsheet, the add-on menu, the real sidebar in a
  * panel, dialogs, triggers and the clock. All sheet text is rendered with textContent.
  */
-import type { CellView, ChartView, SheetView } from '../view';
-
-interface MenuItem { caption: string; functionName: string }
-interface State {
-  sheets: string[]; active: string; now: string; timeZone: string; sidebar: string | null;
-  menus: { title: string; items: (MenuItem | 'separator')[] }[];
-  triggers: { id: string; handler: string; type: string; everyHours: number | null; nextRun: string | null }[];
-}
-interface Alert { title: string; prompt: string; buttons: string }
-interface ActionResult { alerts?: Alert[]; sidebarOpened?: boolean; error?: string; prompt?: Alert; message?: string }
+import { TOKEN_HEADER, TOKEN_META } from '../api-types';
+import type { ActionResult, CellView, ChartView, PostPath, PostRoutes, PromptAnswer, SheetView, StateView } from '../api-types';
+import { MAX_IMPORT_BYTES } from '../import/limits';
 
 declare const Chart: new (canvas: HTMLCanvasElement, config: unknown) => { destroy(): void };
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
-let state: State;
+/** This server run's token, from the served page: every change carries it. */
+const token = document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META}"]`)?.content ?? '';
+let state: StateView;
 let view: SheetView | undefined;
 let selected = { row: 1, col: 1 };
 let charts: { destroy(): void }[] = [];
 
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, body === undefined ? undefined : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function send<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, init);
   const data = (await res.json()) as T & { error?: string };
   if (!res.ok && data.error) throw new Error(data.error);
   return data;
+}
+/** A POST route, typed by the shared API module. */
+const post = <P extends PostPath>(path: P, body: PostRoutes[P]['request']): Promise<PostRoutes[P]['response']> =>
+  send(path, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token }, body: JSON.stringify(body) });
+
+/** A file's bytes as base64, for the JSON import request. */
+function base64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsDataURL(file);
+  });
 }
 
 function letters(n: number): string {
@@ -59,7 +67,7 @@ function dialog(title: string, text: string, ask = false): Promise<string | null
   });
 }
 
-async function handle(result: ActionResult, rerun?: (answers: { button: string; text?: string }[]) => Promise<ActionResult>): Promise<void> {
+async function handle(result: ActionResult, rerun?: (answers: PromptAnswer[]) => Promise<ActionResult>): Promise<void> {
   if (result.prompt && rerun) {
     const answer = await dialog(result.prompt.title, result.prompt.prompt, true);
     return handle(await rerun([{ button: answer === null ? 'CANCEL' : 'OK', text: answer ?? '' }]));
@@ -87,7 +95,7 @@ function renderMenus(): void {
       b.textContent = item.caption;
       b.onclick = async () => {
         closeMenus();
-        const run = (answers: { button: string; text?: string }[] = []): Promise<ActionResult> => api<ActionResult>('/api/menu', { fn: item.functionName, answers });
+        const run = (answers: PromptAnswer[] = []): Promise<ActionResult> => post('/api/menu', { fn: item.functionName, answers });
         await handle(await run(), run);
       };
       menu.append(b);
@@ -107,7 +115,7 @@ function renderTriggers(): void {
     b.type = 'button';
     b.className = 'item';
     b.textContent = `Run now: ${t.handler} (${t.type}${t.everyHours ? `, every ${t.everyHours} h` : ''})`;
-    b.onclick = async () => { closeMenus(); await handle(await api<ActionResult>('/api/trigger', { id: t.id })); };
+    b.onclick = async () => { closeMenus(); await handle(await post('/api/trigger', { id: t.id })); };
     menu.append(b);
   }
 }
@@ -120,7 +128,7 @@ function renderTabs(): void {
     b.setAttribute('role', 'tab');
     b.setAttribute('aria-selected', String(name === state.active));
     b.textContent = name;
-    b.onclick = async () => { await api('/api/tab', { sheet: name }); selected = { row: 1, col: 1 }; await refresh(); $('grid-wrap').scrollTo(0, 0); };
+    b.onclick = async () => { await post('/api/tab', { sheet: name }); selected = { row: 1, col: 1 }; await refresh(); $('grid-wrap').scrollTo(0, 0); };
     return b;
   }));
 }
@@ -140,12 +148,12 @@ function showSelection(): void {
 async function select(row: number, col: number): Promise<void> {
   selected = { row, col };
   showSelection();
-  if (view) await api('/api/select', { sheet: view.name, row, col });
+  if (view) await post('/api/select', { sheet: view.name, row, col });
 }
 
 async function commit(row: number, col: number, value: string | boolean): Promise<void> {
   if (!view) return;
-  await handle(await api<ActionResult>('/api/edit', { sheet: view.name, row, col, value }));
+  await handle(await post('/api/edit', { sheet: view.name, row, col, value }));
 }
 
 function edit(td: HTMLTableCellElement, row: number, col: number, initial?: string): void {
@@ -237,12 +245,12 @@ function renderCharts(list: ChartView[]): void {
 }
 
 async function refresh(reloadSidebar = false): Promise<void> {
-  state = await api<State>('/api/state');
+  state = await send<StateView>('/api/state');
   $('clock').textContent = `${new Date(state.now).toLocaleString('en-US', { timeZone: state.timeZone, dateStyle: 'medium', timeStyle: 'short' })} (${state.timeZone})`;
   renderMenus();
   renderTriggers();
   renderTabs();
-  view = await api<SheetView>(`/api/sheet?name=${encodeURIComponent(state.active)}`);
+  view = await send<SheetView>(`/api/sheet?name=${encodeURIComponent(state.active)}`);
   renderGrid();
   renderCharts(view.charts);
   const side = $('sidebar');
@@ -266,17 +274,19 @@ for (const id of ['extensions', 'file', 'triggers']) {
   };
 }
 document.addEventListener('click', (e) => { if (!(e.target as HTMLElement).closest('.dropdown')) closeMenus(); });
-$('advance').onclick = async () => { const r = await api<{ ran: number }>('/api/advance', { hours: 24 }); toast(`Moved the clock forward a day; ${r.ran} trigger run${r.ran === 1 ? '' : 's'}.`); await refresh(); };
-$('reset').onclick = async () => { closeMenus(); await api('/api/reset', {}); await refresh(); toast('Back to the demo workbook.'); };
-$('sidebar-close').onclick = async () => { await api('/api/close-sidebar', {}); $<HTMLIFrameElement>('sidebar-frame').removeAttribute('src'); await refresh(); };
+$('advance').onclick = async () => { const r = await post('/api/advance', { hours: 24 }); toast(`Moved the clock forward a day; ${r.ran} trigger run${r.ran === 1 ? '' : 's'}.`); await refresh(); };
+$('reset').onclick = async () => { closeMenus(); await post('/api/reset', {}); await refresh(); toast('Back to the demo workbook.'); };
+$('sidebar-close').onclick = async () => { await post('/api/close-sidebar', {}); $<HTMLIFrameElement>('sidebar-frame').removeAttribute('src'); await refresh(); };
 $<HTMLInputElement>('import').onchange = async (e) => {
   closeMenus();
   const input = e.target as HTMLInputElement;
   const file = input.files?.[0];
   input.value = '';
   if (!file) return;
-  const res = await fetch(`/api/import?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file });
-  const data = (await res.json()) as ActionResult;
+  if (file.size > MAX_IMPORT_BYTES) { await dialog('Import', `Nothing was imported: ${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the playground imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`); return; }
+  const formulas = $<HTMLInputElement>('import-formulas').checked;
+  const res = await fetch('/api/import', { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token }, body: JSON.stringify({ name: file.name, formulas, content: await base64(file) } satisfies PostRoutes['/api/import']['request']) });
+  const data = (await res.json()) as ActionResult & { error?: string };
   if (!res.ok) { await dialog('Import', data.error ?? 'The import failed.'); return; }
   await handle(data);
 };
@@ -295,6 +305,8 @@ $('grid-wrap').onkeydown = (e) => {
   else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) { e.preventDefault(); edit(td, selected.row, selected.col, e.key); }
 };
 window.addEventListener('message', (e) => {
+  // Only the sidebar frame this page opened, from this origin, may ask for a refresh or a close.
+  if (e.origin !== location.origin || e.source !== $<HTMLIFrameElement>('sidebar-frame').contentWindow) return;
   if (e.data === 'pipeline-changed') void refresh();
   if (e.data === 'pipeline-close-sidebar') $('sidebar-close').click();
 });

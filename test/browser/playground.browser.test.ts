@@ -3,37 +3,19 @@
  * in Debian Chromium. A rep moves a deal through the sidebar, a manager runs the daily job and reads
  * the summary, someone types one of our formulas. Screenshots go to docs/ for the README.
  */
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../helpers/browser';
+import { buildPlayground, Cell, legitImport, pageToken, root, sheetCells as sheet, startServer, stopServer as stop } from './playground-server';
 
-const root = join(__dirname, '..', '..');
 const docs = join(root, 'docs');
 let dataDir: string;
 let browser: Browser;
 
-interface Server { url: string; proc: ChildProcess }
-function startServer(dataFile: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [join(root, 'build/playground/server.cjs'), '--port', '0', '--data', dataFile], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    proc.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /http:\/\/localhost:(\d+)\//.exec(out);
-      if (m) { clearTimeout(timer); resolve({ url: m[0], proc }); }
-    });
-    proc.stderr?.on('data', (c: Buffer) => { out += c.toString(); });
-    proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-}
-const stop = (s: Server): Promise<void> => new Promise((r) => { s.proc.once('exit', () => r()); s.proc.kill(); });
-
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(root, 'scripts/build-playground.mjs')]);
+  buildPlayground();
   dataDir = mkdtempSync(join(tmpdir(), 'playground-'));
   browser = await launch();
 });
@@ -42,11 +24,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-interface Cell { t: string; cb?: boolean }
-async function sheet(url: string, name: string): Promise<Cell[][]> {
-  const r = await fetch(`${url}api/sheet?name=${encodeURIComponent(name)}`);
-  return ((await r.json()) as { cells: Cell[][] }).cells;
-}
 const menu = async (page: Page, caption: string): Promise<void> => {
   await page.click('#extensions');
   await page.click(`#extensions-menu .item:text-is("${caption}")`);
@@ -69,7 +46,7 @@ test('move a deal in the sidebar, run the daily job, read the summary, type a fo
   await page.screenshot({ path: join(docs, 'playground-grid.png') });
 
   // A Qualification deal whose BANT boxes are not all ticked.
-  const deals = await sheet(server.url, 'Deals');
+  const deals = await sheet(server, 'Deals');
   const header = (deals[0] as Cell[]).map((c) => c.t);
   const col = (name: string): number => header.indexOf(name);
   const rowIndex = deals.findIndex((r, i) => i > 0 && r[col('Stage')]?.t === 'Qualification' && ['Budget', 'Authority', 'Need', 'Timeline'].some((k) => r[col(k)]?.cb === false));
@@ -101,7 +78,7 @@ test('move a deal in the sidebar, run the daily job, read the summary, type a fo
 
   await page.click('.tabs button:text-is("Stage History")');
   await page.waitForSelector('.tabs button[aria-selected="true"]:text-is("Stage History")');
-  const history = await sheet(server.url, 'Stage History');
+  const history = await sheet(server, 'Stage History');
   const last = history.filter((r) => r[1]?.t === dealId).at(-1) as Cell[];
   expect(last.slice(3, 8).map((c) => c.t)).toEqual(['Qualification', 'Proposal', 'you@example.com', 'sidebar', 'BANT confirmed in discovery call']);
 
@@ -114,7 +91,7 @@ test('move a deal in the sidebar, run the daily job, read the summary, type a fo
 
   await page.click('.tabs button:text-is("Pipeline Summary")');
   await page.waitForSelector('.chart[data-title="Pipeline funnel (deals reached)"] canvas');
-  const summary = await sheet(server.url, 'Pipeline Summary');
+  const summary = await sheet(server, 'Pipeline Summary');
   expect(summary[1]?.slice(1, 2).map((c) => c.t)).toEqual(['Daily job']);
   expect(summary.find((r) => r[0]?.t === 'Weighted forecast')?.[1]?.t).toMatch(/^\$\d{1,3}(,\d{3})+$/);
   expect(await page.locator('.grid td:text-is("Weighted forecast")').count()).toBe(1);
@@ -140,9 +117,9 @@ test('move a deal in the sidebar, run the daily job, read the summary, type a fo
   // Stop and start again: the workbook is reloaded from the file, the move and the formula included.
   await stop(server);
   server = await startServer(dataFile);
-  const again = await sheet(server.url, 'Deals');
+  const again = await sheet(server, 'Deals');
   expect(again[rowIndex]?.[col('Stage')]?.t).toBe('Proposal');
-  expect((await sheet(server.url, 'Forecast'))[1]?.[3]?.t).toBe(String(typed));
+  expect((await sheet(server, 'Forecast'))[1]?.[3]?.t).toBe(String(typed));
   await stop(server);
 });
 
@@ -150,10 +127,8 @@ test('bad imports get a clear message and change nothing; a good CSV replaces th
   const dataFile = join(dataDir, 'import.json');
   const server = await startServer(dataFile);
   const before = readFileSync(dataFile, 'utf8');
-  const post = async (name: string, body: string | Buffer): Promise<{ status: number; json: { error?: string; message?: string } }> => {
-    const r = await fetch(`${server.url}api/import?name=${encodeURIComponent(name)}`, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body) });
-    return { status: r.status, json: (await r.json()) as { error?: string; message?: string } };
-  };
+  const token = await pageToken(server);
+  const post = (name: string, body: string | Buffer): ReturnType<typeof legitImport> => legitImport(server, token, name, body);
   const wrong = await post('people.csv', 'Name,Email\nAnn,ann@example.com\n');
   expect(wrong.status).toBe(400);
   expect(wrong.json.error).toMatch(/must name the columns, with at least "Stage"/);
@@ -161,7 +136,7 @@ test('bad imports get a clear message and change nothing; a good CSV replaces th
   expect(unreadable.json.error).toMatch(/Nothing was imported: 2 cells could not be read/);
   expect(unreadable.json.error).toMatch(/row 2, Value: "tbd" is not a number/);
   const huge = await post('big.csv', Buffer.alloc(6 * 1024 * 1024, 'a'));
-  expect(huge.status).toBe(400);
+  expect(huge.status).toBe(413);
   expect(huge.json.error).toMatch(/over 5 MB|up to 5 MB/);
   const notAWorkbook = await post('deals.xlsx', 'not a zip');
   expect(notAWorkbook.json.error).toMatch(/not a readable XLSX/);
@@ -170,7 +145,7 @@ test('bad imports get a clear message and change nothing; a good CSV replaces th
   const good = await post('mine.csv', 'Deal,Company,Owner,Stage,Amount,Close Date\n"Acme, renewal",Acme,Ann,Proposal,"$12,500",2027-01-15\nBeta pilot,Beta,Bob,Closed Won,3000,2026-10-01\n');
   expect(good.status).toBe(200);
   expect(good.json.message).toBe('Imported 2 deals from mine.csv.');
-  const deals = await sheet(server.url, 'Deals');
+  const deals = await sheet(server, 'Deals');
   expect(deals[1]?.slice(0, 5).map((c) => c.t)).toEqual(['Acme, renewal', 'Acme', 'Ann', 'Proposal', '$12,500']);
   expect(deals[0]?.map((c) => c.t)).toContain('Deal ID');
 
@@ -182,6 +157,6 @@ test('bad imports get a clear message and change nothing; a good CSV replaces th
   const again = await post('exported.xlsx', bytes);
   expect(again.status).toBe(200);
   expect(again.json.message).toBe('Imported 2 deals from exported.xlsx.');
-  expect((await sheet(server.url, 'Deals'))[1]?.slice(0, 5).map((c) => c.t)).toEqual(['Acme, renewal', 'Acme', 'Ann', 'Proposal', '$12,500']);
+  expect((await sheet(server, 'Deals'))[1]?.slice(0, 5).map((c) => c.t)).toEqual(['Acme, renewal', 'Acme', 'Ann', 'Proposal', '$12,500']);
   await stop(server);
 });
