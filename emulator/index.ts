@@ -11,7 +11,7 @@ import { CallCounter } from './counter';
 import { ERR } from './errors';
 import { EmuHtmlService } from './html';
 import type { EmuRange } from './range';
-import { AUTH_MODE, EmuScriptApp, TriggerRecord, TriggerStore } from './script-app';
+import { AUTH_MODE, EVENT_TYPE, EmuScriptApp, TriggerRecord, TriggerStore } from './script-app';
 import { EmuCacheService, EmuLockService, EmuLogger, EmuPropertiesService, EmuSession, EmuUtilities } from './services';
 import { EmuSpreadsheet, EmuSpreadsheetApp } from './spreadsheet';
 import { EmuUi } from './ui';
@@ -189,8 +189,13 @@ export class Emulator {
       e.value = (values[0] as unknown[])[0];
       if (oldValue !== undefined && oldValue !== '') e.oldValue = oldValue;
     }
-    if (typeof this.global('onEdit') !== 'function') return undefined;
-    return this.call('onEdit', e);
+    const result = typeof this.global('onEdit') === 'function' ? this.call('onEdit', e) : undefined;
+    // Installable on-edit triggers fire for the same edit, in FULL mode, with their own triggerUid
+    // (https://developers.google.com/apps-script/guides/triggers/events).
+    for (const t of this.triggers.triggers.filter((x) => x.eventType === EVENT_TYPE.ON_EDIT)) {
+      this.call(t.handler, { ...e, authMode: AUTH_MODE.FULL, triggerUid: t.id });
+    }
+    return result;
   }
 
   /** Runs each time-driven trigger that is due at the clock's time. */

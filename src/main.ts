@@ -201,7 +201,17 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
  */
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return;
-  handleEdit(e);
+  handleEdit(e, 'simple');
+}
+
+/**
+ * Installable on-edit trigger (installed with daily automation): the same as onEdit, but its event
+ * names the editor, so "Changed by" records who typed a stage change.
+ * @param {Object} e The edit event.
+ */
+export function onDealEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || !e.range) return;
+  handleEdit(e, 'installable');
 }
 
 /** Menu: Set up pipeline. */

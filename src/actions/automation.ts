@@ -5,6 +5,9 @@
  */
 import { ALL_PHASES, pendingPhases, runJob } from './jobs';
 import { RunStatus } from '../core/summary';
+import { installEditTrigger, removeEditTrigger } from '../sheets/edit-trigger';
+import { documentProperties } from '../sheets/platform';
+import { activeUserEmail } from '../sheets/session';
 
 export const TICK_HANDLER = 'onAutomationTick';
 const HOUR_KEY = 'dealPipeline.automationHour';
@@ -21,14 +24,16 @@ export function isAutomationOn(book: Book): boolean {
   return ourTriggers(book).length > 0;
 }
 
-/** Idempotent: with a trigger already there, nothing is created. */
+/** Idempotent: with a trigger already there, nothing is created. Also installs the on-edit trigger (typed edits then record who). */
 export function enableAutomation(book: Book): boolean {
+  installEditTrigger(book, documentProperties(), activeUserEmail());
   if (isAutomationOn(book)) return false;
   ScriptApp.newTrigger(TICK_HANDLER).timeBased().everyHours(1).create();
   return true;
 }
 
 export function disableAutomation(book: Book): number {
+  removeEditTrigger(book, documentProperties(), activeUserEmail());
   const mine = ourTriggers(book);
   for (const t of mine) ScriptApp.deleteTrigger(t);
   return mine.length;

@@ -1,5 +1,6 @@
 /** Set up, the sidebar's moves and typed stage changes, through the built bundle in the emulator. */
 import { Emulator } from '../../emulator';
+import { move } from '../helpers/pipeline';
 import { DEAL_HEADERS, loadedEmulator, readTab, select, writeTab } from '../helpers/workbook';
 
 const dealRow = (o: Record<string, unknown>): unknown[] => DEAL_HEADERS.map((h) => o[h] ?? '');
@@ -77,8 +78,6 @@ describe('the Move deal sidebar', () => {
     emu.call('menuSetUpPipeline');
     return emu;
   };
-  const move = (emu: Emulator, o: Partial<{ dealId: string; expectedStage: string; toStage: string; note: string; override: boolean; lostReason: string }>) =>
-    emu.call('moveDeal', { dealId: 'D-0001', expectedStage: 'Qualification', toStage: 'Proposal', note: '', override: false, lostReason: '', ...o }) as { ok: boolean; message: string; missing: string[] };
 
   test('shows the selected deal with every forward stage\'s requirements, JSON-safe', () => {
     const emu = setup();

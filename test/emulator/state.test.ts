@@ -20,5 +20,5 @@ test('a workbook survives export to JSON and import into a fresh emulator', () =
   // The restored workbook keeps working with the add-on.
   b.call('menuRefreshSummary');
   expect(b.book.getSheetByName('Pipeline Summary')!.getCharts()).toHaveLength(3);
-  expect(b.triggers.triggers).toHaveLength(1);
+  expect(b.triggers.triggers.map((t) => t.handler)).toEqual(['onDealEdit', 'onAutomationTick']);
 });
