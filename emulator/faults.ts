@@ -47,11 +47,15 @@ export class Faults {
     };
   }
 
-  /** Runs `change` once, right after the `nth` getValues (1-based, counted from now) on the tab returned. */
-  afterRead(tab: string, nth: number, change: () => void): void {
+  /**
+   * Runs `change` once, right after the `nth` getValues (1-based, counted from now) on the tab
+   * returned; with `only`, counting just the reads it accepts (e.g. reads of whole rows).
+   */
+  afterRead(tab: string, nth: number, change: () => void, only?: (range: EmuRange) => boolean): void {
     const s = this.sheet(tab);
     let seen = 0;
-    s._hooks.afterRead = () => {
+    s._hooks.afterRead = (range: EmuRange) => {
+      if (only && !only(range)) return;
       seen++;
       if (seen === nth) this.emu.counter.quiet(change);
     };

@@ -190,10 +190,11 @@ export class Emulator {
       if (oldValue !== undefined && oldValue !== '') e.oldValue = oldValue;
     }
     const result = typeof this.global('onEdit') === 'function' ? this.call('onEdit', e) : undefined;
-    // Installable on-edit triggers fire for the same edit, in FULL mode, with their own triggerUid
-    // (https://developers.google.com/apps-script/guides/triggers/events).
+    // Installable on-edit triggers fire for the same edit, in FULL mode, with their own triggerUid,
+    // and their event names the editor (https://developers.google.com/apps-script/guides/triggers/events).
+    const editor = this.session.userEmail;
     for (const t of this.triggers.triggers.filter((x) => x.eventType === EVENT_TYPE.ON_EDIT)) {
-      this.call(t.handler, { ...e, authMode: AUTH_MODE.FULL, triggerUid: t.id });
+      this.call(t.handler, { ...e, authMode: AUTH_MODE.FULL, triggerUid: t.id, user: { getEmail: () => editor } });
     }
     return result;
   }

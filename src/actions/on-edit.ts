@@ -28,7 +28,7 @@ import { queueEdit } from '../sheets/queued-edits-store';
 import { activeUserEmail } from '../sheets/session';
 import { TabRegistry } from '../sheets/tab-registry';
 import { applyPlan } from '../sheets/write-plan';
-import { clockOf, stageTableOrProblem } from './pipeline-context';
+import { Clock, clockOf, stageTableOrProblem } from './pipeline-context';
 import { logQueuedEdits } from './queued-edits';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
@@ -56,15 +56,17 @@ export function handleEdit(e: EditEvent, via: EditVia = 'simple'): EditResult {
   if (!sheet || !isTab(sheet, span.sheetId)) return NONE;
   const first = Math.max(FIRST_DATA_ROW, span.firstRow);
   if (span.lastRow < first) return NONE;
-  const changedBy = editorOf(e, via);
-  const oldValue = span.single && e.oldValue !== undefined ? String(e.oldValue) : '';
+  const edit: EditFacts = { span, first, oldValue: span.single && e.oldValue !== undefined ? String(e.oldValue) : '', changedBy: editorOf(e, via), clock: clockOf(book) };
   const run = tryDocumentLock(EDIT_LOCK_WAIT_MS, () => {
     logQueuedEdits(book);
-    return logEdit(book, registry, sheet, span, first, oldValue, changedBy);
+    return logEdit(book, registry, sheet, edit);
   });
   if (run.locked) return run.value;
-  return queueWhileBusy(book, registry, sheet, span, first, oldValue, changedBy);
+  return queueWhileBusy(book, registry, sheet, edit);
 }
+
+/** The edit as it happened: where, the old value of a one-cell edit, who, and when (before any wait for the lock). */
+interface EditFacts { span: EditedSpan; first: number; oldValue: string; changedBy: string; clock: Clock }
 
 function editorOf(e: EditEvent, via: EditVia): string {
   const fromEvent = e.user && typeof e.user.getEmail === 'function' ? e.user.getEmail() : '';
@@ -73,8 +75,9 @@ function editorOf(e: EditEvent, via: EditVia): string {
 
 interface Planned { deals: DealsTable; edit: EditPlan }
 
-function planFor(book: Book, registry: TabRegistry, sheet: Sheet, span: EditedSpan, first: number, oldValue: string, changedBy: string, counter: (() => number) | undefined): Planned | undefined {
-  const deals = readDealsWindow(sheet, first, span.lastRow);
+function planFor(book: Book, registry: TabRegistry, sheet: Sheet, edit: EditFacts, counter: (() => number) | undefined): Planned | undefined {
+  const { span, oldValue } = edit;
+  const deals = readDealsWindow(sheet, edit.first, span.lastRow);
   const touched = (k: ColumnKey): boolean => {
     const c = deals.columns[k];
     return c !== undefined && c + 1 >= span.firstColumn && c + 1 <= span.lastColumn;
@@ -82,10 +85,10 @@ function planFor(book: Book, registry: TabRegistry, sheet: Sheet, span: EditedSp
   if (!HEALTH_INPUTS.some(touched)) return undefined;
   const stageTouched = touched('stage');
   let previous: Map<string, string> | undefined;
-  const edit = planEdit(
+  const plan = planEdit(
     { tab: deals.tab, columns: deals.columns, rows: deals.rows, firstRow: deals.firstRow, allIds: deals.columns.dealId === undefined ? [] : allDealIds(deals, deals.columns.dealId), idsFirstRow: FIRST_DATA_ROW },
     {
-      stageTouched, table: stageTableOrProblem(book, registry).table, clock: clockOf(book), changedBy, counter,
+      stageTouched, table: stageTableOrProblem(book, registry).table, clock: edit.clock, changedBy: edit.changedBy, counter,
       previousStage: (id) => {
         if (span.single) return oldValue;
         previous ??= lastStageById(readHistory(book, registry));
@@ -93,12 +96,12 @@ function planFor(book: Book, registry: TabRegistry, sheet: Sheet, span: EditedSp
       },
     },
   );
-  return { deals, edit };
+  return { deals, edit: plan };
 }
 
-function logEdit(book: Book, registry: TabRegistry, sheet: Sheet, span: EditedSpan, first: number, oldValue: string, changedBy: string): EditResult {
+function logEdit(book: Book, registry: TabRegistry, sheet: Sheet, facts: EditFacts): EditResult {
   const props = documentProperties();
-  const planned = planFor(book, registry, sheet, span, first, oldValue, changedBy, () => readDealIdCounter(props));
+  const planned = planFor(book, registry, sheet, facts, () => readDealIdCounter(props));
   if (!planned) return NONE;
   const { edit } = planned;
   const history = edit.plan.history.length > 0 ? ensureHistoryTab(registry).sheet : undefined;
@@ -110,7 +113,7 @@ function logEdit(book: Book, registry: TabRegistry, sheet: Sheet, span: EditedSp
   // Nothing was written. Keep the stage changes for the next run, and say so where the user looks.
   let queued = 0;
   if (edit.changes.length > 0) {
-    queueEdit(props, { at: clockOf(book).now.getTime(), by: changedBy, changes: edit.changes });
+    queueEdit(props, { at: facts.clock.now.getTime(), by: facts.changedBy, changes: edit.changes });
     queued = edit.changes.length;
   }
   const message = queued > 0 ? `${applied.message} The stage change is kept and will be logged by the next edit or move once this is fixed.` : applied.message;
@@ -125,12 +128,12 @@ function noteInHealth(sheet: Sheet, plan: WritePlan, note: string): void {
   if (rows.length > 0) applyPlan({ deals: sheet }, { action: 'Health note', rows, history: [], needs: ['dealId'] });
 }
 
-function queueWhileBusy(book: Book, registry: TabRegistry, sheet: Sheet, span: EditedSpan, first: number, oldValue: string, changedBy: string): EditResult {
-  const planned = planFor(book, registry, sheet, span, first, oldValue, changedBy, undefined);
+function queueWhileBusy(book: Book, registry: TabRegistry, sheet: Sheet, facts: EditFacts): EditResult {
+  const planned = planFor(book, registry, sheet, facts, undefined);
   if (!planned || planned.edit.changes.length === 0) return { ...NONE, skipped: 'the sheet was busy; Health refreshes with the next edit or job' };
   const changes = planned.edit.changes;
   try {
-    queueEdit(documentProperties(), { at: clockOf(book).now.getTime(), by: changedBy, changes });
+    queueEdit(documentProperties(), { at: facts.clock.now.getTime(), by: facts.changedBy, changes });
   } catch (e) {
     const message = `Could not log this stage change: the sheet was busy and the waiting list is full (${(e as Error).message}). Please type the change again in a minute.`;
     toast(book, message);
