@@ -7,7 +7,7 @@
  * the write (a sort or inserted row meanwhile never puts an ID on the wrong deal).
  */
 import { COLUMN_KEYS, COLUMN_LABELS } from '../core/columns';
-import { cellsOf, DataProblem } from '../core/deals';
+import { cellsOf, DataProblem, formatDataProblem } from '../core/deals';
 import { duplicateIdProblems } from '../core/deal-ids';
 import { HistoryRecord } from '../core/history';
 import { CellValue, readText } from '../core/values';
@@ -117,7 +117,7 @@ export function describeSetup(r: SetupReport): string {
   if (r.loggedStages) done.push(`Logged the current stage of ${r.loggedStages} deal${r.loggedStages === 1 ? '' : 's'} in Stage History (via import).`);
   const notes: string[] = [];
   if (r.kept.length) notes.push('Left as you set them up:', ...r.kept.map((k) => `- ${k}`));
-  if (r.problems.length) notes.push('Data problems:', ...r.problems.map((p) => `- ${p.tab} row ${p.row}: ${p.column} ${p.value} is ${p.problem}`));
+  if (r.problems.length) notes.push('Data problems:', ...r.problems.map((p) => `- ${formatDataProblem(p)}`));
   if (done.length === (r.adopted ? 1 : 0)) done.splice(0, done.length, `Everything was already set up${r.adopted ? ` (deals tab: "${r.adopted}")` : ''}; nothing changed.`);
   return [...done, ...notes].join('\n');
 }

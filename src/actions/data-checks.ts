@@ -1,0 +1,22 @@
+/** What Check settings reports besides the stage table: shared Deal IDs, typed changes still waiting to be logged. */
+import { duplicateIdProblems } from '../core/deal-ids';
+import { formatDataProblem } from '../core/deals';
+import { Book } from '../sheets/book';
+import { readColumnText, readColumns, FIRST_DATA_ROW } from '../sheets/deals-sheet';
+import { tabName } from '../sheets/book-info';
+import { documentProperties } from '../sheets/platform';
+import { readQueuedEdits } from '../sheets/queued-edits-store';
+import { TabRegistry } from '../sheets/tab-registry';
+
+export function dataCheckLines(book: Book, registry: TabRegistry = new TabRegistry(book)): string[] {
+  const lines: string[] = [];
+  const deals = registry.find('deals');
+  const idCol = deals ? readColumns(deals).dealId : undefined;
+  if (deals && idCol !== undefined) {
+    const problems = duplicateIdProblems(readColumnText(deals, idCol), tabName(deals), FIRST_DATA_ROW);
+    if (problems.length > 0) lines.push('Data problems:', ...problems.map((p) => `- ${formatDataProblem(p)}`));
+  }
+  const waiting = readQueuedEdits(documentProperties()).reduce((n, q) => n + q.edit.changes.length, 0);
+  if (waiting > 0) lines.push(`${waiting} typed stage change${waiting === 1 ? ' is' : 's are'} waiting to be logged (the sheet was busy, or a write was refused); the next edit or move logs ${waiting === 1 ? 'it' : 'them'}.`);
+  return lines;
+}
