@@ -205,8 +205,7 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 }
 
 /**
- * Installable on-edit trigger (installed with daily automation): the same as onEdit, but its event
- * names the editor, so "Changed by" records who typed a stage change.
+ * Installable on-edit trigger (with daily automation): onEdit, knowing who edited.
  * @param {Object} e The edit event.
  */
 export function onDealEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {

@@ -17,6 +17,6 @@ export function dataCheckLines(book: Book, registry: TabRegistry = new TabRegist
     if (problems.length > 0) lines.push('Data problems:', ...problems.map((p) => `- ${formatDataProblem(p)}`));
   }
   const waiting = readQueuedEdits(documentProperties()).reduce((n, q) => n + q.edit.changes.length, 0);
-  if (waiting > 0) lines.push(`${waiting} typed stage change${waiting === 1 ? ' is' : 's are'} waiting to be logged (the sheet was busy, or a write was refused); the next edit or move logs ${waiting === 1 ? 'it' : 'them'}.`);
+  if (waiting > 0) lines.push(`${waiting} typed stage change${waiting === 1 ? ' is' : 's are'} waiting to be logged by the next edit or move.`);
   return lines;
 }

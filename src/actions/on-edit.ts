@@ -19,7 +19,7 @@ import { Book, Sheet } from '../sheets/book';
 import { readDealIdCounter, writeDealIdCounter } from '../sheets/deal-id-counter';
 import { allDealIds, DealsTable, FIRST_DATA_ROW, readDealsWindow } from '../sheets/deals-sheet';
 import { editTriggerRecord } from '../sheets/edit-trigger';
-import { editedSpan, EditedSpan, isTab } from '../sheets/edit-event';
+import { editedSpan, EditedSpan, eventUserEmail, isTab } from '../sheets/edit-event';
 import { ensureHistoryTab, readHistory } from '../sheets/history-sheet';
 import { tryDocumentLock } from '../sheets/lock';
 import { toast } from '../sheets/notify';
@@ -41,15 +41,15 @@ export const EDIT_LOCK_WAIT_MS = 5_000;
 /** "Changed by" when Google does not say who typed. */
 export const TYPED_EDIT = 'typed edit';
 
-export interface EditResult { logged: number; healthRows: number; queued: number; skipped?: string; failed?: string }
+export interface EditResult { logged: number; healthRows: number; queued: number; failed?: string }
 const NONE: EditResult = { logged: 0, healthRows: 0, queued: 0 };
 
 export function handleEdit(e: EditEvent, via: EditVia = 'simple'): EditResult {
   const book = e.source;
   const props = documentProperties();
   const trigger = editTriggerRecord(props);
-  if (via === 'simple' && trigger) return { ...NONE, skipped: 'the installable on-edit trigger logs typed edits' };
-  if (via === 'installable' && trigger?.id !== String(e.triggerUid ?? '')) return { ...NONE, skipped: 'not the recorded on-edit trigger' };
+  // With the installable trigger recorded, it alone logs typed edits (once, with the editor's e-mail).
+  if (via === 'simple' ? trigger : trigger?.id !== String(e.triggerUid ?? '')) return NONE;
   const span = editedSpan(e.range);
   const registry = new TabRegistry(book, props);
   const sheet = registry.find('deals');
@@ -69,8 +69,7 @@ export function handleEdit(e: EditEvent, via: EditVia = 'simple'): EditResult {
 interface EditFacts { span: EditedSpan; first: number; oldValue: string; changedBy: string; clock: Clock }
 
 function editorOf(e: EditEvent, via: EditVia): string {
-  const fromEvent = e.user && typeof e.user.getEmail === 'function' ? e.user.getEmail() : '';
-  return fromEvent || (via === 'simple' ? activeUserEmail() : '') || TYPED_EDIT;
+  return eventUserEmail(e) || (via === 'simple' ? activeUserEmail() : '') || TYPED_EDIT;
 }
 
 interface Planned { deals: DealsTable; edit: EditPlan }
@@ -116,7 +115,7 @@ function logEdit(book: Book, registry: TabRegistry, sheet: Sheet, facts: EditFac
     queueEdit(props, { at: facts.clock.now.getTime(), by: facts.changedBy, changes: edit.changes });
     queued = edit.changes.length;
   }
-  const message = queued > 0 ? `${applied.message} The stage change is kept and will be logged by the next edit or move once this is fixed.` : applied.message;
+  const message = queued > 0 ? `${applied.message} The stage change is kept for the next run.` : applied.message;
   toast(book, message);
   noteInHealth(sheet, edit.plan, `Not logged yet: ${applied.message}`);
   return { logged: 0, healthRows: 0, queued, failed: message };
@@ -130,12 +129,12 @@ function noteInHealth(sheet: Sheet, plan: WritePlan, note: string): void {
 
 function queueWhileBusy(book: Book, registry: TabRegistry, sheet: Sheet, facts: EditFacts): EditResult {
   const planned = planFor(book, registry, sheet, facts, undefined);
-  if (!planned || planned.edit.changes.length === 0) return { ...NONE, skipped: 'the sheet was busy; Health refreshes with the next edit or job' };
+  if (!planned || planned.edit.changes.length === 0) return NONE; // Health refreshes with the next edit or job
   const changes = planned.edit.changes;
   try {
     queueEdit(documentProperties(), { at: facts.clock.now.getTime(), by: facts.changedBy, changes });
   } catch (e) {
-    const message = `Could not log this stage change: the sheet was busy and the waiting list is full (${(e as Error).message}). Please type the change again in a minute.`;
+    const message = `This stage change was not logged (sheet busy, queue full: ${(e as Error).message}). Type it again later.`;
     toast(book, message);
     return { ...NONE, failed: message };
   }

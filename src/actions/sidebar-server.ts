@@ -11,13 +11,13 @@ import { CellValue, readText } from '../core/values';
 import { locateRows, WritePlan } from '../core/write-plan';
 import { MAX_TEXT, MoveDealRequest, MoveDealResult, SelectedDeal } from '../shared/sidebar-api';
 import { Book } from '../sheets/book';
-import { allDealIds, readDealsTable } from '../sheets/deals-sheet';
+import { allDealIds, readDealsTable, requireColumn } from '../sheets/deals-sheet';
 import { ensureHistoryTab } from '../sheets/history-sheet';
 import { activeRowOn } from '../sheets/book-info';
 import { TabRegistry } from '../sheets/tab-registry';
 import { applyPlan } from '../sheets/write-plan';
 import { dealView } from './deal-view';
-import { clockOf, currentUser, stageTableOf, UserError, withDocumentLock } from './pipeline-context';
+import { clockOf, currentUser, dealsTabOf, stageTableOf, UserError, withDocumentLock } from './pipeline-context';
 import { logQueuedEdits } from './queued-edits';
 
 /** Rows a sheet can have (10 million cells over at least one column). */
@@ -38,7 +38,7 @@ export function getSelectedDeal(book: Book): SelectedDeal {
     const id = readText(cellsOf(raw, deals.columns)('dealId'));
     if (id === '') return { ok: false, message: `The deal on row ${row} has no Deal ID yet. Run Set up pipeline to give it one.` };
     const shared = duplicateIds(allDealIds(deals, deals.columns.dealId as number)).get(id);
-    if (shared) return { ok: false, message: `Deal ID ${id} is on rows ${shared.map((i) => i + deals.firstRow).join(' and ')} of the ${deals.tab} tab (a copied row?). Give each deal its own Deal ID (clear the copy's ID and run Set up pipeline), then press Refresh.` };
+    if (shared) return { ok: false, message: `Deal ID ${id} is on rows ${shared.map((i) => i + deals.firstRow).join(' and ')}: clear the copy's ID, run Set up pipeline, then Refresh.` };
     const clock = clockOf(book);
     return { ok: true, deal: dealView(table, deals, row - deals.firstRow, clock.today, clock.readZone) };
   } catch (e) {
@@ -81,13 +81,11 @@ export function moveDeal(book: Book, input: unknown): MoveDealResult {
 function applyMove(book: Book, req: MoveDealRequest): MoveDealResult {
   const registry = new TabRegistry(book);
   const table = stageTableOf(book, registry);
-  const dealsSheet = registry.find('deals');
-  if (!dealsSheet) return { ok: false, message: 'No Deals tab found. Run Extensions > Deal Pipeline > Set up pipeline first.', missing: [] };
+  const dealsSheet = dealsTabOf(registry);
   const deals = readDealsTable(dealsSheet);
   const clock = clockOf(book);
-  if (deals.columns.dealId === undefined) return { ok: false, message: `The ${deals.tab} tab has no "Deal ID" column. Run Set up pipeline.`, missing: [] };
   const find: WritePlan = { action: 'Move deal', rows: [{ key: { by: 'id', id: req.dealId.trim() }, row: req.row, cells: {} }], history: [], needs: [] };
-  const where = locateRows(find, { tab: deals.tab, firstRow: deals.firstRow, ids: allDealIds(deals, deals.columns.dealId) });
+  const where = locateRows(find, { tab: deals.tab, firstRow: deals.firstRow, ids: allDealIds(deals, requireColumn(deals, 'dealId')) });
   if (!where.ok) return { ok: false, message: where.reason, missing: [] };
   const row = where.rows[0] as number;
   const raw = (deals.rows[row - deals.firstRow] as CellValue[]).slice();

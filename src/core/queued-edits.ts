@@ -69,7 +69,7 @@ export function planQueuedEdits(edits: readonly QueuedEdit[], deals: DealsNow, c
       const i = locate(c);
       const newId = i >= 0 ? fresh?.ids.get(i) : undefined;
       const id = c.id || newId || '';
-      history.push({ at: new Date(e.at), dealId: id, deal: c.deal, from: c.from, to: c.to, changedBy: e.by, via: 'edit', note: [c.note, id === '' ? `the deal on row ${c.row} could not be found again to give it a Deal ID` : '', LATE_NOTE].filter((t) => t !== '').join('; ') });
+      history.push({ at: new Date(e.at), dealId: id, deal: c.deal, from: c.from, to: c.to, changedBy: e.by, via: 'edit', note: [c.note, id === '' ? `row ${c.row}, deal not found again` : '', LATE_NOTE].filter((t) => t !== '').join('; ') });
       if (i < 0) continue;
       const source = deals.rows[i] as CellValue[];
       const slot = cellsAt.get(i) ?? { cells: {}, raw: source.slice(), fingerprint: rowFingerprint(source, columns.health) };
@@ -87,5 +87,5 @@ export function planQueuedEdits(edits: readonly QueuedEdit[], deals: DealsNow, c
     const id = ids[i] as string;
     rows.push({ key: id !== '' ? { by: 'id', id } : { by: 'content', fingerprint: slot.fingerprint }, row: deals.firstRow + i, cells: slot.cells });
   }
-  return { plan: { action: 'Logging typed stage changes that waited for the sheet', rows, history, needs: ['dealId'] }, nextId: fresh?.next };
+  return { plan: { action: 'Logging waiting stage changes', rows, history, needs: ['dealId'] }, nextId: fresh?.next };
 }

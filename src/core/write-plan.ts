@@ -91,12 +91,10 @@ export function locateRows(plan: WritePlan, fresh: FreshRows): Located {
     if (w.key.by === 'id') {
       const list = rowsOfId.get(w.key.id) ?? [];
       if (list.length === 0) return { ok: false, reason: `Deal ${w.key.id} is no longer on the ${fresh.tab} tab (deleted, or its ID changed).` };
-      if (list.length > 1) return { ok: false, reason: `Deal ID ${w.key.id} is on rows ${list.join(' and ')} of the ${fresh.tab} tab; give each deal its own Deal ID first.` };
+      if (list.length > 1) return { ok: false, reason: `Deal ID ${w.key.id} is on rows ${list.join(' and ')}; give each deal its own Deal ID.` };
       row = list[0] as number;
     } else {
-      if (!fresh.rows) return { ok: false, reason: 'internal: a row keyed by content needs the whole rows re-read.' };
-      const source = fresh.rows;
-      prints ??= source.map((r) => rowFingerprint(r, fresh.healthColumn));
+      prints ??= (fresh.rows ?? []).map((r) => rowFingerprint(r, fresh.healthColumn));
       const planned = w.row - fresh.firstRow;
       const fingerprint = w.key.fingerprint;
       if (prints[planned] === fingerprint) row = w.row;
@@ -104,14 +102,12 @@ export function locateRows(plan: WritePlan, fresh: FreshRows): Located {
         const hits: number[] = [];
         prints.forEach((p, i) => { if (p === fingerprint) hits.push(i + fresh.firstRow); });
         if (hits.length !== 1) {
-          return { ok: false, reason: hits.length === 0
-            ? `Row ${w.row} of the ${fresh.tab} tab changed while it was being written (another user edited it).`
-            : `The deal on row ${w.row} of the ${fresh.tab} tab now appears on rows ${hits.join(' and ')}.` };
+          return { ok: false, reason: `Row ${w.row} changed while this ran (another user edited it).` };
         }
         row = hits[0] as number;
       }
     }
-    if (taken.has(row)) return { ok: false, reason: `Two changes were aimed at row ${row} of the ${fresh.tab} tab.` };
+    if (taken.has(row)) return { ok: false, reason: `Two changes aimed at row ${row}.` };
     taken.add(row);
     out.push(row);
   }

@@ -22,3 +22,8 @@ export function editedSpan(range: Range): EditedSpan {
 export function isTab(sheet: Sheet, sheetId: number): boolean {
   return sheet.getSheetId() === sheetId;
 }
+
+/** The editor's e-mail from the event ('' when Google withholds it, as it does in simple triggers). */
+export function eventUserEmail(e: GoogleAppsScript.Events.SheetsOnEdit): string {
+  return e.user && typeof e.user.getEmail === 'function' ? e.user.getEmail() || '' : '';
+}

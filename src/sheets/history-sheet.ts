@@ -25,7 +25,7 @@ export function readHistory(book: Book, registry: TabRegistry = new TabRegistry(
 export function historyTabProblem(sheet: Sheet): string | undefined {
   const headers = sheet.getRange(HEADER_ROW, 1, 1, HISTORY_HEADERS.length).getValues()[0] ?? [];
   const same = HISTORY_HEADERS.every((h, i) => foldHeader(readText(headers[i])) === foldHeader(h));
-  return same ? undefined : `The ${sheet.getName()} tab's first row is not ${HISTORY_HEADERS.join(', ')}, so the add-on will not write its history there.`;
+  return same ? undefined : `The ${sheet.getName()} tab's first row is not the history header (${HISTORY_HEADERS.join(', ')}).`;
 }
 
 /**

@@ -42,7 +42,7 @@ export function applyPlan(tabs: PlanTabs, plan: WritePlan): Applied {
     const result = attemptPlan(tabs, plan);
     if (result !== 'moved') return result;
   }
-  return { ok: false, message: `${plan.action}: rows on the ${tabs.deals.getName()} tab kept moving (another user sorting, inserting or deleting rows). ${NOTHING} Try again in a moment.` };
+  return { ok: false, message: `${plan.action}: rows kept moving (another user sorting or inserting). ${NOTHING} Try again.` };
 }
 
 function attemptPlan(tabs: PlanTabs, plan: WritePlan): Applied | 'moved' {
@@ -52,13 +52,10 @@ function attemptPlan(tabs: PlanTabs, plan: WritePlan): Applied | 'moved' {
   const missing = missingColumns(plan, columns);
   if (missing.length > 0) {
     const names = missing.map((m) => `"${m}"`).join(', ');
-    return { ok: false, message: `${plan.action}: the ${tab} tab has no ${names} column${missing.length > 1 ? 's' : ''}. ${NOTHING} Run Extensions > Deal Pipeline > Set up pipeline to add ${missing.length > 1 ? 'them' : 'it'}.` };
+    return { ok: false, message: `${plan.action}: the ${tab} tab has no ${names} column. ${NOTHING} Set up pipeline adds it.` };
   }
-  if (plan.history.length > 0) {
-    if (!tabs.history) return { ok: false, message: `${plan.action}: there is no Stage History tab. ${NOTHING}` };
-    const problem = historyTabProblem(tabs.history);
-    if (problem) return { ok: false, message: `${plan.action}: ${problem} ${NOTHING}` };
-  }
+  const problem = tabs.history && plan.history.length > 0 ? historyTabProblem(tabs.history) : undefined;
+  if (problem) return { ok: false, message: `${plan.action}: ${problem} ${NOTHING}` };
   const idColumn = columns.dealId as number;
   const fresh = readFresh(deals, tab, columns, plan.rows.some((w) => w.key.by === 'content'));
   const located = locateRows(plan, fresh);
@@ -76,8 +73,7 @@ function attemptPlan(tabs: PlanTabs, plan: WritePlan): Applied | 'moved' {
     }
   }
   if (!sameIds(fresh.ids, readIdsAgain(deals, idColumn, fresh.ids.length))) {
-    if (logged && !blankRange(logged)) return { ok: false, message: `${plan.action}: rows moved while writing and the history rows at ${logged.getA1Notation()} of ${tabs.history?.getName()} could not be removed again; please delete them.` };
-    return 'moved';
+    return logged && !blankRange(logged) ? undo(plan, tabs, [], logged, 'rows moved') : 'moved';
   }
   for (let k = 0; k < blocks.length; k++) {
     const block = before[k] as BlockImage;
@@ -127,8 +123,7 @@ function undo(plan: WritePlan, tabs: PlanTabs, written: readonly BlockImage[], l
     }
   }
   if (logged && !blankRange(logged)) stuck.push(`${tabs.history?.getName()}!${logged.getA1Notation()} (history rows)`);
-  if (stuck.length === 0) return { ok: false, message: `${plan.action} failed: ${cause}. Everything already written was put back. ${NOTHING}` };
-  return { ok: false, message: `${plan.action} failed: ${cause}. These cells could not be put back and may hold part of the change: ${stuck.join(', ')}.` };
+  return { ok: false, message: `${plan.action} failed: ${cause}. ${stuck.length === 0 ? `All was put back. ${NOTHING}` : `Could not put back: ${stuck.join(', ')}.`}` };
 }
 
 function readFresh(sheet: Sheet, tab: string, columns: ColumnMap, wholeRows: boolean): FreshRows {
