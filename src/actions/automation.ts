@@ -33,7 +33,7 @@ export function enableAutomation(book: Book): boolean {
 }
 
 export function disableAutomation(book: Book): number {
-  removeEditTrigger(book, documentProperties(), activeUserEmail());
+  removeEditTrigger(book, documentProperties());
   const mine = ourTriggers(book);
   for (const t of mine) ScriptApp.deleteTrigger(t);
   return mine.length;

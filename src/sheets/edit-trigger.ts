@@ -40,11 +40,14 @@ export function installEditTrigger(book: Book, props: DocumentProperties, me: st
   return true;
 }
 
-/** Removes this user's on-edit trigger and its record (another user's trigger can only be removed by them). */
-export function removeEditTrigger(book: Book, props: DocumentProperties, me: string): number {
+/**
+ * Removes this user's on-edit trigger and the record. Another user's trigger can only be deleted by
+ * them, but without the record it logs nothing (and the simple onEdit logs again), so anyone can
+ * undo a trigger whose owner has left.
+ */
+export function removeEditTrigger(book: Book, props: DocumentProperties): number {
   const own = mine(book);
   for (const t of own) ScriptApp.deleteTrigger(t);
-  const recorded = editTriggerRecord(props);
-  if (recorded && (recorded.owner === me || own.some((t) => t.getUniqueId() === recorded.id))) props.deleteProperty(PROPERTY_KEYS.editTrigger);
+  props.deleteProperty(PROPERTY_KEYS.editTrigger);
   return own.length;
 }

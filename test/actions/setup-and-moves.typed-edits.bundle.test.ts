@@ -175,6 +175,19 @@ describe('who typed it (issue 10 item 3)', () => {
     typeStage(emu, 2, 'Qualification', 'Initial Contact');
     expect(historyRows(emu).at(-1)?.slice(4, 6)).toEqual(['Qualification', 'typed edit']);
   });
+  test('another user turning automation off clears the record: the owner\'s leftover trigger then logs nothing, the simple trigger logs once', () => {
+    const { emu } = pipelineWith([deal('Acme', 'Lead Generation')]);
+    emu.call('menuTurnOnAutomation');
+    emu.call('menuCheckSettings');
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/logged by rep@example\.com's on-edit trigger/);
+    emu.session.userEmail = 'bob@example.com';
+    emu.call('menuTurnOffAutomation');
+    expect(emu.triggers.triggers.filter((t) => t.eventType === 'ON_EDIT').map((t) => t.user)).toEqual(['rep@example.com']); // only its owner can delete it
+    hideUserFromSimpleTriggers(emu);
+    const logged = historyRows(emu).length;
+    typeStage(emu, 2, 'Initial Contact', 'Lead Generation');
+    expect(historyRows(emu).slice(logged).map((h) => h.slice(4, 6))).toEqual([['Initial Contact', 'typed edit']]);
+  });
 });
 
 describe('hostile text typed as text reaches the history as text', () => {
