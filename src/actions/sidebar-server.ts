@@ -11,7 +11,7 @@ import { CellValue, readText } from '../core/values';
 import { locateRows, WritePlan } from '../core/write-plan';
 import { MAX_TEXT, MoveDealRequest, MoveDealResult, SelectedDeal } from '../shared/sidebar-api';
 import { Book } from '../sheets/book';
-import { allDealIds, readDealsTable, requireColumn } from '../sheets/deals-sheet';
+import { allDealIds, FIRST_DATA_ROW, readDealsTable, requireColumn } from '../sheets/deals-sheet';
 import { ensureHistoryTab } from '../sheets/history-sheet';
 import { activeRowOn } from '../sheets/book-info';
 import { TabRegistry } from '../sheets/tab-registry';
@@ -57,7 +57,7 @@ export function validateMoveRequest(input: unknown): MoveDealRequest {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new UserError('The move request must be an object.');
   const r = input as Record<string, unknown>;
   if (typeof r.override !== 'boolean') throw new UserError('override must be true or false.');
-  if (typeof r.row !== 'number' || !Number.isInteger(r.row) || r.row < 2 || r.row > MAX_ROW) throw new UserError('row must be the sheet row the deal was shown on (a whole number from 2).');
+  if (typeof r.row !== 'number' || !Number.isInteger(r.row) || r.row < FIRST_DATA_ROW || r.row > MAX_ROW) throw new UserError(`row must be the sheet row the deal was shown on (a whole number from ${FIRST_DATA_ROW}).`);
   return {
     dealId: text(r.dealId, 'dealId', true), row: r.row, expectedStage: text(r.expectedStage, 'expectedStage', false),
     toStage: text(r.toStage, 'toStage', true), note: text(r.note, 'note', false), override: r.override,
