@@ -13,7 +13,7 @@ import { HistoryRecord } from '../core/history';
 import { CellValue, readText } from '../core/values';
 import { WritePlan } from '../core/write-plan';
 import { Book, Sheet } from '../sheets/book';
-import { tabName } from '../sheets/book-info';
+import { tabName, tabNamed } from '../sheets/book-info';
 import { readDealIdCounter, writeDealIdCounter } from '../sheets/deal-id-counter';
 import { applyDealsFormats } from '../sheets/deals-format';
 import { allDealIds, appendHeaders, DealsTable, readDealsTable } from '../sheets/deals-sheet';
@@ -43,7 +43,7 @@ export function setupPipeline(book: Book): SetupReport {
     const report: SetupReport = { created: [], addedColumns: [], assignedIds: 0, adopted: undefined, loggedStages: 0, kept: [], problems: [] };
     const settings = ensureSettingsTab(registry);
     if (settings.created) report.created.push(tabName(settings.sheet));
-    const sheet = dealsTab(registry, report);
+    const sheet = dealsTab(book, registry, report);
     const before = readDealsTable(sheet);
     report.addedColumns = appendHeaders(sheet, before, COLUMN_KEYS.filter((k) => before.columns[k] === undefined).map((k) => COLUMN_LABELS[k]));
     const history = ensureHistoryTab(registry);
@@ -70,11 +70,16 @@ export function setupPipeline(book: Book): SetupReport {
   });
 }
 
-/** The remembered Deals tab; on first setup the tab found by name or headers (then remembered), else a new one. */
-function dealsTab(registry: TabRegistry, report: SetupReport): Sheet {
-  const found = registry.find('deals');
+/**
+ * The remembered Deals tab; on first setup the tab found by name or headers (then remembered). When
+ * the remembered tab was deleted, only a tab named exactly "Deals" is taken in its place (never one
+ * sniffed by its headers); else a new one is made.
+ */
+function dealsTab(book: Book, registry: TabRegistry, report: SetupReport): Sheet {
+  const remembered = registry.find('deals');
+  const found = remembered ?? (registry.isRemembered('deals') ? tabNamed(book, TABS.deals) : undefined);
   if (found) {
-    if (!registry.isRemembered('deals')) {
+    if (!remembered || !registry.isRemembered('deals')) {
       if (tabName(found) !== TABS.deals) report.adopted = tabName(found);
       registry.remember('deals', found, false);
     }

@@ -15,3 +15,8 @@ export function spreadsheetTimeZone(book: Book): string {
 export function tabName(sheet: Sheet): string {
   return sheet.getName();
 }
+
+/** The tab with exactly this name, if any. */
+export function tabNamed(book: Book, name: string): Sheet | undefined {
+  return book.getSheetByName(name) ?? undefined;
+}

@@ -33,6 +33,19 @@ describe('the Deals tab is remembered by sheet ID (item 7)', () => {
     expect(move(emu, { expectedStage: 'Initial Contact', toStage: 'Qualification' }).ok).toBe(true);
     expect(tabSnapshot(emu, 'Old deals')).toBe(decoyBefore);
   });
+  test('when the remembered tab was deleted, only a new tab named exactly "Deals" takes its place, never one sniffed by headers', () => {
+    const { emu } = pipelineWith([deal('Acme')]);
+    emu.counter.quiet(() => {
+      emu.book.deleteSheet(emu.book.getSheetByName('Deals')! as unknown as GoogleAppsScript.Spreadsheet.Sheet);
+      emu.book.insertSheet('Old deals', 0).getRange('A1:B2').setValues([['Stage', 'Value'], ['Won', 5]]);
+    });
+    const decoy = tabSnapshot(emu, 'Old deals');
+    writeTab(emu, 'Deals', [['Deal', 'Stage'], ['Reimported', 'Proposal']]);
+    emu.call('menuSetUpPipeline');
+    expect(tabSnapshot(emu, 'Old deals')).toBe(decoy);
+    expect(readTab(emu, 'Deals')[0]).toContain('Deal ID');
+    expect(readTab(emu, 'Deals')[1]?.slice(0, 2)).toEqual(['Reimported', 'Proposal']);
+  });
 });
 
 describe('Deal IDs while another user changes rows (item 9)', () => {
