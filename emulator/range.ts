@@ -67,6 +67,21 @@ export class EmuRange implements Shape<GasRange, RangeMethods> {
     for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numColumns; j++) fn(this.row - 1 + i, this.column - 1 + j, i, j);
   }
 
+  /** A value write, cell by cell, stopped part-way by an injected fault (emulator/faults.ts). */
+  private faultable(write: (r: number, c: number, i: number, j: number) => void): void {
+    const fault = this.sheet._writeFault(this);
+    let n = 0;
+    try {
+      this.each((r, c, i, j) => {
+        if (fault && n++ >= fault.cells) throw fault.error;
+        write(r, c, i, j);
+      });
+      if (fault) throw fault.error;
+    } finally {
+      this.changed();
+    }
+  }
+
   private changed(): void { this.sheet._changed(this.row, this.column, this.numRows, this.numColumns); }
 
   private copy(v: Stored): Stored { return isDateValue(v) ? new Date(v.getTime()) : v; }
@@ -74,7 +89,11 @@ export class EmuRange implements Shape<GasRange, RangeMethods> {
   /** Values without counting a call (the emulator's own reads). */
   _peekValues(): Stored[][] { return this.grid((r, c) => this.d.get(r, c)); }
 
-  getValues(): Stored[][] { return this.grid((r, c) => this.copy(this.d.get(r, c))); }
+  getValues(): Stored[][] {
+    const values = this.grid((r, c) => this.copy(this.d.get(r, c)));
+    this.sheet._afterRead(this);
+    return values;
+  }
   getValue(): Stored { return this.copy(this.d.get(this.row - 1, this.column - 1)); }
   getDisplayValues(): string[][] { return this.grid((r, c) => displayText(this.d.get(r, c), this.d.meta(this.d.formats, r, c), this.tz)); }
   getDisplayValue(): string { return displayText(this.d.get(this.row - 1, this.column - 1), this.d.meta(this.d.formats, this.row - 1, this.column - 1), this.tz); }
@@ -83,14 +102,12 @@ export class EmuRange implements Shape<GasRange, RangeMethods> {
 
   setValues(values: unknown[][]): EmuRange {
     this.checkShape(values);
-    this.each((r, c, i, j) => this._write(r, c, (values[i] as unknown[])[j]));
-    this.changed();
+    this.faultable((r, c, i, j) => this._write(r, c, (values[i] as unknown[])[j]));
     return this;
   }
 
   setValue(value: unknown): EmuRange {
-    this.each((r, c) => this._write(r, c, value));
-    this.changed();
+    this.faultable((r, c) => this._write(r, c, value));
     return this;
   }
 

@@ -15,6 +15,19 @@ type SheetMethods =
   | 'removeChart' | 'getCharts' | 'getSheetId' | 'activate' | 'clear' | 'clearContents' | 'setColumnWidth' | 'autoResizeColumns'
   | 'getParent' | 'insertColumnsAfter' | 'setTabColor';
 
+/**
+ * Test hooks for fault injection (emulator/faults.ts): they run on the add-on's counted calls only,
+ * never while the emulator or a test arranges cells (CallCounter.quiet).
+ */
+export interface SheetHooks {
+  /** Before a value write: return how many cells get written before `error` is thrown, or undefined to write normally. */
+  write?: (range: EmuRange) => { cells: number; error: Error } | undefined;
+  /** After a getValues returned (another user may now sort or insert rows before the add-on writes). */
+  afterRead?: (range: EmuRange) => void;
+  /** Before rows are inserted into the sheet (a protected tab refuses). */
+  insertRows?: () => void;
+}
+
 let nextSheetId = 1000;
 let nextChartId = 1;
 
@@ -26,6 +39,8 @@ export class EmuSheet implements Shape<GasSheet, SheetMethods> {
   private charts: ChartState[] = [];
   private id = nextSheetId++;
   tabColor: string | null = null;
+  /** Fault-injection hooks (tests only). */
+  readonly _hooks: SheetHooks = {};
   readonly columnWidths = new Map<number, number>();
 
   constructor(private name: string, private readonly book: EmuSpreadsheet, private readonly counter: CallCounter) {}
@@ -38,6 +53,9 @@ export class EmuSheet implements Shape<GasSheet, SheetMethods> {
   _timeZone(): string { return this.book._timeZone(); }
   _changed(row: number, column: number, numRows: number, numColumns: number): void { this.book._changed(this, row, column, numRows, numColumns); }
   _range(row: number, column: number, numRows: number, numColumns: number): EmuRange { return EmuRange._make(this, row, column, numRows, numColumns, this.counter); }
+  /** The active write fault for a counted write, if any. */
+  _writeFault(range: EmuRange): { cells: number; error: Error } | undefined { return this.counter.isPaused ? undefined : this._hooks.write?.(range); }
+  _afterRead(range: EmuRange): void { if (!this.counter.isPaused) this._hooks.afterRead?.(range); }
   _wrapValidation(v: ValidationRule): EmuDataValidation { return new EmuDataValidation(v); }
   _activateRange(row: number, column: number, numRows: number, numColumns: number): void { this.book._setActive(this, row, column, numRows, numColumns); }
   _rules(): EmuConditionalFormatRule[] { return [...this.rules]; }
@@ -84,6 +102,7 @@ export class EmuSheet implements Shape<GasSheet, SheetMethods> {
   getMaxColumns(): number { return this.data.maxColumns; }
 
   insertRowsAfter(afterPosition: number, howMany: number): EmuSheet {
+    if (!this.counter.isPaused) this._hooks.insertRows?.();
     this.data.insertRows(afterPosition, howMany);
     this._changed(afterPosition + 1, 1, howMany, this.data.maxColumns);
     return this;

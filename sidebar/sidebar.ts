@@ -108,7 +108,7 @@ async function submit(ev: Event): Promise<void> {
   ev.preventDefault();
   if (!current || !target || busy) return;
   const request: MoveDealRequest = {
-    dealId: current.dealId, expectedStage: current.stage, toStage: target.name,
+    dealId: current.dealId, row: current.row, expectedStage: current.stage, toStage: target.name,
     note: ($('note') as HTMLTextAreaElement).value, override: ($('override') as HTMLInputElement).checked,
     lostReason: ($('lost-reason') as HTMLTextAreaElement).value,
   };

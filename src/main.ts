@@ -206,7 +206,16 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
  */
 export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range || isAuthModeNone(e)) return;
-  handleEdit(e);
+  handleEdit(e, 'simple');
+}
+
+/**
+ * Installable on-edit trigger (with daily automation): onEdit, knowing who edited.
+ * @param {Object} e The edit event.
+ */
+export function onDealEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || !e.range) return;
+  handleEdit(e, 'installable');
 }
 
 /** Menu: Set up pipeline. */

@@ -8,6 +8,8 @@ import { Book } from '../sheets/book';
 import { documentProperties } from '../sheets/platform';
 import { PROPERTY_KEYS } from '../sheets/property-keys';
 import { DAILY, JOBS, dailyContinued, readCursor, runJob } from './jobs';
+import { installEditTrigger, removeEditTrigger } from '../sheets/edit-trigger';
+import { activeUserEmail } from '../sheets/session';
 
 export const TICK_HANDLER = 'onAutomationTick';
 export const DEFAULT_HOUR = 6;
@@ -20,14 +22,16 @@ export function isAutomationOn(book: Book): boolean {
   return ourTriggers(book).length > 0;
 }
 
-/** Idempotent: with a trigger already there, nothing is created. */
+/** Idempotent: with a trigger already there, nothing is created. Also installs the on-edit trigger (typed edits then record who). */
 export function enableAutomation(book: Book): boolean {
+  installEditTrigger(book, documentProperties(), activeUserEmail());
   if (isAutomationOn(book)) return false;
   ScriptApp.newTrigger(TICK_HANDLER).timeBased().everyHours(1).create();
   return true;
 }
 
 export function disableAutomation(book: Book): number {
+  removeEditTrigger(book, documentProperties());
   const mine = ourTriggers(book);
   for (const t of mine) ScriptApp.deleteTrigger(t);
   return mine.length;

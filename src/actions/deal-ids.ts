@@ -1,32 +1,26 @@
-/** Assigns Deal IDs to deal rows that lack one, writing only those cells. */
-import { formatDealId, nextDealNumber, runsOf } from '../core/deal-ids';
+/** Deal IDs for deal rows that lack one, as write-plan rows (found again by their content, having no ID yet). */
+import { newDealIds } from '../core/deal-ids';
+import { hasDealContent } from '../core/edit-plan';
 import { CellValue, isBlank } from '../core/values';
-import { allDealIds, DealsTable, requireColumn } from '../sheets/deals-sheet';
+import { rowFingerprint, RowWrite } from '../core/write-plan';
+import { allDealIds, DealsTable } from '../sheets/deals-sheet';
 
-const COUNTER = 'dealPipeline.nextDealId';
+export interface IdWrites { rows: RowWrite[]; ids: Map<number, string>; next: number | undefined }
 
-/** Fills blank Deal ID cells of non-blank rows among `rowIndexes` (indexes into table.rows). Returns the IDs by row index. */
-export function assignDealIds(table: DealsTable, rowIndexes?: readonly number[]): Map<number, string> {
-  const col = requireColumn(table, 'dealId');
-  const candidates = rowIndexes ?? table.rows.map((_, i) => i);
-  const missing = candidates.filter((i) => {
-    const row = table.rows[i] as CellValue[] | undefined;
-    return row !== undefined && isBlank(row[col]) && row.some((v, c) => c !== col && c !== table.columns.health && !isBlank(v));
+/** IDs for every row of `table` with content and a blank Deal ID, numbered past `counter` and every ID of ours. */
+export function dealIdWrites(table: DealsTable, counter: number): IdWrites {
+  const col = table.columns.dealId;
+  if (col === undefined) return { rows: [], ids: new Map(), next: undefined };
+  const missing = table.rows.map((_, i) => i).filter((i) => {
+    const row = table.rows[i] as CellValue[];
+    return isBlank(row[col]) && hasDealContent(row, table.columns);
   });
-  const assigned = new Map<number, string>();
-  if (missing.length === 0) return assigned;
-  const props = PropertiesService.getDocumentProperties();
-  const existing = allDealIds(table, col);
-  let next = nextDealNumber(Number(props.getProperty(COUNTER) ?? '1'), existing);
-  for (const i of missing) {
-    const id = formatDealId(next++);
-    assigned.set(i, id);
-    (table.rows[i] as CellValue[])[col] = id;
-  }
-  props.setProperty(COUNTER, String(next));
-  for (const run of runsOf(missing)) {
-    const values = Array.from({ length: run.length }, (_, k) => [assigned.get(run.start + k) as string]);
-    table.sheet.getRange(run.start + table.firstRow, col + 1, run.length, 1).setValues(values);
-  }
-  return assigned;
+  if (missing.length === 0) return { rows: [], ids: new Map(), next: undefined };
+  const { ids, next } = newDealIds(missing, counter, allDealIds(table, col));
+  const rows = missing.map((i): RowWrite => ({
+    key: { by: 'content', fingerprint: rowFingerprint(table.rows[i] as CellValue[], table.columns.health) },
+    row: table.firstRow + i,
+    cells: { dealId: ids.get(i) as string },
+  }));
+  return { rows, ids, next };
 }

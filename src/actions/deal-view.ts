@@ -15,7 +15,7 @@ export function dealView(table: StageTable, deals: DealsTable, rowIndex: number,
   const entered = readDay(cells('stageEntered'), readZone);
   return {
     dealId: readText(cells('dealId')),
-    row: rowIndex + 2,
+    row: rowIndex + deals.firstRow,
     name: readText(cells('deal')),
     company: readText(cells('company')),
     owner: readText(cells('owner')),

@@ -4,6 +4,7 @@ import { activeBook } from '../sheets/platform';
 import { readStageTable } from '../sheets/settings-sheet';
 import { automationHour, disableAutomation, enableAutomation, setAutomationHour } from './automation';
 import { JOBS, runJob } from './jobs';
+import { dataCheckLines } from './data-checks';
 import { describeSetup, setupPipeline } from './setup';
 
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -70,9 +71,10 @@ export const actions = {
   setUp: (book: Book): string => describeSetup(setupPipeline(book)),
   checkSettings: (book: Book): string => {
     const parsed = readStageTable(book);
-    if (!parsed) return 'There is no Pipeline Settings tab yet. Run Set up pipeline to create it with the default stages.';
-    if (parsed.problems.length > 0) return `Please fix these cells in the Pipeline Settings tab:\n${formatProblems(parsed.problems)}`;
-    return `All good: ${parsed.table.stages.length} stages (${parsed.table.stages.map((s) => s.name).join(' > ')}).`;
+    const verdict = !parsed ? 'There is no Pipeline Settings tab yet. Run Set up pipeline to create it with the default stages.'
+      : parsed.problems.length > 0 ? `Please fix these cells in the Pipeline Settings tab:\n${formatProblems(parsed.problems)}`
+        : `All good: ${parsed.table.stages.length} stages (${parsed.table.stages.map((s) => s.name).join(' > ')}).`;
+    return [verdict, ...dataCheckLines(book)].join('\n');
   },
   refreshSummary: (book: Book): string => runJob(book, JOBS.refreshSummary).message,
   flagStale: (book: Book): string => runJob(book, JOBS.flagStale).message,

@@ -1,41 +1,49 @@
 /** What every action needs: the stage table (validated), the Deals tab, today in the sheet's zone. */
-import { CalendarDay, DayReader, zoneDayReader } from '../core/calendar';
+import { Clock, clockAt } from '../core/clock';
 import { DealsParse, parseDeals } from '../core/deals';
-import { formatProblems } from '../core/settings';
+import { defaultStageTable, formatProblems } from '../core/settings';
 import { StageTable } from '../core/stages';
+import { Book, Sheet } from '../sheets/book';
 import { DealsTable, readDealsTable } from '../sheets/deals-sheet';
+import { spreadsheetTimeZone } from '../sheets/book-info';
+import { activeUserEmail } from '../sheets/session';
 import { readStageTable } from '../sheets/settings-sheet';
-import { findDealsSheet } from '../sheets/tabs';
-import { defaultStageTable } from '../core/settings';
+import { TabRegistry } from '../sheets/tab-registry';
 
-type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
+export { withDocumentLock } from '../sheets/lock';
+export type { Clock } from '../core/clock';
 
 export class UserError extends Error {
   constructor(message: string) { super(message); this.name = 'UserError'; }
 }
 
-export interface Clock { readonly timeZone: string; readonly readZone: DayReader; readonly now: Date; readonly today: CalendarDay }
-
 export function clockOf(book: Book): Clock {
-  const timeZone = book.getSpreadsheetTimeZone();
-  const readZone = zoneDayReader(timeZone);
-  const now = new Date();
-  return { timeZone, readZone, now, today: readZone(now) };
+  return clockAt(new Date(), spreadsheetTimeZone(book));
 }
 
-export function stageTableOf(book: Book): StageTable {
-  const parsed = readStageTable(book);
-  if (!parsed) return defaultStageTable();
-  if (parsed.problems.length > 0) {
-    throw new UserError(`The Pipeline Settings tab has problems; fix them first (Extensions > Deal Pipeline > Check settings):\n${formatProblems(parsed.problems)}`);
-  }
-  return parsed.table;
+/** The stage table, or why it cannot be used (its problems, cell by cell). */
+export function stageTableOrProblem(book: Book, registry?: TabRegistry): { table: StageTable; problem?: undefined } | { table?: undefined; problem: string } {
+  const parsed = readStageTable(book, registry);
+  if (!parsed) return { table: defaultStageTable() };
+  if (parsed.problems.length > 0) return { problem: `The Pipeline Settings tab has problems; fix them first (Extensions > Deal Pipeline > Check settings):\n${formatProblems(parsed.problems)}` };
+  return { table: parsed.table };
 }
 
-export function dealsTableOf(book: Book): DealsTable {
-  const sheet = findDealsSheet(book);
+export function stageTableOf(book: Book, registry?: TabRegistry): StageTable {
+  const r = stageTableOrProblem(book, registry);
+  if (r.table === undefined) throw new UserError(r.problem);
+  return r.table;
+}
+
+/** The Deals tab (remembered by sheet ID, so a renamed tab is still found). */
+export function dealsTabOf(registry: TabRegistry): Sheet {
+  const sheet = registry.find('deals');
   if (!sheet) throw new UserError('No Deals tab found. Run Extensions > Deal Pipeline > Set up pipeline first.');
-  return readDealsTable(sheet);
+  return sheet;
+}
+
+export function dealsTableOf(book: Book, registry: TabRegistry = new TabRegistry(book)): DealsTable {
+  return readDealsTable(dealsTabOf(registry));
 }
 
 export interface Pipeline { book: Book; clock: Clock; table: StageTable; deals: DealsTable; parsed: DealsParse }
@@ -44,28 +52,11 @@ export function loadPipeline(book: Book): Pipeline {
   const clock = clockOf(book);
   const table = stageTableOf(book);
   const deals = dealsTableOf(book);
-  const parsed = parseDeals(deals.rows, deals.columns, table, clock.readZone, deals.sheet.getName());
+  const parsed = parseDeals(deals.rows, deals.columns, table, clock.readZone, deals.tab, deals.firstRow);
   return { book, clock, table, deals, parsed };
 }
 
-/** "rep@example.com", or a stand-in when Apps Script does not reveal who (consumer accounts, simple triggers). */
+/** "rep@example.com", or a stand-in when Apps Script does not reveal who (consumer accounts). */
 export function currentUser(): string {
-  try {
-    return Session.getActiveUser().getEmail() || 'unknown user';
-  } catch {
-    return 'unknown user';
-  }
-}
-
-/** Runs under the document lock, flushing before release. */
-export function withDocumentLock<T>(timeoutMs: number, run: () => T): T {
-  const lock = LockService.getDocumentLock();
-  lock.waitLock(timeoutMs);
-  try {
-    const result = run();
-    SpreadsheetApp.flush();
-    return result;
-  } finally {
-    lock.releaseLock();
-  }
+  return activeUserEmail() || 'unknown user';
 }

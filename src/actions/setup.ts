@@ -1,130 +1,128 @@
 /**
  * Set up pipeline: creates what is missing and adopts what exists. Never moves, clears or rewrites
- * a user's cell; running it twice changes nothing the second time.
+ * a user's cell, never replaces a team's own validation; running it twice changes nothing the
+ * second time. Tabs are remembered by sheet ID (TabRegistry), so a renamed Deals tab stays the
+ * Deals tab and no other tab with Stage/Value headers is ever adopted once one is remembered.
+ * Deal IDs and the "import" history rows are one write plan, found again by content just before
+ * the write (a sort or inserted row meanwhile never puts an ID on the wrong deal).
  */
-import { CHECKBOX_COLUMNS, COLUMN_KEYS, COLUMN_LABELS, ColumnKey, DATE_COLUMNS, MONEY_COLUMNS } from '../core/columns';
-import { isDefaultNumberFormat } from '../core/number-formats';
-import { DEFAULT_STAGE_ROWS, SETTINGS_HEADERS } from '../core/settings';
-import { readDealsTable, DealsTable } from '../sheets/deals-sheet';
-import { appendHistory, historySheet, HistoryRow, readHistory } from '../sheets/history-sheet';
-import { cellsOf } from '../core/deals';
+import { COLUMN_KEYS, COLUMN_LABELS } from '../core/columns';
+import { cellsOf, DataProblem, formatDataProblem } from '../core/deals';
+import { duplicateIdProblems } from '../core/deal-ids';
+import { HistoryRecord } from '../core/history';
 import { CellValue, readText } from '../core/values';
-import { findDealsSheet, TABS } from '../sheets/tabs';
-import { assignDealIds } from './deal-ids';
-import { currentUser, withDocumentLock } from './pipeline-context';
+import { WritePlan } from '../core/write-plan';
+import { Book, Sheet } from '../sheets/book';
+import { tabName, tabNamed } from '../sheets/book-info';
+import { readDealIdCounter, writeDealIdCounter } from '../sheets/deal-id-counter';
+import { applyDealsFormats } from '../sheets/deals-format';
+import { allDealIds, appendHeaders, DealsTable, readDealsTable } from '../sheets/deals-sheet';
+import { ensureHistoryTab, readHistory } from '../sheets/history-sheet';
+import { documentProperties } from '../sheets/platform';
+import { ensureSettingsTab, stageNamesRange } from '../sheets/settings-sheet';
+import { TabRegistry, TABS } from '../sheets/tab-registry';
+import { applyPlan, PLAN_ATTEMPTS } from '../sheets/write-plan';
+import { dealIdWrites } from './deal-ids';
+import { clockOf, currentUser, UserError, withDocumentLock } from './pipeline-context';
+import { logQueuedEdits } from './queued-edits';
 
-type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** Rows below the data that get dropdowns and checkboxes ahead of being typed into. */
-const HEADROOM_ROWS = 500;
-const FORMATS: Partial<Record<ColumnKey, string>> = {};
-for (const k of MONEY_COLUMNS) FORMATS[k] = '$#,##0';
-for (const k of DATE_COLUMNS) FORMATS[k] = 'yyyy-mm-dd';
-FORMATS.probability = '0%';
-
-export interface SetupReport { created: string[]; addedColumns: string[]; assignedIds: number; adopted: string | undefined; loggedStages: number }
-
-function settingsSheet(book: Book, report: SetupReport): Sheet {
-  const existing = book.getSheetByName(TABS.settings);
-  if (existing) return existing;
-  const sheet = book.insertSheet(TABS.settings);
-  sheet.getRange(1, 1, 1 + DEFAULT_STAGE_ROWS.length, SETTINGS_HEADERS.length).setValues([SETTINGS_HEADERS.slice(), ...DEFAULT_STAGE_ROWS]);
-  sheet.getRange(1, 1, 1, SETTINGS_HEADERS.length).setFontWeight('bold');
-  sheet.getRange(2, 2, DEFAULT_STAGE_ROWS.length, 1).setNumberFormat('0%');
-  sheet.setFrozenRows(1);
-  report.created.push(TABS.settings);
-  return sheet;
-}
-
-function dealsSheet(book: Book, report: SetupReport): Sheet {
-  const found = findDealsSheet(book);
-  if (found) {
-    if (found.getName() !== TABS.deals) report.adopted = found.getName();
-    return found;
-  }
-  const sheet = book.insertSheet(TABS.deals, 0);
-  report.created.push(TABS.deals);
-  return sheet;
-}
-
-function appendMissingColumns(sheet: Sheet, table: DealsTable, report: SetupReport): void {
-  const missing = COLUMN_KEYS.filter((k) => table.columns[k] === undefined);
-  if (missing.length === 0) return;
-  const used = table.headers.filter((h) => h !== '' && h !== null && h !== undefined).length === 0 ? 0 : table.width;
-  const need = used + missing.length - sheet.getMaxColumns();
-  if (need > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), need);
-  sheet.getRange(1, used + 1, 1, missing.length).setValues([missing.map((k) => COLUMN_LABELS[k])]);
-  report.addedColumns.push(...missing.map((k) => COLUMN_LABELS[k]));
-}
-
-function applyFormatsAndValidation(book: Book, sheet: Sheet, table: DealsTable): void {
-  const rows = Math.min(sheet.getMaxRows() - 1, Math.max(table.rows.length, 1) + HEADROOM_ROWS);
-  if (rows < 1) return;
-  const col = (k: ColumnKey): number => (table.columns[k] as number) + 1;
-  const settings = book.getSheetByName(TABS.settings) as Sheet;
-  const stageRule = SpreadsheetApp.newDataValidation()
-    .requireValueInRange(settings.getRange('A2:A'), true)
-    .setAllowInvalid(true)
-    .setHelpText('Pick a stage from the Pipeline Settings tab.')
-    .build();
-  sheet.getRange(2, col('stage'), rows, 1).setDataValidation(stageRule);
-  const checkbox = SpreadsheetApp.newDataValidation().requireCheckbox().build();
-  for (const k of CHECKBOX_COLUMNS) sheet.getRange(2, col(k), rows, 1).setDataValidation(checkbox);
-  // Formats only where the user has set none: their own formatting is theirs.
-  for (const [key, format] of Object.entries(FORMATS) as [ColumnKey, string][]) {
-    const range = sheet.getRange(2, col(key), rows, 1);
-    const current = range.getNumberFormats();
-    if (!current.some((r) => isDefaultNumberFormat(r[0]))) continue;
-    range.setNumberFormats(current.map((r) => [isDefaultNumberFormat(r[0]) ? format : (r[0] as string)]));
-  }
-  if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
-  sheet.getRange(1, 1, 1, sheet.getLastColumn()).setFontWeight('bold');
+export interface SetupReport {
+  created: string[];
+  addedColumns: string[];
+  assignedIds: number;
+  adopted: string | undefined;
+  loggedStages: number;
+  /** Columns left as the team set them up, and why. */
+  kept: string[];
+  problems: DataProblem[];
 }
 
 export function setupPipeline(book: Book): SetupReport {
   return withDocumentLock(20_000, () => {
-    const report: SetupReport = { created: [], addedColumns: [], assignedIds: 0, adopted: undefined, loggedStages: 0 };
-    settingsSheet(book, report);
-    const sheet = dealsSheet(book, report);
-    appendMissingColumns(sheet, readDealsTable(sheet), report);
-    const table = readDealsTable(sheet);
-    if (!book.getSheetByName(TABS.history)) { historySheet(book); report.created.push(TABS.history); }
-    applyFormatsAndValidation(book, sheet, table);
-    report.assignedIds = assignDealIds(table).size;
-    report.loggedStages = logStagesAtSetup(book, table);
+    const registry = new TabRegistry(book);
+    const report: SetupReport = { created: [], addedColumns: [], assignedIds: 0, adopted: undefined, loggedStages: 0, kept: [], problems: [] };
+    const settings = ensureSettingsTab(registry);
+    if (settings.created) report.created.push(tabName(settings.sheet));
+    const sheet = dealsTab(book, registry, report);
+    const before = readDealsTable(sheet);
+    report.addedColumns = appendHeaders(sheet, before, COLUMN_KEYS.filter((k) => before.columns[k] === undefined).map((k) => COLUMN_LABELS[k]));
+    const history = ensureHistoryTab(registry);
+    if (history.created) report.created.push(tabName(history.sheet));
+    logQueuedEdits(book);
+    let table = readDealsTable(sheet);
+    report.kept = applyDealsFormats(sheet, table.columns, table.rows.length, stageNamesRange(settings.sheet));
+    const props = documentProperties();
+    for (let attempt = 1; ; attempt++) {
+      const { plan, assigned, logged, next } = idsAndImports(book, registry, table, readDealIdCounter(props));
+      const applied = applyPlan({ deals: sheet, history: history.sheet }, plan);
+      if (applied.ok) {
+        if (next !== undefined) writeDealIdCounter(props, next);
+        report.assignedIds = assigned;
+        report.loggedStages = logged;
+        break;
+      }
+      if (attempt >= PLAN_ATTEMPTS) throw new UserError(`Set up could not give Deal IDs or log current stages: ${applied.message}`);
+      table = readDealsTable(sheet);
+    }
+    const after = readDealsTable(sheet);
+    if (after.columns.dealId !== undefined) report.problems = duplicateIdProblems(allDealIds(after, after.columns.dealId), after.tab, after.firstRow);
     return report;
   });
 }
 
 /**
- * Gives every deal without history one "import" row with its current stage, so later pasted edits
- * (which carry no oldValue) know each deal's previous stage.
+ * The remembered Deals tab; on first setup the tab found by name or headers (then remembered). When
+ * the remembered tab was deleted, only a tab named exactly "Deals" is taken in its place (never one
+ * sniffed by its headers); else a new one is made.
  */
-function logStagesAtSetup(book: Book, table: DealsTable): number {
-  const logged = new Set(readHistory(book).map((e) => e.dealId));
-  const now = new Date();
-  const user = currentUser();
-  const rows: HistoryRow[] = [];
-  for (const raw of table.rows) {
-    const cells = cellsOf(raw as CellValue[], table.columns);
-    const id = readText(cells('dealId'));
-    const stage = readText(cells('stage'));
-    if (id === '' || stage === '' || logged.has(id)) continue;
-    logged.add(id);
-    rows.push([now, id, readText(cells('deal')), '', stage, user, 'import', 'Stage when the pipeline was set up']);
+function dealsTab(book: Book, registry: TabRegistry, report: SetupReport): Sheet {
+  const remembered = registry.find('deals');
+  const found = remembered ?? (registry.isRemembered('deals') ? tabNamed(book, TABS.deals) : undefined);
+  if (found) {
+    if (!remembered || !registry.isRemembered('deals')) {
+      if (tabName(found) !== TABS.deals) report.adopted = tabName(found);
+      registry.remember('deals', found, false);
+    }
+    return found;
   }
-  appendHistory(book, rows);
-  return rows.length;
+  const sheet = registry.ensure('deals', [], { index: 0 });
+  report.created.push(tabName(sheet));
+  return sheet;
+}
+
+/**
+ * Deal IDs for rows without one, and one "import" history row with the current stage of every deal
+ * the history does not know yet (so later pasted edits, which carry no oldValue, know each deal's
+ * previous stage). A Deal ID on more than one row gets no import row (it is reported instead).
+ */
+function idsAndImports(book: Book, registry: TabRegistry, table: DealsTable, counter: number): { plan: WritePlan; assigned: number; logged: number; next: number | undefined } {
+  const ids = dealIdWrites(table, counter);
+  const shared = new Set(table.columns.dealId === undefined ? [] : duplicateIdProblems(allDealIds(table, table.columns.dealId), table.tab, table.firstRow).map((p) => p.row));
+  const logged = new Set(readHistory(book, registry).map((e) => e.dealId));
+  const now = clockOf(book).now;
+  const user = currentUser();
+  const history: HistoryRecord[] = [];
+  table.rows.forEach((raw, i) => {
+    const cells = cellsOf(raw as CellValue[], table.columns);
+    const id = readText(cells('dealId')) || ids.ids.get(i) || '';
+    const stage = readText(cells('stage'));
+    if (id === '' || stage === '' || logged.has(id) || shared.has(table.firstRow + i)) return;
+    logged.add(id);
+    history.push({ at: now, dealId: id, deal: readText(cells('deal')), from: '', to: stage, changedBy: user, via: 'import', note: 'Stage when the pipeline was set up' });
+  });
+  return { plan: { action: 'Set up pipeline', rows: ids.rows, history, needs: ['dealId'] }, assigned: ids.rows.length, logged: history.length, next: ids.next };
 }
 
 export function describeSetup(r: SetupReport): string {
-  const lines: string[] = [];
-  if (r.created.length) lines.push(`Created: ${r.created.join(', ')}.`);
-  if (r.adopted) lines.push(`Using your existing "${r.adopted}" tab as the deals tab.`);
-  if (r.addedColumns.length) lines.push(`Added columns at the end: ${r.addedColumns.join(', ')}.`);
-  if (r.assignedIds) lines.push(`Gave ${r.assignedIds} deal${r.assignedIds === 1 ? '' : 's'} a Deal ID.`);
-  if (r.loggedStages) lines.push(`Logged the current stage of ${r.loggedStages} deal${r.loggedStages === 1 ? '' : 's'} in Stage History (via import).`);
-  if (lines.length === (r.adopted ? 1 : 0)) return `Everything was already set up${r.adopted ? ` (deals tab: "${r.adopted}")` : ''}; nothing changed.`;
-  return lines.join('\n');
+  const done: string[] = [];
+  if (r.created.length) done.push(`Created: ${r.created.join(', ')}.`);
+  if (r.adopted) done.push(`Using your existing "${r.adopted}" tab as the deals tab.`);
+  if (r.addedColumns.length) done.push(`Added columns at the end: ${r.addedColumns.join(', ')}.`);
+  if (r.assignedIds) done.push(`Gave ${r.assignedIds} deal${r.assignedIds === 1 ? '' : 's'} a Deal ID.`);
+  if (r.loggedStages) done.push(`Logged the current stage of ${r.loggedStages} deal${r.loggedStages === 1 ? '' : 's'} in Stage History (via import).`);
+  const notes: string[] = [];
+  if (r.kept.length) notes.push('Left as you set them up:', ...r.kept.map((k) => `- ${k}`));
+  if (r.problems.length) notes.push('Data problems:', ...r.problems.map((p) => `- ${formatDataProblem(p)}`));
+  if (done.length === (r.adopted ? 1 : 0)) done.splice(0, done.length, `Everything was already set up${r.adopted ? ` (deals tab: "${r.adopted}")` : ''}; nothing changed.`);
+  return [...done, ...notes].join('\n');
 }

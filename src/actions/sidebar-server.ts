@@ -1,37 +1,46 @@
 /**
  * The sidebar's server functions. Every argument is validated: the sidebar is a web page and its
- * calls are untrusted input like any other.
+ * calls are untrusted input like any other. A move is one write plan (src/sheets/write-plan.ts):
+ * checked whole before the first write, its cells and its history row landing together or not at all.
  */
-import { startOfDayIn } from '../core/calendar';
 import { cellsOf, parseDeals } from '../core/deals';
+import { duplicateIds } from '../core/deal-ids';
 import { healthText } from '../core/health';
-import { historyNote, planMove } from '../core/move';
+import { moveWrites, planMove } from '../core/move';
 import { CellValue, readText } from '../core/values';
+import { locateRows, WritePlan } from '../core/write-plan';
 import { MAX_TEXT, MoveDealRequest, MoveDealResult, SelectedDeal } from '../shared/sidebar-api';
-import { findRowById, requireColumn } from '../sheets/deals-sheet';
-import { appendHistory } from '../sheets/history-sheet';
-import { safeText } from '../sheets/safe-text';
-import { findDealsSheet } from '../sheets/tabs';
+import { Book } from '../sheets/book';
+import { allDealIds, FIRST_DATA_ROW, readDealsTable, requireColumn } from '../sheets/deals-sheet';
+import { ensureHistoryTab } from '../sheets/history-sheet';
+import { activeRowOn } from '../sheets/book-info';
+import { TabRegistry } from '../sheets/tab-registry';
+import { applyPlan } from '../sheets/write-plan';
 import { dealView } from './deal-view';
-import { clockOf, currentUser, dealsTableOf, stageTableOf, UserError, withDocumentLock } from './pipeline-context';
+import { clockOf, currentUser, dealsTabOf, stageTableOf, UserError, withDocumentLock } from './pipeline-context';
+import { logQueuedEdits } from './queued-edits';
 
-type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
+/** Rows a sheet can have (10 million cells over at least one column). */
+const MAX_ROW = 10_000_000;
 
 export function getSelectedDeal(book: Book): SelectedDeal {
   try {
-    const dealsSheet = findDealsSheet(book);
+    const registry = new TabRegistry(book);
+    const dealsSheet = registry.find('deals');
     if (!dealsSheet) return { ok: false, message: 'No Deals tab yet. Run Extensions > Deal Pipeline > Set up pipeline.' };
-    const active = book.getActiveSheet();
-    if (active.getSheetId() !== dealsSheet.getSheetId()) return { ok: false, message: `Select a deal's row on the ${dealsSheet.getName()} tab, then press Refresh.` };
-    const row = book.getActiveCell().getRow();
-    if (row < 2) return { ok: false, message: 'That is the header row. Select a deal\'s row, then press Refresh.' };
-    const table = stageTableOf(book);
-    const deals = dealsTableOf(book);
-    const raw = deals.rows[row - 2] as CellValue[] | undefined;
+    const row = activeRowOn(book, dealsSheet);
+    const deals = readDealsTable(dealsSheet);
+    if (row === undefined) return { ok: false, message: `Select a deal's row on the ${deals.tab} tab, then press Refresh.` };
+    if (row < deals.firstRow) return { ok: false, message: 'That is the header row. Select a deal\'s row, then press Refresh.' };
+    const table = stageTableOf(book, registry);
+    const raw = deals.rows[row - deals.firstRow] as CellValue[] | undefined;
     if (!raw || raw.every((v) => v === '' || v === null)) return { ok: false, message: `Row ${row} is blank. Select a deal's row, then press Refresh.` };
-    if (readText(cellsOf(raw, deals.columns)('dealId')) === '') return { ok: false, message: `The deal on row ${row} has no Deal ID yet. Run Set up pipeline to give it one.` };
+    const id = readText(cellsOf(raw, deals.columns)('dealId'));
+    if (id === '') return { ok: false, message: `The deal on row ${row} has no Deal ID yet. Run Set up pipeline to give it one.` };
+    const shared = duplicateIds(allDealIds(deals, deals.columns.dealId as number)).get(id);
+    if (shared) return { ok: false, message: `Deal ID ${id} is on rows ${shared.map((i) => i + deals.firstRow).join(' and ')}: clear the copy's ID, run Set up pipeline, then Refresh.` };
     const clock = clockOf(book);
-    return { ok: true, deal: dealView(table, deals, row - 2, clock.today, clock.readZone) };
+    return { ok: true, deal: dealView(table, deals, row - deals.firstRow, clock.today, clock.readZone) };
   } catch (e) {
     return { ok: false, message: e instanceof UserError ? e.message : `Could not read the deal: ${(e as Error).message}` };
   }
@@ -48,8 +57,9 @@ export function validateMoveRequest(input: unknown): MoveDealRequest {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new UserError('The move request must be an object.');
   const r = input as Record<string, unknown>;
   if (typeof r.override !== 'boolean') throw new UserError('override must be true or false.');
+  if (typeof r.row !== 'number' || !Number.isInteger(r.row) || r.row < FIRST_DATA_ROW || r.row > MAX_ROW) throw new UserError(`row must be the sheet row the deal was shown on (a whole number from ${FIRST_DATA_ROW}).`);
   return {
-    dealId: text(r.dealId, 'dealId', true), expectedStage: text(r.expectedStage, 'expectedStage', false),
+    dealId: text(r.dealId, 'dealId', true), row: r.row, expectedStage: text(r.expectedStage, 'expectedStage', false),
     toStage: text(r.toStage, 'toStage', true), note: text(r.note, 'note', false), override: r.override,
     lostReason: text(r.lostReason, 'lostReason', false),
   };
@@ -59,36 +69,45 @@ export function moveDeal(book: Book, input: unknown): MoveDealResult {
   let req: MoveDealRequest;
   try { req = validateMoveRequest(input); } catch (e) { return { ok: false, message: (e as Error).message, missing: [] }; }
   try {
-    return withDocumentLock(10_000, () => applyMove(book, req));
+    return withDocumentLock(10_000, () => {
+      logQueuedEdits(book);
+      return applyMove(book, req);
+    });
   } catch (e) {
     return { ok: false, message: e instanceof UserError ? e.message : `The move failed: ${(e as Error).message}`, missing: [] };
   }
 }
 
 function applyMove(book: Book, req: MoveDealRequest): MoveDealResult {
-  const table = stageTableOf(book);
-  const deals = dealsTableOf(book);
+  const registry = new TabRegistry(book);
+  const table = stageTableOf(book, registry);
+  const dealsSheet = dealsTabOf(registry);
+  const deals = readDealsTable(dealsSheet);
   const clock = clockOf(book);
-  const row = findRowById(deals, req.dealId);
-  if (row === undefined) return { ok: false, message: `Deal ${req.dealId} is no longer on the ${deals.sheet.getName()} tab (deleted, or its ID changed).`, missing: [] };
-  const raw = deals.rows[row - 2] as CellValue[];
+  const find: WritePlan = { action: 'Move deal', rows: [{ key: { by: 'id', id: req.dealId.trim() }, row: req.row, cells: {} }], history: [], needs: [] };
+  const where = locateRows(find, { tab: deals.tab, firstRow: deals.firstRow, ids: allDealIds(deals, requireColumn(deals, 'dealId')) });
+  if (!where.ok) return { ok: false, message: where.reason, missing: [] };
+  const row = where.rows[0] as number;
+  const raw = (deals.rows[row - deals.firstRow] as CellValue[]).slice();
   const cells = cellsOf(raw, deals.columns);
-  const plan = planMove(table, readText(cells('stage')), cells, req);
+  const stageText = readText(cells('stage'));
+  const plan = planMove(table, stageText, cells, req);
   if (!plan.ok) return { ok: false, message: plan.reason, missing: [...plan.missing] };
-  const today = startOfDayIn(clock.today, clock.timeZone);
-  const write = (key: 'stage' | 'stageEntered' | 'lastActivity' | 'lostReason' | 'health', value: CellValue): void => {
-    const col = requireColumn(deals, key);
-    deals.sheet.getRange(row, col + 1).setValue(typeof value === 'string' ? safeText(value) : value);
-    raw[col] = value;
-  };
-  write('stage', plan.to.name);
-  write('stageEntered', today);
-  write('lastActivity', today);
-  if (plan.lostReason) write('lostReason', plan.lostReason);
-  const parsed = parseDeals([raw], deals.columns, table, clock.readZone, deals.sheet.getName(), row);
-  const record = parsed.deals[0];
-  if (record && deals.columns.health !== undefined) write('health', healthText(record, table, clock.today));
-  appendHistory(book, [[clock.now, req.dealId, readText(cells('deal')), plan.from ? plan.from.name : '', plan.to.name, currentUser(), 'sidebar', historyNote(plan)]]);
+  const name = readText(cells('deal'));
+  const w = moveWrites(plan, { id: req.dealId.trim(), name, stageText }, clock.todayDate, clock.now, currentUser());
+  for (const [key, value] of Object.entries(w.cells)) {
+    const c = deals.columns[key as keyof typeof deals.columns];
+    if (c !== undefined) raw[c] = value;
+  }
+  if (deals.columns.health !== undefined) {
+    const record = parseDeals([raw], deals.columns, table, clock.readZone, deals.tab, row).deals[0];
+    w.cells.health = record ? healthText(record, table, clock.today) : '';
+  }
+  const applied = applyPlan({ deals: dealsSheet, history: ensureHistoryTab(registry).sheet }, {
+    action: 'Move deal', rows: [{ key: { by: 'id', id: req.dealId.trim() }, row, cells: w.cells, was: w.was }], history: [w.history], needs: ['dealId'],
+  });
+  if (!applied.ok) return { ok: false, message: applied.message, missing: [] };
+  const after = { ...deals, rows: [raw], firstRow: row };
   const verb = plan.overridden ? 'Moved (override, logged)' : 'Moved';
-  return { ok: true, message: `${verb} ${readText(cells('deal')) || req.dealId} to ${plan.to.name}.`, deal: dealView(table, deals, row - 2, clock.today, clock.readZone) };
+  return { ok: true, message: `${verb} ${name || req.dealId} to ${plan.to.name}.`, deal: dealView(table, after, 0, clock.today, clock.readZone) };
 }

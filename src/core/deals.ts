@@ -34,6 +34,11 @@ export interface DataProblem {
   readonly problem: string;
 }
 
+/** One line for a dialog or the summary: "Deals row 4: Deal ID "D-0001" is also on row 2 (...)". */
+export function formatDataProblem(p: DataProblem): string {
+  return `${p.tab} row ${p.row}: ${p.column} ${p.value} is ${p.problem}`;
+}
+
 export interface DealsParse {
   readonly deals: DealRecord[];
   readonly problems: DataProblem[];

@@ -1,33 +1,67 @@
 /** The Stage History tab: an append-only log, one row per stage change. */
 import { NO_HISTORY } from './funnel';
 import { StageTable } from './stages';
-import { CellGrid, CellValue, isBlank, readText } from './values';
+import { CellGrid, CellValue, isBlank, isDate, readText } from './values';
 
 export const HISTORY_HEADERS = ['Timestamp', 'Deal ID', 'Deal', 'From', 'To', 'Changed by', 'Via', 'Note'] as const;
 export type Via = 'sidebar' | 'edit' | 'import' | 'override';
 
 export interface HistoryEntry {
+  /** Timestamp in ms; NaN when the cell holds no date. */
+  readonly at: number;
   readonly dealId: string;
   readonly from: string;
   readonly to: string;
 }
 
-/** Rows below the header; blank rows and rows without a Deal ID are ignored. */
+/** One row the add-on appends to Stage History, named field by field. */
+export interface HistoryRecord {
+  readonly at: Date;
+  readonly dealId: string;
+  readonly deal: string;
+  readonly from: string;
+  readonly to: string;
+  readonly changedBy: string;
+  readonly via: Via;
+  readonly note: string;
+}
+
+/** The record as the tab's columns, in HISTORY_HEADERS order. */
+export function historyCells(r: HistoryRecord): CellValue[] {
+  return [r.at, r.dealId, r.deal, r.from, r.to, r.changedBy, r.via, r.note];
+}
+
+/** Rows below the header (columns A:E); blank rows and rows without a Deal ID are ignored. */
 export function parseHistory(rows: CellGrid): HistoryEntry[] {
   const out: HistoryEntry[] = [];
   for (const r of rows) {
     const id = readText(r[1] as CellValue);
     if (id === '' || isBlank(r[4] as CellValue)) continue;
-    out.push({ dealId: id, from: readText(r[3] as CellValue), to: readText(r[4] as CellValue) });
+    const t = r[0];
+    out.push({ at: isDate(t) ? t.getTime() : NaN, dealId: id, from: readText(r[3] as CellValue), to: readText(r[4] as CellValue) });
   }
   return out;
 }
 
-/** The stage each deal was last moved to, by Deal ID (to know the old stage of a pasted edit). */
+/**
+ * The stage each deal was last moved to, by Deal ID (to know the old stage of a pasted edit): the
+ * entry with the latest Timestamp, wherever it sits, so a history sorted newest-first still answers
+ * right. Rows without a date count as older than any dated row; among equals the lower row wins.
+ */
 export function lastStageById(entries: readonly HistoryEntry[]): Map<string, string> {
+  const best = new Map<string, HistoryEntry>();
+  for (const e of entries) {
+    const seen = best.get(e.dealId);
+    if (seen === undefined || isAtLeastAsNew(e.at, seen.at)) best.set(e.dealId, e);
+  }
   const m = new Map<string, string>();
-  for (const e of entries) m.set(e.dealId, e.to);
+  for (const [id, e] of best) m.set(id, e.to);
   return m;
+}
+
+function isAtLeastAsNew(at: number, than: number): boolean {
+  if (at !== at) return than !== than;
+  return than !== than || at >= than;
 }
 
 /** Per deal ID, the highest open/won stage index the history shows it entered (From or To). */

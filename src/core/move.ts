@@ -3,12 +3,16 @@
  * requirements, with overrides that need a written note and Lost moves that need a reason.
  */
 import { checkMove, MoveCheck } from './gates';
+import { HistoryRecord } from './history';
+import { CellWrites } from './write-plan';
 import { DealCells } from './requirements';
 import { Stage, StageTable, foldStageName, stageNames } from './stages';
 import { isBlank } from './values';
 
 export interface MoveRequest {
   readonly dealId: string;
+  /** The sheet row the sidebar showed the deal on; the move finds the deal by ID and checks it is there alone. */
+  readonly row: number;
   /** The stage the sidebar showed; the move is refused if the sheet has changed since. */
   readonly expectedStage: string;
   readonly toStage: string;
@@ -52,4 +56,17 @@ export function historyNote(plan: Extract<MovePlan, { ok: true }>): string {
   if (plan.lostReason) parts.push(`Lost reason: ${plan.lostReason}`);
   if (plan.note) parts.push(plan.note);
   return parts.join('. ');
+}
+
+export type AcceptedMove = Extract<MovePlan, { ok: true }>;
+
+/**
+ * What an accepted move writes: Stage, Stage Entered and Last Activity (today), the lost reason when
+ * one was given, and one history row. The plan refuses if the Stage cell no longer holds `stageText`.
+ */
+export function moveWrites(plan: AcceptedMove, deal: { id: string; name: string; stageText: string }, today: Date, now: Date, changedBy: string): { cells: CellWrites; was: CellWrites; history: HistoryRecord } {
+  const cells: CellWrites = { stage: plan.to.name, stageEntered: today, lastActivity: today };
+  if (plan.lostReason) cells.lostReason = plan.lostReason;
+  const history: HistoryRecord = { at: now, dealId: deal.id, deal: deal.name, from: plan.from ? plan.from.name : '', to: plan.to.name, changedBy, via: 'sidebar', note: historyNote(plan) };
+  return { cells, was: { stage: deal.stageText }, history };
 }

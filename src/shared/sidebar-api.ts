@@ -4,6 +4,8 @@
  * return value makes the client receive null), dates travel as ISO strings.
  */
 
+import type { MoveRequest } from '../core/move';
+
 export interface GateItemView { stage: string; label: string; met: boolean }
 
 export interface StageOption {
@@ -30,14 +32,8 @@ export interface DealView {
 
 export type SelectedDeal = { ok: true; deal: DealView } | { ok: false; message: string };
 
-export interface MoveDealRequest {
-  dealId: string;
-  expectedStage: string;
-  toStage: string;
-  note: string;
-  override: boolean;
-  lostReason: string;
-}
+/** The move the sidebar asks for: the deal's ID and the row it showed it on, the stage it showed, the target. */
+export type MoveDealRequest = MoveRequest;
 
 export type MoveDealResult =
   | { ok: true; message: string; deal: DealView }

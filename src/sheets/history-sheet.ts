@@ -1,37 +1,63 @@
-/** The Stage History tab: read once, append in one write. */
-import { HISTORY_HEADERS, HistoryEntry, parseHistory } from '../core/history';
-import { CellGrid } from '../core/values';
-import { safeRows } from './safe-text';
-import { TABS } from './tabs';
+/** The Stage History tab: found by the tab registry, read once, appended to by write plans. */
+import { foldHeader } from '../core/columns';
+import { HISTORY_HEADERS, HistoryEntry, HistoryRecord, historyCells, parseHistory } from '../core/history';
+import { CellGrid, readText } from '../core/values';
+import { Book, Range, Sheet } from './book';
+import { HEADER_ROW } from './deals-sheet';
+import { literal } from './safe-text';
+import { TabRegistry } from './tab-registry';
 
-type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-export type HistoryRow = [Date, string, string, string, string, string, string, string];
-
-export function historySheet(book: Book): Sheet {
-  const existing = book.getSheetByName(TABS.history);
-  if (existing) return existing;
-  const sheet = book.insertSheet(TABS.history);
-  sheet.getRange(1, 1, 1, HISTORY_HEADERS.length).setValues([HISTORY_HEADERS.slice()]).setFontWeight('bold');
-  sheet.setFrozenRows(1);
-  return sheet;
+/** The history tab, created with its header row when missing (the one get-or-create: TabRegistry.ensure). */
+export function ensureHistoryTab(registry: TabRegistry): { sheet: Sheet; created: boolean } {
+  const found = registry.find('history');
+  if (found && registry.isRemembered('history')) return { sheet: found, created: false };
+  return { sheet: registry.ensure('history', HISTORY_HEADERS), created: !found };
 }
 
-/** The history's moves (Deal ID, From, To: columns A:E only, not the notes). */
-export function readHistory(book: Book): HistoryEntry[] {
-  const sheet = book.getSheetByName(TABS.history);
-  if (!sheet || sheet.getLastRow() < 2) return [];
-  return parseHistory(sheet.getRange(2, 1, sheet.getLastRow() - 1, 5).getValues() as CellGrid);
+/** The history's moves (Timestamp, Deal ID, From, To: columns A:E only, not the notes). */
+export function readHistory(book: Book, registry: TabRegistry = new TabRegistry(book)): HistoryEntry[] {
+  const sheet = registry.find('history');
+  if (!sheet || sheet.getLastRow() <= HEADER_ROW) return [];
+  return parseHistory(sheet.getRange(HEADER_ROW + 1, 1, sheet.getLastRow() - HEADER_ROW, 5).getValues() as CellGrid);
 }
 
-/** Appends rows after the last one, growing the sheet first when it is full. */
-export function appendHistory(book: Book, rows: HistoryRow[]): void {
-  if (rows.length === 0) return;
-  const sheet = historySheet(book);
-  appendRows(sheet, safeRows(rows));
+/** Why the tab cannot take history rows (its header row is not ours), or undefined when it can. */
+export function historyTabProblem(sheet: Sheet): string | undefined {
+  const headers = sheet.getRange(HEADER_ROW, 1, 1, HISTORY_HEADERS.length).getValues()[0] ?? [];
+  const same = HISTORY_HEADERS.every((h, i) => foldHeader(readText(headers[i])) === foldHeader(h));
+  return same ? undefined : `The ${sheet.getName()} tab's first row is not the history header (${HISTORY_HEADERS.join(', ')}).`;
 }
 
+/**
+ * Appends the records after the last row in one write (growing the tab first when full). A write
+ * that fails part-way is blanked again before the error goes on, so no half row stays behind.
+ */
+export function appendHistoryRecords(sheet: Sheet, records: readonly HistoryRecord[]): Range | undefined {
+  if (records.length === 0) return undefined;
+  const first = sheet.getLastRow() + 1;
+  const max = sheet.getMaxRows();
+  if (first + records.length - 1 > max) sheet.insertRowsAfter(max, first + records.length - 1 - max);
+  const range = sheet.getRange(first, 1, records.length, HISTORY_HEADERS.length);
+  try {
+    range.setValues(records.map((r) => historyCells(r).map(literal)));
+  } catch (e) {
+    blankRange(range);
+    throw e;
+  }
+  return range;
+}
+
+/** Empties a range the add-on wrote (its own rows); true when that worked. */
+export function blankRange(range: Range): boolean {
+  try {
+    range.setValues(Array.from({ length: range.getNumRows() }, () => Array.from({ length: range.getNumColumns() }, () => '')));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Appends rows after the last one, growing the sheet first when it is full (the snapshots tab). */
 export function appendRows(sheet: Sheet, rows: unknown[][]): void {
   const first = sheet.getLastRow() + 1;
   const need = first + rows.length - 1 - sheet.getMaxRows();

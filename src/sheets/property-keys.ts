@@ -13,6 +13,10 @@ export const PROPERTY_KEYS = {
   nextDealId: 'dealPipeline.nextDealId',
   /** The add-on's tabs by sheet ID, and which of them it created: JSON TabRegistryRecord. */
   tabs: 'dealPipeline.tabs',
+  /** Prefix of typed stage changes waiting for the lock: one key per edit (and part), JSON QueuedEdit. */
+  queuedEditPrefix: 'dealPipeline.queuedEdit.',
+  /** The installable on-edit trigger that logs typed edits with the editor's e-mail: JSON { id, owner }. */
+  editTrigger: 'dealPipeline.editTrigger',
 } as const;
 
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];

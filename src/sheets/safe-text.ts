@@ -13,3 +13,12 @@ export function safeText(value: string): string {
 export function safeRows<T>(rows: T[][]): T[][] {
   return rows.map((r) => r.map((v) => (typeof v === 'string' ? (safeText(v) as unknown as T) : v)));
 }
+
+/**
+ * A value as written so that Sheets stores exactly it: text always gets the leading apostrophe (so
+ * "=x", "00123", "2026-03-01" or "'quoted" stay the text they are), other values pass through.
+ */
+export function literal(value: unknown): unknown {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' && value !== '' ? `'${value}` : value;
+}

@@ -62,8 +62,12 @@ export class TabRegistry {
     return this.record;
   }
 
+  /** Tabs by sheet ID, read once per registry (an action's lifetime); reset when the registry adds a tab. */
+  private byId: Map<number, Sheet> | undefined;
+
   private sheetById(id: number): Sheet | undefined {
-    return this.book.getSheets().find((s) => s.getSheetId() === id);
+    this.byId ??= new Map(this.book.getSheets().map((s) => [s.getSheetId(), s]));
+    return this.byId.get(id);
   }
 
   /** Whether the role's tab has been remembered (then names are no longer consulted). */
@@ -115,6 +119,7 @@ export class TabRegistry {
     }
     const name = freeName(this.book, TABS[role]);
     const sheet = options.index === undefined ? this.book.insertSheet(name) : this.book.insertSheet(name, options.index);
+    this.byId = undefined;
     if (headers && headers.length > 0) {
       sheet.getRange(1, 1, 1, headers.length).setValues([headers.slice()]).setFontWeight('bold');
       sheet.setFrozenRows(1);

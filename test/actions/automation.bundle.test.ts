@@ -156,8 +156,9 @@ describe('triggers', () => {
     pipeline(emu, []);
     emu.call('menuTurnOnAutomation');
     emu.call('menuTurnOnAutomation');
-    expect(emu.triggers.triggers).toHaveLength(1);
-    expect(emu.triggers.triggers[0]?.everyMs).toBe(3_600_000);
+    // One hourly tick, and the on-edit trigger that records who typed a stage change (docs/RULES-WRITES.md).
+    expect(emu.triggers.triggers.map((t) => [t.eventType, t.handler])).toEqual([['ON_EDIT', 'onDealEdit'], ['CLOCK', 'onAutomationTick']]);
+    expect(emu.triggers.triggers.find((t) => t.eventType === 'CLOCK')?.everyMs).toBe(3_600_000);
     expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/already on/);
     emu.call('menuTurnOffAutomation');
     expect(emu.triggers.triggers).toHaveLength(0);

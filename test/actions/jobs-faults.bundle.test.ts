@@ -90,7 +90,7 @@ describe('Flag stale deals while others edit the sheet', () => {
     expect(edited).toBe(true);
     expect(emu.clock.now() - clockBefore).toBeLessThan(1000); // nobody waited for the lock
     const history = readTab(emu, 'Stage History');
-    expect(history.at(-1)?.slice(1, 7)).toEqual(['A-1', 'One', 'Initial Contact', 'Lead Generation', expect.any(String), 'edit']);
+    expect(history.at(-1)?.slice(1, 7)).toEqual(['A-1', 'One', 'Initial Contact', 'Lead Generation', 'typed edit', 'edit']);
     // onEdit's Health (fresh: Stage Entered is today) stands; the job's older "Stale ... Initial Contact" was not written over it.
     expect(healthById(emu).get('A-1')).toBe('');
     expect(healthById(emu).get('A-3')).toMatch(/^Stale: 22 days in Qualification/);

@@ -1,5 +1,7 @@
 /** Set up, the sidebar's moves and typed stage changes, through the built bundle in the emulator. */
 import { Emulator } from '../../emulator';
+import { Faults } from '../../emulator/faults';
+import { move, MoveResult } from '../helpers/pipeline';
 import { DEAL_HEADERS, loadedEmulator, readTab, select, writeTab } from '../helpers/workbook';
 
 const dealRow = (o: Record<string, unknown>): unknown[] => DEAL_HEADERS.map((h) => o[h] ?? '');
@@ -77,8 +79,6 @@ describe('the Move deal sidebar', () => {
     emu.call('menuSetUpPipeline');
     return emu;
   };
-  const move = (emu: Emulator, o: Partial<{ dealId: string; expectedStage: string; toStage: string; note: string; override: boolean; lostReason: string }>) =>
-    emu.call('moveDeal', { dealId: 'D-0001', expectedStage: 'Qualification', toStage: 'Proposal', note: '', override: false, lostReason: '', ...o }) as { ok: boolean; message: string; missing: string[] };
 
   test('shows the selected deal with every forward stage\'s requirements, JSON-safe', () => {
     const emu = setup();
@@ -141,22 +141,53 @@ describe('the Move deal sidebar', () => {
     expect(move(emu, { dealId: 'D-9999' }).message).toMatch(/no longer on the Deals tab/);
   });
 
-  test('two racing moves of the same deal: the second is refused', () => {
+  test('two racing moves of the same deal: the second, started while the first holds the lock, is refused', () => {
     const emu = setup();
+    const faults = new Faults(emu);
+    let second: MoveResult | undefined;
+    // The second sidebar's call arrives right after the first one read the Deals tab.
+    faults.afterRead('Deals', 1, () => { second = move(emu, { toStage: 'Lead Generation' }); });
     const first = move(emu, { toStage: 'Initial Contact' });
-    const second = move(emu, { toStage: 'Lead Generation' });
     expect(first.ok).toBe(true);
-    expect(second.ok).toBe(false);
-    expect(readTab(emu, 'Stage History')).toHaveLength(4);
+    expect(second?.ok).toBe(false);
+    expect(second?.message).toMatch(/Lock timeout/);
+    expect(readTab(emu, 'Deals')[1]?.[4]).toBe('Initial Contact');
+    expect(readTab(emu, 'Stage History').slice(3).map((r) => r.slice(3, 5))).toEqual([['Qualification', 'Initial Contact']]);
+    // The loser refreshes and tries again: refused because the stage it showed is gone.
+    expect(move(emu, { toStage: 'Lead Generation' }).message).toMatch(/changed to "Initial Contact" since the sidebar read it/);
   });
 
-  test('validates every argument', () => {
+  test('a move racing a user typing into the same Stage cell: the typed stage stands, the move is refused, the typed change is logged', () => {
     const emu = setup();
-    for (const bad of [null, 'x', [], { dealId: 1 }, { dealId: 'D-0001', expectedStage: '', toStage: 'Proposal', note: '', override: 'yes', lostReason: '' }, { dealId: 'D-0001', expectedStage: '', toStage: 'Proposal', note: 'x'.repeat(3000), override: false, lostReason: '' }]) {
-      const r = emu.call('moveDeal', bad) as { ok: boolean };
-      expect(r.ok).toBe(false);
+    const faults = new Faults(emu);
+    const deals = emu.book.getSheetByName('Deals')!;
+    // A user types Negotiation while the move runs (users never wait for the lock): it is queued.
+    faults.afterRead('Deals', 1, () => emu.edit(deals.getRange('E2'), [['Negotiation']], 'Qualification'));
+    const r = move(emu, { toStage: 'Initial Contact' });
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(/Stage on row 2 changed to "Negotiation" while this ran/);
+    expect(readTab(emu, 'Deals')[1]?.[4]).toBe('Negotiation');
+    expect(readTab(emu, 'Stage History')).toHaveLength(3);
+    emu.edit(deals.getRange('P3'), [['call back']]); // the next run logs the waiting change
+    expect(readTab(emu, 'Stage History').slice(3).map((r) => r.slice(3, 5))).toEqual([['Qualification', 'Negotiation']]);
+  });
+
+  test('validates every argument: each bad field alone is refused, by name, and the same request with it fixed succeeds', () => {
+    const emu = setup();
+    const valid = { dealId: 'D-0001', row: 2, expectedStage: 'Qualification', toStage: 'Initial Contact', note: '', override: false, lostReason: '' };
+    for (const bad of [null, 'x', [], 42]) expect((emu.call('moveDeal', bad) as MoveResult).message).toMatch(/must be an object/);
+    const cases: [keyof typeof valid, unknown, RegExp][] = [
+      ['dealId', 1, /dealId must be text/], ['dealId', '  ', /dealId is missing/], ['row', '2', /row must be/], ['row', 1, /row must be/],
+      ['row', 2.5, /row must be/], ['row', 1e12, /row must be/], ['expectedStage', null, /expectedStage must be text/],
+      ['toStage', '', /toStage is missing/], ['note', 'x'.repeat(3000), /note is longer than 2000/], ['override', 'yes', /override must be true or false/],
+      ['lostReason', { toString: () => 'x' }, /lostReason must be text/],
+    ];
+    for (const [field, value, message] of cases) {
+      const r = emu.call('moveDeal', { ...valid, [field]: value }) as MoveResult;
+      expect([field, r.ok, r.message]).toEqual([field, false, expect.stringMatching(message)]);
     }
     expect(readTab(emu, 'Stage History')).toHaveLength(3);
+    expect((emu.call('moveDeal', valid) as MoveResult).ok).toBe(true);
   });
 
   test('the lock held elsewhere for too long gives a clear refusal, not a half write', () => {
@@ -177,7 +208,7 @@ describe('stage changes typed into cells', () => {
     const history = readTab(emu, 'Stage History');
     expect(history[1]?.slice(1, 7)).toEqual(['D-0001', 'Acme', '', 'Qualification', 'rep@example.com', 'import']);
     // "Changed by" (column 6) of a typed edit: the simple onEdit cannot see the user (issue 10, item 3; the on-edit work decides what it records).
-    expect(history[2]?.slice(1, 7)).toEqual(['D-0001', 'Acme', 'Qualification', 'Negotiation', expect.any(String), 'edit']);
+    expect(history[2]?.slice(1, 7)).toEqual(['D-0001', 'Acme', 'Qualification', 'Negotiation', 'typed edit', 'edit']);
     expect(history[2]?.[7]).toMatch(/Skipped requirements: Budget \(Proposal\)/);
     const row = readTab(emu, 'Deals')[1] as unknown[];
     expect(row[4]).toBe('Negotiation');
@@ -202,6 +233,12 @@ describe('stage changes typed into cells', () => {
     expect(history[502]?.slice(1, 5)).toEqual(['D-0001', 'Deal 0', 'Initial Contact', 'Qualification']);
     expect(history.slice(502).some((r) => r[1] === 'D-0002')).toBe(false);
     expect(history[503]?.slice(1, 5)).toEqual(['D-0003', 'Deal 2', 'Lead Generation', 'Qualification']);
+    // Health of every pasted row, from the default stages by hand: Qualification needs Value > 0 (all 100),
+    // Proposal needs BANT (none ticked); Deal 1 pasted its own Lead Generation (entered today at setup).
+    const health = readTab(emu, 'Deals').slice(1).map((r) => r[17]);
+    const proposal = 'Missing: Budget (Proposal), Authority (Proposal), Need (Proposal), Timeline (Proposal)';
+    pasted.forEach(([stage], i) => expect(health[i]).toBe(stage === 'Proposal' ? proposal : ''));
+    expect(health.filter((h) => h === proposal)).toHaveLength(249);
     expect(emu.counter.total()).toBeLessThan(60);
   });
 

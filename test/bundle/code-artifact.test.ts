@@ -20,7 +20,7 @@ const CUSTOM_FUNCTIONS: Record<string, string[]> = {
 };
 const OTHER_ENTRY_POINTS = [
   'onOpen', 'onInstall', 'onEdit', 'menuSetUpPipeline', 'menuMoveDeal', 'menuCheckSettings', 'menuRefreshSummary',
-  'menuFlagStaleDeals', 'menuTurnOnAutomation', 'menuTurnOffAutomation', 'menuSetAutomationHour', 'getSelectedDeal', 'moveDeal', 'onAutomationTick',
+  'menuFlagStaleDeals', 'menuTurnOnAutomation', 'menuTurnOffAutomation', 'menuSetAutomationHour', 'getSelectedDeal', 'moveDeal', 'onAutomationTick', 'onDealEdit',
 ];
 
 describe('dist/Code.js', () => {
@@ -58,7 +58,7 @@ describe('dist/Code.js', () => {
   });
 
   test('stays within its size budget', () => {
-    expect(statSync(join(dist, 'Code.js')).size).toBeLessThanOrEqual(80 * 1024);
+    expect(statSync(join(dist, 'Code.js')).size).toBeLessThanOrEqual(100 * 1024);
   });
 
   test('appsscript.json asks for V8 and the narrowest scopes', () => {

@@ -62,7 +62,7 @@ describe('gates', () => {
 });
 
 describe('moves', () => {
-  const req = { dealId: 'D-1', expectedStage: 'Qualification', toStage: 'Proposal', note: '', override: false, lostReason: '' };
+  const req = { dealId: 'D-1', row: 2, expectedStage: 'Qualification', toStage: 'Proposal', note: '', override: false, lostReason: '' };
   test('an unmet move is blocked with its reasons; an override needs a note', () => {
     const blocked = planMove(table, 'Qualification', cells({}), req);
     expect(blocked.ok).toBe(false);

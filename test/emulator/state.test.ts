@@ -20,7 +20,7 @@ test('a workbook survives export to JSON and import into a fresh emulator', () =
   // The restored workbook keeps working with the add-on.
   b.call('menuRefreshSummary');
   expect(b.book.getSheetByName('Pipeline Summary')!.getCharts()).toHaveLength(3);
-  expect(b.triggers.triggers).toHaveLength(1);
+  expect(b.triggers.triggers.map((t) => t.handler)).toEqual(['onDealEdit', 'onAutomationTick']);
 });
 
 test('tabs keep their sheet IDs through export and import, so the add-on still knows its tabs after a reload', () => {
