@@ -96,6 +96,20 @@ describe('settings and a busy sheet never lose a typed move (item 4, onEdit half
   });
 });
 
+test('a typed change queued behind a busy lock is logged by the next daily job when nobody edits again', () => {
+  const { emu, faults } = pipelineWith([deal('Acme', 'Lead Generation')]);
+  const typedAt = emu.clock.now();
+  faults.holdLock(60_000);
+  typeStage(emu, 2, 'Initial Contact', 'Lead Generation');
+  const logged = historyRows(emu).length;
+  emu.clock.advance(2 * 60_000);
+  emu.call('menuFlagStaleDeals');
+  const late = historyRows(emu).slice(logged);
+  expect(late.map((h) => h.slice(1, 5))).toEqual([['D-0001', 'Acme', 'Lead Generation', 'Initial Contact']]);
+  expect((late[0]?.[0] as Date).getTime()).toBe(typedAt);
+  expect(health(emu, 2)).not.toMatch(/Not logged/);
+});
+
 describe('history sorted newest-first (item 5)', () => {
   test('a paste takes each deal\'s previous stage from its latest Timestamp, not the last row', () => {
     const { emu, faults } = pipelineWith([deal('Acme', 'Lead Generation'), deal('Beta', 'Lead Generation')]);

@@ -10,6 +10,7 @@ import { ensureGeneratedTab } from '../../sheets/generated-tab';
 import { documentProperties } from '../../sheets/platform';
 import { writeRunStatus } from '../../sheets/summary-sheet';
 import { TabRegistry } from '../../sheets/tab-registry';
+import { logQueuedEdits } from '../queued-edits';
 import { RunStart, runStatus, startRun } from '../run-status';
 import { clearCursor, saveCursor } from './cursor';
 import { loadJobInput } from './job-input';
@@ -48,6 +49,10 @@ export function runJob(book: Book, spec: JobSpec, budgetMs = TIME_BUDGET_MS): Ru
   const parts: string[] = [];
   const done: PhaseName[] = [];
   try {
+    // Typed stage changes that waited for the lock are logged first, so the phases see them.
+    const queued = whileLocked(() => logQueuedEdits(book));
+    if (queued.logged > 0) parts.push(`logged ${queued.logged} typed stage change${queued.logged === 1 ? '' : 's'} that had waited`);
+    if (queued.message) parts.push(queued.message);
     const input = loadJobInput(book, registry);
     const todo = PHASE_ORDER.filter((p) => spec.phases.includes(p));
     let statusWritten = false;
