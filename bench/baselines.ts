@@ -5,7 +5,7 @@
 export interface Columns { values: unknown[][]; stages: unknown[][]; created: unknown[][]; closed: unknown[][] }
 
 export const STAGE_TABLE = [['Stage', 'Win probability', 'Outcome'], ['Lead Generation', 0.1, 'Open'], ['Initial Contact', 0.2, 'Open'], ['Qualification', 0.3, 'Open'], ['Proposal', 0.5, 'Open'], ['Negotiation', 0.75, 'Open'], ['Closed Won', 1, 'Won'], ['Closed Lost', 0, 'Lost']];
-export type Baselines = Record<string, { args: (c: Columns, t: unknown) => unknown[]; baseline: (c: Columns) => unknown }>;
+export type Baselines = Record<string, { baseline: (c: Columns) => unknown }>;
 
 /**
  * Self-contained (no outer references), so the benchmark can evaluate its source inside the
@@ -23,18 +23,17 @@ export function makeBaselines(STAGE_TABLE: unknown[][]): Baselines {
   }
 
     return {
-    WEIGHTED_FORECAST: { args: (c, t) => [c.values, c.stages, t], baseline: (c) => { let s = 0; loop(c, (v, st) => { s += v * (P.get(st) as number); }); return s; } },
-    PIPELINE_VALUE: { args: (c, t) => [c.values, c.stages, t], baseline: (c) => { let s = 0; loop(c, (v, st) => { if (O.get(st) === 'Open') s += v; }); return s; } },
-    STAGE_PROBABILITY: { args: (c, t) => [c.stages, t], baseline: (c) => c.stages.map((r) => [P.get(r[0] as string)]) },
-    WIN_RATE: { args: (c, t) => [c.stages, t], baseline: (c) => { let w = 0, l = 0; for (let i = 0; i < c.stages.length; i++) { const o = O.get((c.stages[i] as string[])[0] as string); if (o === 'Won') w++; else if (o === 'Lost') l++; } return w / (w + l); } },
-    AVERAGE_DEAL_SIZE: { args: (c, t) => [c.values, c.stages, t], baseline: (c) => { let s = 0, n = 0; loop(c, (v, st) => { if (O.get(st) === 'Won') { s += v; n++; } }); return s / n; } },
-    SALES_CYCLE_DAYS: { args: (c, t) => [c.created, c.closed, c.stages, t], baseline: (c) => { let s = 0, n = 0; loop(c, (_v, st, i) => { if (O.get(st) === 'Won') { s += day((c.closed[i] as Date[])[0] as Date) - day((c.created[i] as Date[])[0] as Date); n++; } }); return s / n; } },
+    WEIGHTED_FORECAST: { baseline: (c) => { let s = 0; loop(c, (v, st) => { s += v * (P.get(st) as number); }); return s; } },
+    PIPELINE_VALUE: { baseline: (c) => { let s = 0; loop(c, (v, st) => { if (O.get(st) === 'Open') s += v; }); return s; } },
+    STAGE_PROBABILITY: { baseline: (c) => c.stages.map((r) => [P.get(r[0] as string)]) },
+    WIN_RATE: { baseline: (c) => { let w = 0, l = 0; for (let i = 0; i < c.stages.length; i++) { const o = O.get((c.stages[i] as string[])[0] as string); if (o === 'Won') w++; else if (o === 'Lost') l++; } return w / (w + l); } },
+    AVERAGE_DEAL_SIZE: { baseline: (c) => { let s = 0, n = 0; loop(c, (v, st) => { if (O.get(st) === 'Won') { s += v; n++; } }); return s / n; } },
+    SALES_CYCLE_DAYS: { baseline: (c) => { let s = 0, n = 0; loop(c, (_v, st, i) => { if (O.get(st) === 'Won') { s += day((c.closed[i] as Date[])[0] as Date) - day((c.created[i] as Date[])[0] as Date); n++; } }); return s / n; } },
     SALES_VELOCITY: {
-      args: (c, t) => [c.values, c.stages, c.created, c.closed, t],
       baseline: (c) => { let open = 0, w = 0, l = 0, wv = 0, cyc = 0; loop(c, (v, st, i) => { const o = O.get(st); if (o === 'Open') open++; else if (o === 'Lost') l++; else { w++; wv += v; cyc += day((c.closed[i] as Date[])[0] as Date) - day((c.created[i] as Date[])[0] as Date); } }); return (open * (w / (w + l)) * (wv / w)) / (cyc / w); },
     },
-    CONVERSION_RATE: { args: (c, t) => [c.stages, 'Qualification', 'Proposal', t], baseline: (c) => { let a = 0, b = 0; for (let i = 0; i < c.stages.length; i++) { const st = (c.stages[i] as string[])[0] as string; if (O.get(st) === 'Lost') continue; const k = IDX.get(st) as number; if (k >= 2) a++; if (k >= 3) b++; } return b / a; } },
-    FUNNEL: { args: (c, t) => [c.stages, c.values, t], baseline: (c) => { const n = new Float64Array(6), val = new Float64Array(6); loop(c, (v, st) => { if (O.get(st) === 'Lost') return; const k = IDX.get(st) as number; for (let j = 0; j <= k; j++) { n[j]!++; val[j]! += v; } }); return [n, val]; } },
-    FORECAST_BY_MONTH: { args: (c, t) => [c.values, c.stages, c.closed, t], baseline: (c) => { const m = new Map<number, number>(); loop(c, (v, st, i) => { if (O.get(st) === 'Lost') return; const d = (c.closed[i] as Date[])[0] as Date; const k = d.getFullYear() * 12 + d.getMonth(); m.set(k, (m.get(k) ?? 0) + v * (P.get(st) as number)); }); return m; } },
+    CONVERSION_RATE: { baseline: (c) => { let a = 0, b = 0; for (let i = 0; i < c.stages.length; i++) { const st = (c.stages[i] as string[])[0] as string; if (O.get(st) === 'Lost') continue; const k = IDX.get(st) as number; if (k >= 2) a++; if (k >= 3) b++; } return b / a; } },
+    FUNNEL: { baseline: (c) => { const n = new Float64Array(6), val = new Float64Array(6); loop(c, (v, st) => { if (O.get(st) === 'Lost') return; const k = IDX.get(st) as number; for (let j = 0; j <= k; j++) { n[j]!++; val[j]! += v; } }); return [n, val]; } },
+    FORECAST_BY_MONTH: { baseline: (c) => { const m = new Map<number, number>(); loop(c, (v, st, i) => { if (O.get(st) === 'Lost') return; const d = (c.closed[i] as Date[])[0] as Date; const k = d.getFullYear() * 12 + d.getMonth(); m.set(k, (m.get(k) ?? 0) + v * (P.get(st) as number)); }); return m; } },
     };
   }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { Emulator } from '../emulator';
 import { DEAL_HEADERS } from '../test/helpers/workbook';
+import { CATALOG, FunctionSpec } from '../src/functions/catalog';
 import { Baselines, Columns, STAGE_TABLE, makeBaselines } from './baselines';
 
 const json = process.argv.includes('--json');
@@ -45,6 +46,17 @@ function columns(emu: Emulator, n: number): Columns {
   return { values: emu.adopt(values), stages: emu.adopt(stages), created: emu.adopt(created), closed: emu.adopt(closed) };
 }
 
+/** Each function's arguments by the catalog's parameter names; optional ones the bench does not give are left out. */
+function catalogArgs(spec: FunctionSpec, c: Columns, table: unknown): unknown[] {
+  const byName: Record<string, unknown> = { values: c.values, stages: c.stages, created: c.created, closed: c.closed, close_dates: c.closed, stage_table: table, from_stage: 'Qualification', to_stage: 'Proposal' };
+  const args = spec.params.map((p) => {
+    if (!(p.name in byName) && !p.optional) throw new Error(`the bench has no argument for ${spec.name}'s ${p.name}`);
+    return byName[p.name];
+  });
+  while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+  return args;
+}
+
 interface Row { function: string; rows: number; medianMs: number; baselineMs: number; ratio: number }
 const fnRows: Row[] = [];
 const emu = new Emulator().load();
@@ -53,8 +65,11 @@ for (const n of quick ? [1000, 10_000] : [1000, 10_000, 100_000]) {
   const c = columns(emu, n);
   const table = emu.adopt(STAGE_TABLE);
   const reps = n >= 100_000 ? 25 : 41;
-  for (const [name, b] of Object.entries(BASELINES)) {
-    const args = b.args(c, table);
+  for (const spec of CATALOG) {
+    const name = spec.name;
+    const b = BASELINES[name];
+    if (!b) throw new Error(`bench/baselines.ts has no baseline for ${name}`);
+    const args = catalogArgs(spec, c, table);
     const [ms, base] = timePair(() => emu.callCustomFunction(name, ...args), () => b.baseline(c), reps);
     fnRows.push({ function: name, rows: n, medianMs: +ms.toFixed(3), baselineMs: +base.toFixed(3), ratio: +(ms / base).toFixed(2) });
   }

@@ -1,8 +1,8 @@
 /**
  * The custom functions' logic: shape Sheets' arguments, call the core, shape the result.
- * Top-level declarations with their JSDoc live in src/main.ts.
+ * Names, parameters and help live in ./catalog.ts.
  */
-import { CalendarDay, DayReader } from '../core/calendar';
+import { CalendarDay } from '../core/calendar';
 import { DealSet } from '../core/dealset';
 import { forecastByMonth, MAX_FORECAST_MONTHS } from '../core/forecast';
 import { conversion, funnel } from '../core/funnel';
@@ -12,14 +12,9 @@ import { CellValue, describeValue, isBlank, readNumber } from '../core/values';
 import { RangeArg, isOmitted, scalarText, toColumn } from './arguments';
 import { FunctionError } from './errors';
 import { DealColumns, readDealColumns } from './read-deals';
-import { SettingsReader, resolveStageTable } from './stage-table';
+import { resolveStageTable } from './stage-table';
+import { FunctionContext } from './context';
 
-export interface FunctionContext {
-  readonly readSettings: SettingsReader;
-  /** Calendar day of a Date as Sheets passed it. */
-  readonly readZone: DayReader;
-  readonly today: () => CalendarDay;
-}
 
 type Cell = string | number;
 export type TableResult = Cell[][];
