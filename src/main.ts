@@ -4,7 +4,6 @@
  * custom function of src/functions/catalog.ts (Sheets reads custom-function help from the JSDoc).
  * Entry points only wire the layers together.
  */
-import { localDay } from './core/calendar';
 import { automationTick } from './actions/automation';
 import { handleEdit } from './actions/on-edit';
 import { actions, buildMenu, menuAction } from './actions/menu';
@@ -15,10 +14,17 @@ import { FunctionContext } from './functions/context';
 import { readSettingsGrid } from './sheets/settings-sheet';
 import { MoveDealResult, SelectedDeal } from './shared/sidebar-api';
 
+/** The spreadsheet a custom function runs in; Sheets always has one, but say so clearly if not. */
+function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const book = SpreadsheetApp.getActiveSpreadsheet() as GoogleAppsScript.Spreadsheet.Spreadsheet | null;
+  if (!book) throw new Error('Deal Pipeline: there is no active spreadsheet (run this from a sheet)');
+  return book;
+}
+
 const ctx: FunctionContext = {
-  readSettings: () => readSettingsGrid(SpreadsheetApp.getActiveSpreadsheet()),
-  readZone: localDay,
-  today: () => localDay(new Date()),
+  readSettings: () => readSettingsGrid(activeSpreadsheet()),
+  timeZone: () => activeSpreadsheet().getSpreadsheetTimeZone(),
+  now: () => new Date(),
 };
 
 /**

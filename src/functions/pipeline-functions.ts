@@ -13,7 +13,7 @@ import { RangeArg, isOmitted, scalarText, toColumn } from './arguments';
 import { FunctionError } from './errors';
 import { DealColumns, readDealColumns } from './read-deals';
 import { resolveStageTable } from './stage-table';
-import { FunctionContext } from './context';
+import { FunctionContext, spreadsheetDayReader, spreadsheetToday } from './context';
 
 
 type Cell = string | number;
@@ -21,7 +21,7 @@ export type TableResult = Cell[][];
 
 function deals(fn: string, ctx: FunctionContext, tableArg: RangeArg, cols: (table: StageTable) => DealColumns, wonNeedDates = false): DealSet {
   const table = resolveStageTable(fn, tableArg, ctx.readSettings);
-  return readDealColumns(fn, cols(table), table, { readZone: ctx.readZone, wonNeedDates });
+  return readDealColumns(fn, cols(table), table, { readZone: spreadsheetDayReader(ctx), wonNeedDates });
 }
 
 const col = (fn: string, name: string, arg: RangeArg) => toColumn(fn, name, arg);
@@ -125,7 +125,7 @@ export function conversionRateFn(ctx: FunctionContext, stages: RangeArg, fromSta
   const from = stageArg(fn, 'from_stage', fromStage, table);
   const to = stageArg(fn, 'to_stage', toStage, table);
   if (to.index <= from.index) throw new FunctionError(fn, `to_stage "${to.name}" must come after from_stage "${from.name}" in the pipeline`);
-  const set = readDealColumns(fn, { stages: col(fn, 'stages', stages) }, table, { readZone: ctx.readZone });
+  const set = readDealColumns(fn, { stages: col(fn, 'stages', stages) }, table, { readZone: spreadsheetDayReader(ctx) });
   const rate = conversion(set, from, to);
   if (rate === null) throw new FunctionError(fn, `no deal reached "${from.name}", so there is nothing to convert from`);
   return rate;
@@ -154,7 +154,7 @@ export function forecastByMonthFn(ctx: FunctionContext, values: RangeArg, stages
     if (n === undefined || !Number.isInteger(n) || n < 1 || n > MAX_FORECAST_MONTHS) {
       throw new FunctionError(fn, `months ${describeValue(Array.isArray(months) ? 'a range' : (months as CellValue))} must be a whole number from 1 to ${MAX_FORECAST_MONTHS}`);
     }
-    horizon = { today: ctx.today(), months: n };
+    horizon = { today: spreadsheetToday(ctx), months: n };
   }
   const set = deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages), closeDates: col(fn, 'close_dates', closeDates) }));
   const result = forecastByMonth(set, horizon);

@@ -1,15 +1,18 @@
 /** Every custom function called through the built dist/Code.js, with arguments shaped as Sheets shapes them. */
 import { Emulator } from '../../emulator';
 import { DEFAULT_STAGE_ROWS, SETTINGS_HEADERS } from '../../src/core/settings';
+import { wallToInstant } from '../../emulator/time';
 import { loadedEmulator, writeTab } from '../helpers/workbook';
 
 const TABLE = [['Stage', 'Win probability', 'Outcome'], ['Lead', 0.1, 'Open'], ['Proposal', '50%', 'Open'], ['Negotiation', 75, 'Open'], ['Won', 1, 'Won'], ['Lost', 0, 'Lost']];
-const d = (iso: string): Date => new Date(`${iso}T00:00:00`);
+const ZONE = 'America/New_York';
+/** A date cell as Sheets passes it to a custom function: midnight in the spreadsheet's zone. */
+const d = (iso: string): Date => { const [y, m, day] = iso.split('-').map(Number); return wallToInstant(y as number, m as number, day as number, ZONE); };
 const col = <T>(xs: T[]): T[][] => xs.map((x) => [x]);
 
 let emu: Emulator;
 const fn = (name: string, ...args: unknown[]): unknown => emu.callCustomFunction(name, ...args);
-beforeEach(() => { emu = loadedEmulator(); emu.counter.reset(); });
+beforeEach(() => { emu = loadedEmulator({ timeZone: ZONE }); emu.counter.reset(); });
 
 describe('with a stage_table argument', () => {
   const values = col([1000, '$2,000', '', 4000, 5000, 600]);
