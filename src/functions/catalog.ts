@@ -134,17 +134,18 @@ export const CATALOG: readonly FunctionSpec[] = [
   },
   {
     name: 'FORECAST_BY_MONTH',
-    description: 'Forecast by month of expected close: deals, open pipeline, weighted value and won value per month. With months, the next N months from this one, plus an Overdue row. Spills 5 columns.',
-    example: '=FORECAST_BY_MONTH(Deals!F2:F, Deals!E2:E, Deals!H2:H, , 6)',
+    description: 'Forecast by month of expected close: deals, open pipeline, weighted value and won value per month. With months, the next N months from the month of as_of (today when omitted), plus an Overdue row. Sheets keeps a result until an argument changes, so pass TODAY() as as_of for a horizon that moves with the calendar. Spills 5 columns.',
+    example: '=FORECAST_BY_MONTH(Deals!F2:F, Deals!E2:E, Deals!H2:H, , 6, TODAY())',
     params: [
       VALUES, STAGES_SAME,
       required('close_dates', 'Date[]', 'Expected close dates, same height, e.g. Deals!H2:H.'),
       STAGE_TABLE,
-      optional('months', 'number', 'Optional horizon in months from the current month, e.g. 6.'),
+      optional('months', 'number', 'Optional horizon in months from the month of as_of, e.g. 6.'),
+      optional('as_of', 'Date', 'Optional date the months and the Overdue row count from, e.g. TODAY() or a date cell; with months only. Omitted: today, but Sheets will not recalculate when the day changes.'),
     ],
     returns: { help: 'A table: Month, Deals, Pipeline, Weighted, Won.' },
     summary: 'Month, Deals, Pipeline, Weighted, Won',
-    implementation: (ctx, [values, stages, closeDates, table, months]) => F.forecastByMonthFn(ctx, values, stages, closeDates, table, months),
+    implementation: (ctx, [values, stages, closeDates, table, months, asOf]) => F.forecastByMonthFn(ctx, values, stages, closeDates, table, months, asOf),
   },
 ];
 

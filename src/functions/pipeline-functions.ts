@@ -2,7 +2,7 @@
  * The custom functions' logic: shape Sheets' arguments, call the core, shape the result.
  * Names, parameters and help live in ./catalog.ts.
  */
-import { CalendarDay } from '../core/calendar';
+import { CalendarDay, readDay } from '../core/calendar';
 import { DealSet } from '../core/dealset';
 import { forecastByMonth, MAX_FORECAST_MONTHS } from '../core/forecast';
 import { conversion, funnel } from '../core/funnel';
@@ -146,7 +146,7 @@ export function funnelFn(ctx: FunctionContext, stages: RangeArg, values: RangeAr
 
 export const FORECAST_HEADERS = ['Month', 'Deals', 'Pipeline', 'Weighted', 'Won'];
 
-export function forecastByMonthFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, closeDates: RangeArg, stageTable: RangeArg, months: RangeArg): TableResult {
+export function forecastByMonthFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, closeDates: RangeArg, stageTable: RangeArg, months: RangeArg, asOf?: RangeArg): TableResult {
   const fn = 'FORECAST_BY_MONTH';
   let horizon: { today: CalendarDay; months: number } | undefined;
   if (!isOmitted(months)) {
@@ -154,10 +154,21 @@ export function forecastByMonthFn(ctx: FunctionContext, values: RangeArg, stages
     if (n === undefined || !Number.isInteger(n) || n < 1 || n > MAX_FORECAST_MONTHS) {
       throw new FunctionError(fn, `months ${describeValue(Array.isArray(months) ? 'a range' : (months as CellValue))} must be a whole number from 1 to ${MAX_FORECAST_MONTHS}`);
     }
-    horizon = { today: spreadsheetToday(ctx), months: n };
+    horizon = { today: isOmitted(asOf) ? spreadsheetToday(ctx) : asOfDay(fn, ctx, asOf), months: n };
+  } else if (!isOmitted(asOf)) {
+    throw new FunctionError(fn, 'as_of needs months: the months and the Overdue row are counted from it (e.g. ..., 6, TODAY())');
   }
   const set = deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages), closeDates: col(fn, 'close_dates', closeDates) }));
   const result = forecastByMonth(set, horizon);
   if (!result.ok) throw new FunctionError(fn, result.error);
   return [FORECAST_HEADERS.slice(), ...result.rows.map((r) => [r.label, r.deals, r.pipeline, r.weighted, r.won])];
+}
+
+/** The as_of argument: one date (a date cell, TODAY(), a serial or text), read in the spreadsheet's zone. */
+function asOfDay(fn: string, ctx: FunctionContext, arg: RangeArg): CalendarDay {
+  const v = Array.isArray(arg) ? (arg.length === 1 && (arg[0] as CellValue[]).length === 1 ? (arg[0] as CellValue[])[0] : undefined) : arg;
+  if (v === undefined) throw new FunctionError(fn, 'as_of must be a single date (one cell, or TODAY())');
+  const day = readDay(v as CellValue, spreadsheetDayReader(ctx));
+  if (day === undefined) throw new FunctionError(fn, `as_of ${describeValue(v as CellValue)} is not a date`);
+  return day;
 }

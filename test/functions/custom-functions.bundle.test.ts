@@ -127,3 +127,32 @@ describe('bad input gets an error naming the function, argument, row and value',
     t('FORECAST_BY_MONTH', [col([1]), col(['Lead']), col([d('2026-01-01')]), TABLE, 0], /whole number from 1 to 240/);
   });
 });
+
+describe('FORECAST_BY_MONTH as_of: results relative to a given date, not the cached day of the last recalculation', () => {
+  const values = col([100, 200, 300, 400]);
+  const stages = col(['Lead', 'Proposal', 'Won', 'Lead']);
+  const close = col([d('2026-02-10'), d('2026-03-31'), d('2026-02-20'), d('2026-05-01')]);
+
+  test('months and Overdue count from as_of (text, a date cell or a serial), whatever the clock says', () => {
+    // Independent expectation for as_of in March 2026, 3 months: Overdue holds the open February
+    // deal (100, 10% -> 10); the won February deal is before the window; March: 200 at 50%; May: 400 at 10%.
+    const expected = [
+      ['Month', 'Deals', 'Pipeline', 'Weighted', 'Won'],
+      ['Overdue', 1, 100, 10, 0],
+      ['2026-03', 1, 200, 100, 0],
+      ['2026-04', 0, 0, 0, 0],
+      ['2026-05', 1, 400, 40, 0],
+    ];
+    expect(fn('FORECAST_BY_MONTH', values, stages, close, TABLE, 3, '2026-03-15')).toEqual(expected);
+    expect(fn('FORECAST_BY_MONTH', values, stages, close, TABLE, 3, d('2026-03-01'))).toEqual(expected);
+    expect(fn('FORECAST_BY_MONTH', values, stages, close, TABLE, 3, 46_097)).toEqual(expected); // serial of 2026-03-16
+    const later = loadedEmulator({ timeZone: ZONE, now: Date.UTC(2031, 6, 1) });
+    expect(later.callCustomFunction('FORECAST_BY_MONTH', values, stages, close, TABLE, 3, [[d('2026-03-31')]])).toEqual(expected);
+  });
+
+  test('a bad as_of, or as_of without months, is an error naming it', () => {
+    expect(() => fn('FORECAST_BY_MONTH', values, stages, close, TABLE, 3, 'soon')).toThrow('FORECAST_BY_MONTH: as_of "soon" is not a date');
+    expect(() => fn('FORECAST_BY_MONTH', values, stages, close, TABLE, 3, [['2026-03-01'], ['2026-04-01']])).toThrow('FORECAST_BY_MONTH: as_of must be a single date');
+    expect(() => fn('FORECAST_BY_MONTH', values, stages, close, TABLE, '', '2026-03-01')).toThrow('FORECAST_BY_MONTH: as_of needs months');
+  });
+});
