@@ -74,12 +74,33 @@ const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const NAMED_DATE = /^(\d{1,2})[\s-]([a-z]{3})[a-z]*[\s-,]+(\d{4})$|^([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/i;
 
+/**
+ * Text dates must name a year from 1900 to 9999: "0026-03-01" is a typing mistake, and reading it
+ * as 1926 (what Date.UTC does with years below 100) or as the year 26 would both be wrong.
+ */
+export const MIN_TEXT_YEAR = 1900;
+const MAX_TEXT_YEAR = 9999;
+
 function dayFromParts(y: number, m: number, d: number): CalendarDay | undefined {
-  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  if (y < MIN_TEXT_YEAR || y > MAX_TEXT_YEAR || m < 1 || m > 12 || d < 1 || d > 31) return undefined;
   const t = Date.UTC(y, m - 1, d);
   const check = new Date(t);
   if (check.getUTCDate() !== d) return undefined;
   return t / MS_PER_DAY;
+}
+
+/** Year, month and day of text typed as a date, before any range check; undefined when it is not date-shaped. */
+function textDateParts(s: string): [number, number, number] | undefined {
+  let m = ISO_DATE.exec(s);
+  if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
+  m = US_DATE.exec(s);
+  if (m) return [Number(m[3]), Number(m[1]), Number(m[2])];
+  m = NAMED_DATE.exec(s);
+  if (m) {
+    if (m[1] !== undefined) return [Number(m[3]), MONTHS.indexOf((m[2] as string).toLowerCase()) + 1, Number(m[1])];
+    return [Number(m[6]), MONTHS.indexOf((m[4] as string).toLowerCase()) + 1, Number(m[5])];
+  }
+  return undefined;
 }
 
 /**
@@ -93,17 +114,19 @@ export function readDay(v: CellValue, readZone: DayReader): CalendarDay | undefi
   }
   if (typeof v !== 'string') return undefined;
   const s = v.trim();
-  let m = ISO_DATE.exec(s);
-  if (m) return dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = US_DATE.exec(s);
-  if (m) return dayFromParts(Number(m[3]), Number(m[1]), Number(m[2]));
-  m = NAMED_DATE.exec(s);
-  if (m) {
-    if (m[1] !== undefined) return dayFromParts(Number(m[3]), MONTHS.indexOf((m[2] as string).toLowerCase()) + 1, Number(m[1]));
-    return dayFromParts(Number(m[6]), MONTHS.indexOf((m[4] as string).toLowerCase()) + 1, Number(m[5]));
-  }
+  const parts = textDateParts(s);
+  if (parts) return dayFromParts(parts[0], parts[1], parts[2]);
   const n = readNumber(s);
   return n === undefined ? undefined : readDay(n, readZone);
+}
+
+/** Why readDay refused a cell: what follows "<value> is" in a message naming it. */
+export function dateProblem(v: CellValue): string {
+  const parts = typeof v === 'string' ? textDateParts(v.trim()) : undefined;
+  if (parts && (parts[0] < MIN_TEXT_YEAR || parts[0] > MAX_TEXT_YEAR)) {
+    return `not a date: the year ${String(parts[0]).padStart(4, '0')} is outside ${MIN_TEXT_YEAR}-${MAX_TEXT_YEAR} (mistyped?)`;
+  }
+  return 'not a date';
 }
 
 export function dayToIso(day: CalendarDay): string {

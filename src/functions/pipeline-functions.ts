@@ -8,7 +8,7 @@ import { forecastByMonth, MAX_FORECAST_MONTHS } from '../core/forecast';
 import { conversion, funnel } from '../core/funnel';
 import { averageDealSize, pipelineValue, salesCycleDays, salesVelocity, weightedForecast, winRate } from '../core/metrics';
 import { Stage, StageTable, stageNames } from '../core/stages';
-import { CellValue, describeValue, isBlank, readNumber } from '../core/values';
+import { CellValue, describeValue, isBlank, readNumber, readText } from '../core/values';
 import { RangeArg, isOmitted, scalarText, toColumn } from './arguments';
 import { FunctionError } from './errors';
 import { DealColumns, readDealColumns } from './read-deals';
@@ -46,7 +46,7 @@ export function stageProbabilityFn(ctx: FunctionContext, stages: RangeArg, stage
   if (!Array.isArray(stages)) {
     const v = stages as CellValue;
     if (isBlank(v)) throw new FunctionError(fn, `stages is blank (known: ${stageNames(table)})`);
-    return (typeof v === 'string' ? table.find(v)?.probability : undefined) ?? unknown(v, '');
+    return table.find(readText(v))?.probability ?? unknown(v, '');
   }
   // One lookup per distinct cell text; the place of a bad cell is spelled out only when there is one.
   const grid = stages as CellValue[][];
@@ -55,7 +55,7 @@ export function stageProbabilityFn(ctx: FunctionContext, stages: RangeArg, stage
   const probability = (v: CellValue, r: number, c: number): Cell => {
     let p = known.get(v);
     if (p === undefined) {
-      p = isBlank(v) ? '' : (typeof v === 'string' ? table.find(v)?.probability : undefined) ?? unknown(v, `row ${(single ? c : r) + 1} of stages: `);
+      p = isBlank(v) ? '' : table.find(readText(v))?.probability ?? unknown(v, `row ${(single ? c : r) + 1} of stages: `);
       known.set(v, p);
     }
     return p;

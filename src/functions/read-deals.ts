@@ -3,11 +3,11 @@
  * cell. Column by column, keeping only the columns given: each pass is one tight loop, and when
  * several columns hold bad cells the earliest row is the one reported.
  */
-import { DayReader, readDay } from '../core/calendar';
+import { DayReader, dateProblem, readDay } from '../core/calendar';
 import { DealSet } from '../core/dealset';
 import { NONE, isNone } from '../core/numbers';
 import { StageTable, WON, stageNames } from '../core/stages';
-import { CellValue, describeValue, isBlank, readNumber, readProbability } from '../core/values';
+import { CellValue, MAX_NUMBER, describeValue, isBlank, numberProblem, readNumber, readProbability, readText } from '../core/values';
 import { ColumnArg, sameHeights } from './arguments';
 import { FunctionError } from './errors';
 
@@ -33,8 +33,10 @@ const UNKNOWN = -2;
 class FirstProblem {
   row = Infinity;
   message = '';
-  note(row: number, col: ColumnArg, what: string): void {
-    this.say(row, `row ${row + 1} of ${col.name}: ${describeValue(col.at(row))} ${what}`);
+  /** `what` ends the sentence: a fixed text, or one worked out from the bad cell. */
+  note(row: number, col: ColumnArg, what: string | ((v: CellValue) => string)): void {
+    const v = col.at(row);
+    this.say(row, `row ${row + 1} of ${col.name}: ${describeValue(v)} ${typeof what === 'string' ? what : what(v)}`);
   }
   say(row: number, message: string): void {
     if (row < this.row) { this.row = row; this.message = message; }
@@ -58,7 +60,13 @@ function stageColumn(col: ColumnArg, table: StageTable, problem: FirstProblem): 
         k = s.trim() === '' ? BLANK : table.find(s)?.index ?? UNKNOWN;
         byText.set(s, k);
       }
-    } else k = isBlank(s) ? BLANK : UNKNOWN;
+    } else if (isBlank(s)) k = BLANK;
+    else {
+      // A number (stage "1"), read as its text, as the jobs read the Deals tab.
+      const t = readText(s);
+      k = byText.get(t);
+      if (k === undefined) { k = table.find(t)?.index ?? UNKNOWN; byText.set(t, k); }
+    }
     if (k === UNKNOWN) { problem.note(i, col, `is not a known stage (known: ${stageNames(table)})`); break; }
     if (k === BLANK) blanks++;
     else perStage[k] = (perStage[k] as number) + 1;
@@ -67,14 +75,14 @@ function stageColumn(col: ColumnArg, table: StageTable, problem: FirstProblem): 
   return { stage: out, blanks, perStage };
 }
 
-function numberColumn(col: ColumnArg, problem: FirstProblem, read: (v: CellValue) => number | undefined, blank: number, what: string): Float64Array {
+function numberColumn(col: ColumnArg, problem: FirstProblem, read: (v: CellValue) => number | undefined, blank: number, what: (v: CellValue) => string): Float64Array {
   const n = Math.min(col.length, problem.row);
   const out = new Float64Array(col.length);
   const numbersAsThey = read === readNumber;
   const grid = col.grid;
   for (let i = 0; i < n; i++) {
     const v = grid ? (grid[i] as CellValue[])[0] : col.at(i);
-    if (numbersAsThey && typeof v === 'number' && v - v === 0) { out[i] = v; continue; }
+    if (numbersAsThey && typeof v === 'number' && v <= MAX_NUMBER && v >= -MAX_NUMBER) { out[i] = v; continue; }
     if (isBlank(v)) { out[i] = blank; continue; }
     const x = read(v);
     if (x === undefined) { problem.note(i, col, what); break; }
@@ -89,11 +97,14 @@ export function readDealColumns(fn: string, cols: DealColumns, table: StageTable
   const problem = new FirstProblem();
   const { stage, blanks, perStage } = stageColumn(cols.stages, table, problem);
   const dayOf = (v: CellValue): number | undefined => readDay(v, opts.readZone);
-  const value = cols.values && numberColumn(cols.values, problem, readNumber, 0, 'is not a number');
-  const override = cols.probabilities && numberColumn(cols.probabilities, problem, readProbability, NONE, 'is not a probability between 0 and 100%');
-  const created = cols.created && numberColumn(cols.created, problem, dayOf, NONE, 'is not a date');
-  const closed = cols.closed && numberColumn(cols.closed, problem, dayOf, NONE, 'is not a date');
-  const expectedClose = cols.closeDates && numberColumn(cols.closeDates, problem, dayOf, NONE, 'is not a date');
+  const notProbability = (): string => 'is not a probability between 0 and 100%';
+  const notNumber = (v: CellValue): string => `is ${numberProblem(v)}`;
+  const notDate = (v: CellValue): string => `is ${dateProblem(v)}`;
+  const value = cols.values && numberColumn(cols.values, problem, readNumber, 0, notNumber);
+  const override = cols.probabilities && numberColumn(cols.probabilities, problem, readProbability, NONE, notProbability);
+  const created = cols.created && numberColumn(cols.created, problem, dayOf, NONE, notDate);
+  const closed = cols.closed && numberColumn(cols.closed, problem, dayOf, NONE, notDate);
+  const expectedClose = cols.closeDates && numberColumn(cols.closeDates, problem, dayOf, NONE, notDate);
 
   const whole = (): DealSet => ({ table, size: stage.length, stage, value, override, created, closed, expectedClose, perStage });
   if (blanks === 0 && !opts.wonNeedDates) {
