@@ -5,10 +5,10 @@
  * out here.
  */
 import { Emulator } from '../../emulator';
-import { DEAL_HEADERS, loadedEmulator, readTab, writeTab } from '../helpers/workbook';
+import { DEAL_HEADERS, dealRow } from '../../fixtures/deals';
+import { loadedEmulator, readTab, writeTab } from '../helpers/workbook';
 
 const col = <T>(xs: T[]): T[][] => xs.map((x) => [x]);
-const dealRow = (o: Record<string, unknown>): unknown[] => DEAL_HEADERS.map((h) => o[h] ?? '');
 const summaryFigure = (emu: Emulator, label: string): unknown => readTab(emu, 'Pipeline Summary').find((r) => r[0] === label)?.[1];
 
 describe('numeric stage names ("1", "2") are read the same way by custom functions and jobs', () => {
