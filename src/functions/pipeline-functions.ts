@@ -5,13 +5,15 @@
 import { CalendarDay, readDay } from '../core/calendar';
 import { DealSet } from '../core/dealset';
 import { forecastByMonth, MAX_FORECAST_MONTHS } from '../core/forecast';
-import { conversion, funnel } from '../core/funnel';
-import { averageDealSize, pipelineValue, salesCycleDays, salesVelocity, weightedForecast, winRate } from '../core/metrics';
+import { conversionOf, funnelOf } from '../core/funnel';
+import { averageDealSizeOf, countsOf, salesCycleDays, salesVelocity, weightedForecast, weightedForecastOf, winRateOf } from '../core/metrics';
+import { StageTotals } from '../core/stage-totals';
 import { Stage, StageTable, stageNames } from '../core/stages';
 import { CellValue, describeValue, isBlank, readNumber, readText } from '../core/values';
 import { RangeArg, isOmitted, scalarText, toColumn } from './arguments';
 import { FunctionError } from './errors';
 import { DealColumns, readDealColumns } from './read-deals';
+import { readStageTotals } from './read-totals';
 import { resolveStageTable } from './stage-table';
 import { FunctionContext, spreadsheetDayReader, spreadsheetToday } from './context';
 
@@ -25,16 +27,21 @@ function deals(fn: string, ctx: FunctionContext, tableArg: RangeArg, cols: (tabl
 }
 
 const col = (fn: string, name: string, arg: RangeArg) => toColumn(fn, name, arg);
-const optCol = (fn: string, name: string, arg: RangeArg) => (isOmitted(arg) ? undefined : toColumn(fn, name, arg));
+
+/** Deals and money per stage, for functions that need nothing per deal. */
+function totals(fn: string, ctx: FunctionContext, tableArg: RangeArg, stages: RangeArg, values?: RangeArg): StageTotals {
+  const table = resolveStageTable(fn, tableArg, ctx.readSettings);
+  return readStageTotals(fn, col(fn, 'stages', stages), values === undefined ? undefined : col(fn, 'values', values), table);
+}
 
 export function weightedForecastFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, stageTable: RangeArg, probabilities: RangeArg): number {
   const fn = 'WEIGHTED_FORECAST';
-  return weightedForecast(deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages), probabilities: optCol(fn, 'probabilities', probabilities) })));
+  if (isOmitted(probabilities)) return weightedForecastOf(totals(fn, ctx, stageTable, stages, values));
+  return weightedForecast(deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages), probabilities: col(fn, 'probabilities', probabilities) })));
 }
 
 export function pipelineValueFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, stageTable: RangeArg): number {
-  const fn = 'PIPELINE_VALUE';
-  return pipelineValue(deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages) })));
+  return countsOf(totals('PIPELINE_VALUE', ctx, stageTable, stages, values)).openValue;
 }
 
 export function stageProbabilityFn(ctx: FunctionContext, stages: RangeArg, stageTable: RangeArg): number | Cell[][] {
@@ -77,14 +84,14 @@ export function stageProbabilityFn(ctx: FunctionContext, stages: RangeArg, stage
 
 export function winRateFn(ctx: FunctionContext, stages: RangeArg, stageTable: RangeArg): number {
   const fn = 'WIN_RATE';
-  const rate = winRate(deals(fn, ctx, stageTable, () => ({ stages: col(fn, 'stages', stages) })));
+  const rate = winRateOf(countsOf(totals(fn, ctx, stageTable, stages)));
   if (rate === null) throw new FunctionError(fn, 'no closed deals (won or lost) to compute a win rate from');
   return rate;
 }
 
 export function averageDealSizeFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, stageTable: RangeArg): number {
   const fn = 'AVERAGE_DEAL_SIZE';
-  const size = averageDealSize(deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages) })));
+  const size = averageDealSizeOf(countsOf(totals(fn, ctx, stageTable, stages, values)));
   if (size === null) throw new FunctionError(fn, 'no won deals to average');
   return size;
 }
@@ -125,8 +132,7 @@ export function conversionRateFn(ctx: FunctionContext, stages: RangeArg, fromSta
   const from = stageArg(fn, 'from_stage', fromStage, table);
   const to = stageArg(fn, 'to_stage', toStage, table);
   if (to.index <= from.index) throw new FunctionError(fn, `to_stage "${to.name}" must come after from_stage "${from.name}" in the pipeline`);
-  const set = readDealColumns(fn, { stages: col(fn, 'stages', stages) }, table, { readZone: spreadsheetDayReader(ctx) });
-  const rate = conversion(set, from, to);
+  const rate = conversionOf(readStageTotals(fn, col(fn, 'stages', stages), undefined, table), from, to);
   if (rate === null) throw new FunctionError(fn, `no deal reached "${from.name}", so there is nothing to convert from`);
   return rate;
 }
@@ -136,9 +142,8 @@ export const FUNNEL_HEADERS = ['Stage', 'Deals reached', 'Value', 'Weighted valu
 export function funnelFn(ctx: FunctionContext, stages: RangeArg, values: RangeArg, stageTable: RangeArg): TableResult {
   const fn = 'FUNNEL';
   const hasValues = !isOmitted(values);
-  const set = deals(fn, ctx, stageTable, () => ({ stages: col(fn, 'stages', stages), values: optCol(fn, 'values', values) }));
   const rows: TableResult = [FUNNEL_HEADERS.slice()];
-  for (const r of funnel(set)) {
+  for (const r of funnelOf(totals(fn, ctx, stageTable, stages, hasValues ? values : undefined))) {
     rows.push([r.stage.name, r.reached, hasValues ? r.value : '', hasValues ? r.weighted : '', r.conversion ?? '']);
   }
   return rows;
