@@ -10,7 +10,6 @@ import { CellValue, isDate, readNumber } from './values';
 export type CalendarDay = number;
 
 export const MS_PER_DAY = 86_400_000;
-const MS_PER_HOUR = 3_600_000;
 /** Sheets' serial number of 1970-01-01 (serial 0 is 1899-12-30). */
 export const SERIAL_OF_EPOCH = 25_569;
 
@@ -20,44 +19,127 @@ export type DayReader = (d: Date) => CalendarDay;
 /** The calendar day in the process's local zone (in Apps Script: the script's time zone). */
 export const localDay: DayReader = (d) => floor((d.getTime() - d.getTimezoneOffset() * 60_000) / MS_PER_DAY);
 
-const zoneOffsets = new Map<string, (t: number) => number>();
+const MS_PER_MINUTE = 60_000;
+const WEEK = 7 * MS_PER_DAY;
+const FORMATTED = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),? (\d{1,2}):(\d{2})$/;
 
 /**
- * The offset (wall clock minus UTC, in ms) of an IANA time zone at an instant. Offsets are cached
- * per hour, so a column of 100k dates costs one Intl call per distinct hour, not per cell.
+ * The offset (wall clock minus UTC, in ms) of an IANA time zone at an instant. Intl is slow (a few
+ * microseconds a call), so the offset is asked for on a weekly grid (week j starts at j x 7 days
+ * since the epoch): when a week starts and ends with the same offset it holds all week; when not,
+ * a binary search finds the minute it changes. A column of dates over a year costs about 60 Intl
+ * calls, plus 14 per change, whatever the number of cells. Assumes a zone changes its offset at
+ * most once a week (true of the tz database's zones for modern dates). Each call returns a fresh
+ * cache: Apps Script loads the script anew for every custom-function call anyway.
  */
 export function zoneOffset(timeZone: string): (t: number) => number {
-  const known = zoneOffsets.get(timeZone);
-  if (known) return known;
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
   });
-  const cache = new Map<number, number>();
-  const offsetAt = (t: number): number => {
-    const hour = floor(t / MS_PER_HOUR);
-    let off = cache.get(hour);
-    if (off === undefined) {
+  /** The offset at the minute holding t, from Intl. */
+  const measure = (t: number): number => {
+    const minute = floor(t / MS_PER_MINUTE) * MS_PER_MINUTE;
+    const m = FORMATTED.exec(format.format(minute));
+    let wall: number;
+    if (m !== null && Number(m[3]) >= 100) {
+      wall = Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2]), Number(m[4]), Number(m[5]));
+    } else {
       const p: Record<string, number> = {};
-      for (const part of format.formatToParts(new Date(hour * MS_PER_HOUR))) {
-        if (part.type !== 'literal') p[part.type] = Number(part.value);
-      }
-      const wall = Date.UTC(p.year as number, (p.month as number) - 1, p.day as number, p.hour as number, p.minute as number);
-      off = wall - hour * MS_PER_HOUR;
-      cache.set(hour, off);
+      for (const part of format.formatToParts(minute)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+      const d = new Date(0);
+      d.setUTCFullYear(p.year as number, (p.month as number) - 1, p.day as number);
+      d.setUTCHours(p.hour as number, p.minute as number);
+      wall = d.getTime();
     }
+    return wall - minute;
+  };
+  const atWeekStart = new Map<number, number>();
+  const changeInWeek = new Map<number, number>();
+  const weekStartOffset = (j: number): number => {
+    let off = atWeekStart.get(j);
+    if (off === undefined) { off = measure(j * WEEK); atWeekStart.set(j, off); }
     return off;
   };
-  zoneOffsets.set(timeZone, offsetAt);
-  return offsetAt;
+  /** First minute of week j with the next week's offset, by binary search on minutes. */
+  const changeMinute = (j: number, off: number): number => {
+    let lo = (j * WEEK) / MS_PER_MINUTE;
+    let hi = ((j + 1) * WEEK) / MS_PER_MINUTE;
+    while (hi - lo > 1) {
+      const mid = floor((lo + hi) / 2);
+      if (measure(mid * MS_PER_MINUTE) === off) lo = mid; else hi = mid;
+    }
+    return hi * MS_PER_MINUTE;
+  };
+  return (t: number): number => {
+    const j = floor(t / WEEK);
+    const a = weekStartOffset(j);
+    const b = weekStartOffset(j + 1);
+    if (a === b) return a;
+    let change = changeInWeek.get(j);
+    if (change === undefined) { change = changeMinute(j, a); changeInWeek.set(j, change); }
+    return t < change ? a : b;
+  };
+}
+
+const MAX_TABLE_DAYS = 200_000;
+
+/**
+ * Calendar days of instants in an IANA time zone. Per UTC day met, the zone's offset is kept in a
+ * table (when it is the same all day long, as on all but the few days a zone changes its offset),
+ * so a column of dates costs one array read per cell after a few dozen Intl calls.
+ */
+export class ZoneDays {
+  private base = 0;
+  /** Offset per UTC day from `base`: NaN unknown yet, Infinity when it changes during that day. */
+  private table = new Float64Array(0);
+  private readonly offsetAt: (t: number) => number;
+
+  constructor(timeZone: string) {
+    this.offsetAt = zoneOffset(timeZone);
+  }
+
+  /** The calendar day of instant t (ms since the epoch); NaN for NaN. */
+  day(t: number): CalendarDay {
+    const known = this.table[floor(t / MS_PER_DAY) - this.base];
+    if (known !== undefined && known - known === 0) return floor((t + known) / MS_PER_DAY);
+    return this.learnDay(t);
+  }
+
+  private learnDay(t: number): CalendarDay {
+    if (t !== t) return t;
+    const utcDay = floor(t / MS_PER_DAY);
+    const offset = this.offsetAt(t);
+    if (this.table[utcDay - this.base] !== Number.POSITIVE_INFINITY) {
+      const start = utcDay * MS_PER_DAY;
+      const allDay = this.offsetAt(start) === offset && this.offsetAt(start + MS_PER_DAY - 1) === offset;
+      this.remember(utcDay, allDay ? offset : Number.POSITIVE_INFINITY);
+    }
+    return floor((t + offset) / MS_PER_DAY);
+  }
+
+  private remember(utcDay: number, offset: number): void {
+    let k = utcDay - this.base;
+    if (k < 0 || k >= this.table.length) {
+      const length = this.table.length;
+      const grow = length < 256 ? 256 : length;
+      const from = length === 0 ? utcDay - grow / 2 : Math.min(this.base, utcDay - grow);
+      const to = length === 0 ? utcDay + grow / 2 : Math.max(this.base + length, utcDay + grow);
+      // Dates centuries apart (a mistyped year) are read without the table rather than grow it without bound.
+      if (to - from > MAX_TABLE_DAYS) return;
+      const next = new Float64Array(to - from).fill(Number.NaN);
+      if (length > 0) next.set(this.table, this.base - from);
+      this.table = next;
+      this.base = from;
+      k = utcDay - from;
+    }
+    this.table[k] = offset;
+  }
 }
 
 /** The calendar day an instant falls on in an IANA time zone. */
 export function zoneDayReader(timeZone: string): DayReader {
-  const offsetAt = zoneOffset(timeZone);
-  return (d) => {
-    const t = d.getTime();
-    return floor((t + offsetAt(t)) / MS_PER_DAY);
-  };
+  const days = new ZoneDays(timeZone);
+  return (d) => days.day(d.getTime());
 }
 
 /** The instant of midnight starting a calendar day in a time zone (for writing dates back). */

@@ -13,9 +13,13 @@ export type CellGrid = CellValue[][];
 const DATE_TAG = '[object Date]';
 const tagOf = Object.prototype.toString;
 
+/** This realm's Date, captured once: hot loops test `instanceof` without a global lookup per cell. */
+export const LocalDate = Date;
+
 /** True for a valid Date from any realm (Dates built in another vm context fail instanceof). */
 export function isDate(v: unknown): v is Date {
-  return tagOf.call(v) === DATE_TAG && !isNone((v as Date).getTime());
+  if (v instanceof LocalDate) return !isNone(v.getTime());
+  return typeof v === 'object' && v !== null && tagOf.call(v) === DATE_TAG && !isNone((v as Date).getTime());
 }
 
 export function isBlank(v: CellValue): boolean {

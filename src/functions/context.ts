@@ -1,5 +1,5 @@
 /** What a custom function may ask of its surroundings; src/main.ts supplies it from Apps Script. */
-import { CalendarDay, DayReader, zoneDayReader } from '../core/calendar';
+import { CalendarDay, DayReader, ZoneDays, zoneDayReader } from '../core/calendar';
 import { SettingsReader } from './stage-table';
 
 export interface FunctionContext {
@@ -12,13 +12,19 @@ export interface FunctionContext {
   readonly now: () => Date;
 }
 
+/** Days in the spreadsheet's zone, asking for the zone when first needed (the first Date met). */
+export function spreadsheetZone(ctx: FunctionContext): () => ZoneDays {
+  let days: ZoneDays | undefined;
+  return () => {
+    if (days === undefined) days = new ZoneDays(ctx.timeZone());
+    return days;
+  };
+}
+
 /** Reads Dates in the spreadsheet's zone, asking for the zone on the first Date only. */
 export function spreadsheetDayReader(ctx: FunctionContext): DayReader {
-  let reader: DayReader | undefined;
-  return (d) => {
-    if (reader === undefined) reader = zoneDayReader(ctx.timeZone());
-    return reader(d);
-  };
+  const zone = spreadsheetZone(ctx);
+  return (d) => zone().day(d.getTime());
 }
 
 /** Today in the spreadsheet's zone. */

@@ -6,16 +6,17 @@ import { CalendarDay, readDay } from '../core/calendar';
 import { DealSet } from '../core/dealset';
 import { forecastByMonth, MAX_FORECAST_MONTHS } from '../core/forecast';
 import { conversionOf, funnelOf } from '../core/funnel';
-import { averageDealSizeOf, countsOf, salesCycleDays, salesVelocity, weightedForecast, weightedForecastOf, winRateOf } from '../core/metrics';
+import { averageDealSizeOf, countsOf, salesVelocityOf, weightedForecast, weightedForecastOf, winRateOf } from '../core/metrics';
 import { StageTotals } from '../core/stage-totals';
 import { Stage, StageTable, stageNames } from '../core/stages';
 import { CellValue, describeValue, isBlank, readNumber, readText } from '../core/values';
 import { RangeArg, isOmitted, scalarText, toColumn } from './arguments';
 import { FunctionError } from './errors';
 import { DealColumns, readDealColumns } from './read-deals';
+import { readCycle } from './read-cycle';
 import { readStageTotals } from './read-totals';
 import { resolveStageTable } from './stage-table';
-import { FunctionContext, spreadsheetDayReader, spreadsheetToday } from './context';
+import { FunctionContext, spreadsheetDayReader, spreadsheetToday, spreadsheetZone } from './context';
 
 
 type Cell = string | number;
@@ -98,16 +99,17 @@ export function averageDealSizeFn(ctx: FunctionContext, values: RangeArg, stages
 
 export function salesCycleDaysFn(ctx: FunctionContext, created: RangeArg, closed: RangeArg, stages: RangeArg, stageTable: RangeArg): number {
   const fn = 'SALES_CYCLE_DAYS';
-  const set = deals(fn, ctx, stageTable, () => ({ created: col(fn, 'created', created), closed: col(fn, 'closed', closed), stages: col(fn, 'stages', stages) }), true);
-  const days = salesCycleDays(set);
-  if (days === null) throw new FunctionError(fn, 'no won deals to measure a sales cycle from');
-  return days;
+  const table = resolveStageTable(fn, stageTable, ctx.readSettings);
+  const { cycleDays } = readCycle(fn, { created: col(fn, 'created', created), closed: col(fn, 'closed', closed), stages: col(fn, 'stages', stages) }, table, spreadsheetZone(ctx));
+  if (cycleDays === null) throw new FunctionError(fn, 'no won deals to measure a sales cycle from');
+  return cycleDays;
 }
 
 export function salesVelocityFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, created: RangeArg, closed: RangeArg, stageTable: RangeArg): number {
   const fn = 'SALES_VELOCITY';
-  const set = deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages), created: col(fn, 'created', created), closed: col(fn, 'closed', closed) }), true);
-  const v = salesVelocity(set);
+  const table = resolveStageTable(fn, stageTable, ctx.readSettings);
+  const read = readCycle(fn, { values: col(fn, 'values', values), stages: col(fn, 'stages', stages), created: col(fn, 'created', created), closed: col(fn, 'closed', closed) }, table, spreadsheetZone(ctx));
+  const v = salesVelocityOf(read.counts, read.cycleDays);
   if (v.ok) return v.value;
   const why = {
     'no closed deals': 'no closed deals (won or lost), so there is no win rate',

@@ -5,8 +5,8 @@
  */
 import { StageTotals, emptyTotals } from '../core/stage-totals';
 import { StageTable, stageNames } from '../core/stages';
-import { CellGrid, CellValue, MAX_NUMBER, describeValue, isBlank, numberProblem, readNumber } from '../core/values';
-import { ColumnArg, sameHeights } from './arguments';
+import { CellValue, MAX_NUMBER, describeValue, isBlank, numberProblem, readNumber } from '../core/values';
+import { ColumnArg, columnRows, sameHeights } from './arguments';
 import { FunctionError } from './errors';
 import { BLANK, UNKNOWN, stageCoder } from './stage-codes';
 
@@ -19,22 +19,22 @@ export function readStageTotals(fn: string, stages: ColumnArg, values: ColumnArg
   const bad = (i: number, col: ColumnArg, what: string): never => {
     throw new FunctionError(fn, `row ${i + 1} of ${col.name}: ${describeValue(col.at(i))} ${what}`);
   };
-  const sg: CellGrid | undefined = stages.grid;
-  const vg: CellGrid | undefined = values?.grid;
+  const sg = columnRows(stages);
+  const vg = values === undefined ? undefined : columnRows(values);
   const max = MAX_NUMBER;
   const min = -MAX_NUMBER;
-  for (let i = 0, n = stages.length; i < n; i++) {
-    const s = sg !== undefined ? (sg[i] as CellValue[])[0] : stages.at(i);
+  for (let i = 0, n = sg.length; i < n; i++) {
+    const s = (sg[i] as CellValue[])[0];
     let k = typeof s === 'string' ? known.get(s) : undefined;
     if (k === undefined) k = coder.code(s);
     if (k === UNKNOWN) bad(i, stages, `is not a known stage (known: ${stageNames(table)})`);
     let v = 0;
     let blankValue = true;
-    if (values !== undefined) {
-      const x = vg !== undefined ? (vg[i] as CellValue[])[0] : values.at(i);
+    if (vg !== undefined) {
+      const x = (vg[i] as CellValue[])[0];
       if (typeof x === 'number' && x <= max && x >= min) { v = x; blankValue = false; } else if (!isBlank(x)) {
         const r = readNumber(x);
-        if (r === undefined) bad(i, values, `is ${numberProblem(x)}`);
+        if (r === undefined) bad(i, values as ColumnArg, `is ${numberProblem(x)}`);
         v = r as number;
         blankValue = false;
       }
