@@ -16,8 +16,6 @@ export const SERIAL_OF_EPOCH = 25_569;
 /** Turns an instant into the calendar day it falls on somewhere. */
 export type DayReader = (d: Date) => CalendarDay;
 
-/** The calendar day in the process's local zone (in Apps Script: the script's time zone). */
-export const localDay: DayReader = (d) => floor((d.getTime() - d.getTimezoneOffset() * 60_000) / MS_PER_DAY);
 
 const MS_PER_MINUTE = 60_000;
 const WEEK = 7 * MS_PER_DAY;
@@ -84,14 +82,17 @@ export function zoneOffset(timeZone: string): (t: number) => number {
 const MAX_TABLE_DAYS = 200_000;
 
 /**
- * Calendar days of instants in an IANA time zone. Per UTC day met, the zone's offset is kept in a
- * table (when it is the same all day long, as on all but the few days a zone changes its offset),
- * so a column of dates costs one array read per cell after a few dozen Intl calls.
+ * Calendar days of instants in an IANA time zone. Per UTC day met whose offset holds all day (all
+ * but the few days a zone changes it), the table keeps the local day at its start and the instant
+ * the local day turns, so a date cell costs one division and two array reads after a few dozen
+ * Intl calls for the whole column.
  */
 export class ZoneDays {
   private base = 0;
-  /** Offset per UTC day from `base`: NaN unknown yet, Infinity when it changes during that day. */
-  private table = new Float64Array(0);
+  /** Per UTC day from `base`: the local day at its start; NaN when unknown or when the offset changes that day. */
+  private first = new Float64Array(0);
+  /** Per UTC day from `base`: the instant the local day becomes first + 1 (+Infinity when it does not). */
+  private turn = new Float64Array(0);
   private readonly offsetAt: (t: number) => number;
 
   constructor(timeZone: string) {
@@ -100,8 +101,9 @@ export class ZoneDays {
 
   /** The calendar day of instant t (ms since the epoch); NaN for NaN. */
   day(t: number): CalendarDay {
-    const known = this.table[floor(t / MS_PER_DAY) - this.base];
-    if (known !== undefined && known - known === 0) return floor((t + known) / MS_PER_DAY);
+    const k = floor(t / MS_PER_DAY) - this.base;
+    const first = this.first[k];
+    if (first !== undefined && first === first) return t >= (this.turn[k] as number) ? first + 1 : first;
     return this.learnDay(t);
   }
 
@@ -109,30 +111,34 @@ export class ZoneDays {
     if (t !== t) return t;
     const utcDay = floor(t / MS_PER_DAY);
     const offset = this.offsetAt(t);
-    if (this.table[utcDay - this.base] !== Number.POSITIVE_INFINITY) {
-      const start = utcDay * MS_PER_DAY;
-      const allDay = this.offsetAt(start) === offset && this.offsetAt(start + MS_PER_DAY - 1) === offset;
-      this.remember(utcDay, allDay ? offset : Number.POSITIVE_INFINITY);
+    const start = utcDay * MS_PER_DAY;
+    if (this.offsetAt(start) === offset && this.offsetAt(start + MS_PER_DAY - 1) === offset) {
+      // Local day at the UTC day's start, and when (if at all within the day) it turns.
+      const firstDay = floor((start + offset) / MS_PER_DAY);
+      this.remember(utcDay, firstDay, (firstDay + 1) * MS_PER_DAY - offset);
     }
     return floor((t + offset) / MS_PER_DAY);
   }
 
-  private remember(utcDay: number, offset: number): void {
+  private remember(utcDay: number, firstDay: number, turn: number): void {
     let k = utcDay - this.base;
-    if (k < 0 || k >= this.table.length) {
-      const length = this.table.length;
+    const length = this.first.length;
+    if (k < 0 || k >= length) {
       const grow = length < 256 ? 256 : length;
       const from = length === 0 ? utcDay - grow / 2 : Math.min(this.base, utcDay - grow);
       const to = length === 0 ? utcDay + grow / 2 : Math.max(this.base + length, utcDay + grow);
       // Dates centuries apart (a mistyped year) are read without the table rather than grow it without bound.
       if (to - from > MAX_TABLE_DAYS) return;
-      const next = new Float64Array(to - from).fill(Number.NaN);
-      if (length > 0) next.set(this.table, this.base - from);
-      this.table = next;
+      const first = new Float64Array(to - from).fill(Number.NaN);
+      const turns = new Float64Array(to - from);
+      if (length > 0) { first.set(this.first, this.base - from); turns.set(this.turn, this.base - from); }
+      this.first = first;
+      this.turn = turns;
       this.base = from;
       k = utcDay - from;
     }
-    this.table[k] = offset;
+    this.first[k] = firstDay;
+    this.turn[k] = turn;
   }
 }
 
@@ -234,6 +240,52 @@ export function monthIndex(day: CalendarDay): number {
   const month0 = marchMonth < 10 ? marchMonth + 2 : marchMonth - 10;
   const year = yearOfEra + era * 400 + (month0 < 2 ? 1 : 0);
   return year * 12 + month0;
+}
+
+/**
+ * Month index (monthIndex) of calendar days through a table filled a year at a time around the
+ * days asked for, so a column of dates costs one array read per cell.
+ */
+export class MonthOfDay {
+  private base = 0;
+  /** Month index per day from `base`; NaN not filled yet. */
+  private table = new Float64Array(0);
+
+  month(day: CalendarDay): number {
+    const m = this.table[day - this.base];
+    if (m !== undefined && m === m) return m;
+    return this.fill(day);
+  }
+
+  private fill(day: CalendarDay): number {
+    const from = day - 200;
+    const to = day + 200;
+    const length = this.table.length;
+    const lo = length === 0 ? from : Math.min(this.base, from);
+    const hi = length === 0 ? to : Math.max(this.base + length, to);
+    // Days centuries apart are worked out one by one rather than grow the table without bound.
+    if (hi - lo > MAX_TABLE_DAYS) return monthIndex(day);
+    if (lo !== this.base || hi - lo !== length) {
+      const next = new Float64Array(hi - lo).fill(Number.NaN);
+      if (length > 0) next.set(this.table, this.base - lo);
+      this.table = next;
+      this.base = lo;
+    }
+    let m = monthIndex(from);
+    let next = from + daysLeftInMonth(from, m);
+    for (let d = from; d < to; d++) {
+      if (d === next) { m++; next = d + daysLeftInMonth(d, m); }
+      this.table[d - lo] = m;
+    }
+    return this.table[day - lo] as number;
+  }
+}
+
+/** Days from `day` to the first day of the next month (monthIndex(day) is `month`). */
+function daysLeftInMonth(day: CalendarDay, month: number): number {
+  let n = 1;
+  while (monthIndex(day + n) === month) n++;
+  return n;
 }
 
 export function monthLabel(index: number): string {

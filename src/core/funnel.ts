@@ -29,7 +29,7 @@ export function reachedIndex(set: DealSet, i: number, history?: Int32Array): num
   const fromHistory = history ? (history[i] as number) : NO_HISTORY;
   const current = set.table.codes[s] === LOST ? -1 : s;
   if (fromHistory === NO_HISTORY) return current;
-  return Math.max(fromHistory, current);
+  return fromHistory > current ? fromHistory : current;
 }
 
 export function funnel(set: DealSet, history?: Int32Array): FunnelRow[] {

@@ -1,5 +1,5 @@
 /** What a custom function may ask of its surroundings; src/main.ts supplies it from Apps Script. */
-import { CalendarDay, DayReader, ZoneDays, zoneDayReader } from '../core/calendar';
+import { ZoneDays } from '../core/calendar';
 import { SettingsReader } from './stage-table';
 
 export interface FunctionContext {
@@ -19,15 +19,4 @@ export function spreadsheetZone(ctx: FunctionContext): () => ZoneDays {
     if (days === undefined) days = new ZoneDays(ctx.timeZone());
     return days;
   };
-}
-
-/** Reads Dates in the spreadsheet's zone, asking for the zone on the first Date only. */
-export function spreadsheetDayReader(ctx: FunctionContext): DayReader {
-  const zone = spreadsheetZone(ctx);
-  return (d) => zone().day(d.getTime());
-}
-
-/** Today in the spreadsheet's zone. */
-export function spreadsheetToday(ctx: FunctionContext): CalendarDay {
-  return zoneDayReader(ctx.timeZone())(ctx.now());
 }

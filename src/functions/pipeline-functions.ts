@@ -2,30 +2,26 @@
  * The custom functions' logic: shape Sheets' arguments, call the core, shape the result.
  * Names, parameters and help live in ./catalog.ts.
  */
-import { CalendarDay, readDay } from '../core/calendar';
-import { DealSet } from '../core/dealset';
-import { forecastByMonth, MAX_FORECAST_MONTHS } from '../core/forecast';
+import { CalendarDay, ZoneDays, readDay } from '../core/calendar';
+import { ForecastBins, MAX_FORECAST_MONTHS } from '../core/forecast';
 import { conversionOf, funnelOf } from '../core/funnel';
-import { averageDealSizeOf, countsOf, salesVelocityOf, weightedForecast, weightedForecastOf, winRateOf } from '../core/metrics';
+import { averageDealSizeOf, countsOf, salesVelocityOf, weightedForecastOf, winRateOf } from '../core/metrics';
 import { StageTotals } from '../core/stage-totals';
 import { Stage, StageTable, stageNames } from '../core/stages';
 import { CellValue, describeValue, isBlank, readNumber, readText } from '../core/values';
 import { RangeArg, isOmitted, scalarText, toColumn } from './arguments';
 import { FunctionError } from './errors';
-import { DealColumns, readDealColumns } from './read-deals';
+import { readWeightedForecast } from './read-weighted';
 import { readCycle } from './read-cycle';
+import { readForecast } from './read-forecast';
 import { readStageTotals } from './read-totals';
 import { resolveStageTable } from './stage-table';
-import { FunctionContext, spreadsheetDayReader, spreadsheetToday, spreadsheetZone } from './context';
+import { FunctionContext, spreadsheetZone } from './context';
 
 
 type Cell = string | number;
 export type TableResult = Cell[][];
 
-function deals(fn: string, ctx: FunctionContext, tableArg: RangeArg, cols: (table: StageTable) => DealColumns, wonNeedDates = false): DealSet {
-  const table = resolveStageTable(fn, tableArg, ctx.readSettings);
-  return readDealColumns(fn, cols(table), table, { readZone: spreadsheetDayReader(ctx), wonNeedDates });
-}
 
 const col = (fn: string, name: string, arg: RangeArg) => toColumn(fn, name, arg);
 
@@ -38,7 +34,8 @@ function totals(fn: string, ctx: FunctionContext, tableArg: RangeArg, stages: Ra
 export function weightedForecastFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, stageTable: RangeArg, probabilities: RangeArg): number {
   const fn = 'WEIGHTED_FORECAST';
   if (isOmitted(probabilities)) return weightedForecastOf(totals(fn, ctx, stageTable, stages, values));
-  return weightedForecast(deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages), probabilities: col(fn, 'probabilities', probabilities) })));
+  const table = resolveStageTable(fn, stageTable, ctx.readSettings);
+  return readWeightedForecast(fn, { values: col(fn, 'values', values), stages: col(fn, 'stages', stages), probabilities: col(fn, 'probabilities', probabilities) }, table);
 }
 
 export function pipelineValueFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, stageTable: RangeArg): number {
@@ -155,27 +152,30 @@ export const FORECAST_HEADERS = ['Month', 'Deals', 'Pipeline', 'Weighted', 'Won'
 
 export function forecastByMonthFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, closeDates: RangeArg, stageTable: RangeArg, months: RangeArg, asOf?: RangeArg): TableResult {
   const fn = 'FORECAST_BY_MONTH';
+  const zone = spreadsheetZone(ctx);
   let horizon: { today: CalendarDay; months: number } | undefined;
   if (!isOmitted(months)) {
     const n = Array.isArray(months) ? undefined : readNumber(months as CellValue);
     if (n === undefined || !Number.isInteger(n) || n < 1 || n > MAX_FORECAST_MONTHS) {
       throw new FunctionError(fn, `months ${describeValue(Array.isArray(months) ? 'a range' : (months as CellValue))} must be a whole number from 1 to ${MAX_FORECAST_MONTHS}`);
     }
-    horizon = { today: isOmitted(asOf) ? spreadsheetToday(ctx) : asOfDay(fn, ctx, asOf), months: n };
+    horizon = { today: isOmitted(asOf) ? zone().day(ctx.now().getTime()) : asOfDay(fn, zone, asOf), months: n };
   } else if (!isOmitted(asOf)) {
     throw new FunctionError(fn, 'as_of needs months: the months and the Overdue row are counted from it (e.g. ..., 6, TODAY())');
   }
-  const set = deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages), closeDates: col(fn, 'close_dates', closeDates) }));
-  const result = forecastByMonth(set, horizon);
+  const table = resolveStageTable(fn, stageTable, ctx.readSettings);
+  const bins = new ForecastBins(horizon);
+  readForecast(fn, { values: col(fn, 'values', values), stages: col(fn, 'stages', stages), closeDates: col(fn, 'close_dates', closeDates) }, table, zone, bins);
+  const result = bins.result();
   if (!result.ok) throw new FunctionError(fn, result.error);
   return [FORECAST_HEADERS.slice(), ...result.rows.map((r) => [r.label, r.deals, r.pipeline, r.weighted, r.won])];
 }
 
 /** The as_of argument: one date (a date cell, TODAY(), a serial or text), read in the spreadsheet's zone. */
-function asOfDay(fn: string, ctx: FunctionContext, arg: RangeArg): CalendarDay {
+function asOfDay(fn: string, zone: () => ZoneDays, arg: RangeArg): CalendarDay {
   const v = Array.isArray(arg) ? (arg.length === 1 && (arg[0] as CellValue[]).length === 1 ? (arg[0] as CellValue[])[0] : undefined) : arg;
   if (v === undefined) throw new FunctionError(fn, 'as_of must be a single date (one cell, or TODAY())');
-  const day = readDay(v as CellValue, spreadsheetDayReader(ctx));
+  const day = readDay(v as CellValue, (d) => zone().day(d.getTime()));
   if (day === undefined) throw new FunctionError(fn, `as_of ${describeValue(v as CellValue)} is not a date`);
   return day;
 }

@@ -61,14 +61,6 @@ test('monthIndex by arithmetic agrees with the calendar on every day from 1900 t
   }
 });
 
-test('localDay reads the calendar date in the process zone, across DST', async () => {
-  const { localDay } = await import('../../src/core/calendar');
-  for (const iso of ['2026-03-08T00:30:00', '2026-03-08T23:59:00', '2026-11-01T01:30:00', '2026-06-15T12:00:00']) {
-    const d = new Date(iso);
-    expect(localDay(d)).toBe(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
-  }
-});
-
 test('money text: one sign or parentheses, never both, never doubled or unbalanced', async () => {
   const { numberProblem } = await import('../../src/core/values');
   expect(['-$5', '$-5', '+5', '- 5', '( $1,200.50 )'].map(readNumber)).toEqual([-5, -5, 5, -5, -1200.5]);
