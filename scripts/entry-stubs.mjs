@@ -66,9 +66,15 @@ export function customFunctionJsdoc(spec) {
   return `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */`;
 }
 
-/** A custom function's stub: named parameters for Sheets' help, every argument passed on for the checks. */
+/**
+ * A custom function's stub: named parameters for Sheets' help; the parameter list ("stages,
+ * [stage_table]") and every argument passed on to the argument checks of src/functions/call.ts.
+ */
 export function renderCustomFunctionStubs(catalog, globalName, dispatcher) {
   return catalog
-    .map((f) => `${customFunctionJsdoc(f)}\nfunction ${f.name}(${f.params.map((p) => p.name).join(', ')}) {\n  return ${globalName}.${dispatcher}(${JSON.stringify(f.name)}, arguments);\n}\n`)
+    .map((f) => {
+      const list = f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ');
+      return `${customFunctionJsdoc(f)}\nfunction ${f.name}(${f.params.map((p) => p.name).join(', ')}) {\n  return ${globalName}.${dispatcher}(${JSON.stringify(f.name)}, ${JSON.stringify(list)}, arguments);\n}\n`;
+    })
     .join('\n');
 }

@@ -9,7 +9,7 @@ import { handleEdit } from './actions/on-edit';
 import { actions, buildMenu, menuAction } from './actions/menu';
 import { getSelectedDeal as selectedDeal, moveDeal as move } from './actions/sidebar-server';
 import { callCustomFunction } from './functions/call';
-import { CustomFunctionResult } from './functions/catalog';
+import { CustomFunctionResult } from './functions/implementations';
 import { FunctionContext } from './functions/context';
 import { readSettingsGrid } from './sheets/settings-sheet';
 import { MoveDealResult, SelectedDeal } from './shared/sidebar-api';
@@ -28,10 +28,12 @@ const ctx: FunctionContext = {
 };
 
 /**
- * Every custom function's stub calls this (not a top-level declaration itself, so no cell can call
- * it by name). The stubs, with their JSDoc, are generated from src/functions/catalog.ts.
+ * Every custom function's stub calls this with its name and parameter list (not a top-level
+ * declaration itself, so no cell can call it by name). The stubs, with their JSDoc, are generated
+ * from src/functions/catalog.ts.
  */
-export const runCustomFunction = (name: string, args: ArrayLike<unknown>): CustomFunctionResult => callCustomFunction(ctx, name, args);
+export const runCustomFunction = (name: string, parameterList: string, args: ArrayLike<unknown>): CustomFunctionResult =>
+  callCustomFunction(ctx, name, parameterList, args);
 
 /**
  * Builds the add-on menu. In AuthMode.NONE nothing else may be touched, and nothing is.

@@ -1,12 +1,11 @@
 /**
  * The one list of custom functions: name, parameters (type, optional, help), description,
  * example, README summary and implementation. It feeds the Apps Script stubs and their JSDoc
- * (scripts/build.mjs), the argument checks (./call.ts), the playground's formula engine, the
- * benchmark, and the README table (checked by a test).
+ * (scripts/build.mjs: each stub hands ./call.ts its parameter list for the argument checks), the
+ * playground's formula engine, the benchmark, and the README table (checked by a test). The
+ * bundle itself imports only ./implementations.ts, so the help texts live in the stubs alone.
  */
-import { RangeArg } from './arguments';
-import * as F from './pipeline-functions';
-import { FunctionContext } from './context';
+import { FunctionName, IMPLEMENTATIONS, Implementation } from './implementations';
 
 export interface ParamSpec {
   readonly name: string;
@@ -16,10 +15,8 @@ export interface ParamSpec {
   readonly help: string;
 }
 
-export type CustomFunctionResult = number | (string | number)[][];
-
 export interface FunctionSpec {
-  readonly name: string;
+  readonly name: FunctionName;
   /** The JSDoc description Sheets shows as the function's help. */
   readonly description: string;
   /** A formula a user can copy, starting with "=". */
@@ -28,7 +25,7 @@ export interface FunctionSpec {
   readonly returns: { readonly type?: string; readonly help: string };
   /** The README table's "returns" column. */
   readonly summary: string;
-  readonly implementation: (ctx: FunctionContext, args: readonly RangeArg[]) => CustomFunctionResult;
+  readonly implementation: Implementation;
 }
 
 const required = (name: string, type: string, help: string): ParamSpec => ({ name, type, optional: false, help });
@@ -53,7 +50,7 @@ export const CATALOG: readonly FunctionSpec[] = [
     ],
     returns: { type: 'number', help: 'The weighted forecast.' },
     summary: 'sum of value x probability (override column wins when filled; won 100%, lost 0%)',
-    implementation: (ctx, [values, stages, table, probabilities]) => F.weightedForecastFn(ctx, values, stages, table, probabilities),
+    implementation: IMPLEMENTATIONS.WEIGHTED_FORECAST,
   },
   {
     name: 'PIPELINE_VALUE',
@@ -62,7 +59,7 @@ export const CATALOG: readonly FunctionSpec[] = [
     params: [VALUES, STAGES_SAME, STAGE_TABLE],
     returns: { type: 'number', help: 'The open pipeline value.' },
     summary: 'sum of values of open deals',
-    implementation: (ctx, [values, stages, table]) => F.pipelineValueFn(ctx, values, stages, table),
+    implementation: IMPLEMENTATIONS.PIPELINE_VALUE,
   },
   {
     name: 'STAGE_PROBABILITY',
@@ -71,7 +68,7 @@ export const CATALOG: readonly FunctionSpec[] = [
     params: [required('stages', 'string[]', 'A stage name or a range of stage names, e.g. E2 or Deals!E2:E.'), STAGE_TABLE],
     returns: { help: 'The probability of each stage, as a fraction (format the cell as %).' },
     summary: "a stage's win probability; a column for a range",
-    implementation: (ctx, [stages, table]) => F.stageProbabilityFn(ctx, stages, table),
+    implementation: IMPLEMENTATIONS.STAGE_PROBABILITY,
   },
   {
     name: 'WIN_RATE',
@@ -80,7 +77,7 @@ export const CATALOG: readonly FunctionSpec[] = [
     params: [STAGES, STAGE_TABLE],
     returns: { type: 'number', help: 'The win rate, as a fraction (format the cell as %).' },
     summary: 'won / (won + lost)',
-    implementation: (ctx, [stages, table]) => F.winRateFn(ctx, stages, table),
+    implementation: IMPLEMENTATIONS.WIN_RATE,
   },
   {
     name: 'AVERAGE_DEAL_SIZE',
@@ -89,7 +86,7 @@ export const CATALOG: readonly FunctionSpec[] = [
     params: [VALUES, STAGES_SAME, STAGE_TABLE],
     returns: { type: 'number', help: 'The average won deal value.' },
     summary: 'mean value of won deals',
-    implementation: (ctx, [values, stages, table]) => F.averageDealSizeFn(ctx, values, stages, table),
+    implementation: IMPLEMENTATIONS.AVERAGE_DEAL_SIZE,
   },
   {
     name: 'SALES_CYCLE_DAYS',
@@ -98,7 +95,7 @@ export const CATALOG: readonly FunctionSpec[] = [
     params: [required('created', 'Date[]', 'Created dates, e.g. Deals!I2:I.'), CLOSED, STAGES_SAME, STAGE_TABLE],
     returns: { type: 'number', help: 'Average days from created to closed for won deals.' },
     summary: 'mean whole days created -> closed, won deals',
-    implementation: (ctx, [created, closed, stages, table]) => F.salesCycleDaysFn(ctx, created, closed, stages, table),
+    implementation: IMPLEMENTATIONS.SALES_CYCLE_DAYS,
   },
   {
     name: 'SALES_VELOCITY',
@@ -107,7 +104,7 @@ export const CATALOG: readonly FunctionSpec[] = [
     params: [VALUES, STAGES_SAME, CREATED, CLOSED, STAGE_TABLE],
     returns: { type: 'number', help: 'Expected revenue per day.' },
     summary: 'open deals x win rate x avg deal size / cycle days',
-    implementation: (ctx, [values, stages, created, closed, table]) => F.salesVelocityFn(ctx, values, stages, created, closed, table),
+    implementation: IMPLEMENTATIONS.SALES_VELOCITY,
   },
   {
     name: 'CONVERSION_RATE',
@@ -121,7 +118,7 @@ export const CATALOG: readonly FunctionSpec[] = [
     ],
     returns: { type: 'number', help: 'The conversion rate, as a fraction (format the cell as %).' },
     summary: 'reached(to) / reached(from)',
-    implementation: (ctx, [stages, from, to, table]) => F.conversionRateFn(ctx, stages, from, to, table),
+    implementation: IMPLEMENTATIONS.CONVERSION_RATE,
   },
   {
     name: 'FUNNEL',
@@ -130,7 +127,7 @@ export const CATALOG: readonly FunctionSpec[] = [
     params: [STAGES, optional('values', 'number[]', 'Optional deal values, same height, e.g. Deals!F2:F.'), STAGE_TABLE],
     returns: { help: 'A table: Stage, Deals reached, Value, Weighted value, Conversion to next.' },
     summary: 'Stage, Deals reached, Value, Weighted value, Conversion to next',
-    implementation: (ctx, [stages, values, table]) => F.funnelFn(ctx, stages, values, table),
+    implementation: IMPLEMENTATIONS.FUNNEL,
   },
   {
     name: 'FORECAST_BY_MONTH',
@@ -145,15 +142,16 @@ export const CATALOG: readonly FunctionSpec[] = [
     ],
     returns: { help: 'A table: Month, Deals, Pipeline, Weighted, Won.' },
     summary: 'Month, Deals, Pipeline, Weighted, Won',
-    implementation: (ctx, [values, stages, closeDates, table, months, asOf]) => F.forecastByMonthFn(ctx, values, stages, closeDates, table, months, asOf),
+    implementation: IMPLEMENTATIONS.FORECAST_BY_MONTH,
   },
 ];
 
-/** How the function is called, optional parameters in brackets: "WIN_RATE(stages, [stage_table])". */
-export function signature(spec: FunctionSpec): string {
-  return `${spec.name}(${spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ')})`;
+/** The parameter list a stub passes to the argument checks: "stages, [stage_table]". */
+export function parameterList(spec: FunctionSpec): string {
+  return spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ');
 }
 
-export function findFunction(name: string): FunctionSpec | undefined {
-  return CATALOG.find((f) => f.name === name);
+/** How the function is called, optional parameters in brackets: "WIN_RATE(stages, [stage_table])". */
+export function signature(spec: FunctionSpec): string {
+  return `${spec.name}(${parameterList(spec)})`;
 }

@@ -36,6 +36,9 @@ describe('dist/Code.js', () => {
     expect(flat(jsdoc as string)).toContain(flat(spec?.description ?? 'missing'));
     expect(jsdoc).toContain(`Example: ${spec?.example}`);
     expect(spec?.example.startsWith(`=${name}(`)).toBe(true);
+    // The stub hands the argument checks the catalog's parameter list, optional ones bracketed.
+    const parameterList = (spec?.params ?? []).map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ');
+    expect(code).toContain(`function ${name}(${params.join(', ')}) {\n  return DealPipeline.runCustomFunction(${JSON.stringify(name)}, ${JSON.stringify(parameterList)}, arguments);\n}`);
     // A one-line description before the tags.
     expect((jsdoc as string).split('@')[0]).toMatch(/[A-Za-z]{4,}/);
   });
