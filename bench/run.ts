@@ -87,7 +87,7 @@ const BASELINES = (emu.evaluate(`(${makeBaselines.toString()})`) as (t: unknown)
 for (const n of quick ? [1000, 10_000] : [1000, 10_000, 100_000]) {
   const c = columns(emu, n);
   const table = emu.adopt(STAGE_TABLE);
-  const reps = n >= 100_000 ? 25 : 41;
+  const reps = 41;
   for (const spec of CATALOG) {
     const name = spec.name;
     const baseline = BASELINES[name];

@@ -19,7 +19,9 @@ export type DayReader = (d: Date) => CalendarDay;
 
 const MS_PER_MINUTE = 60_000;
 const WEEK = 7 * MS_PER_DAY;
-const FORMATTED = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),? (\d{1,2}):(\d{2})$/;
+/** Month, day, year, hour, minute of the last formatted instant (no allocation per Intl call). */
+const FIELDS = new Float64Array(5);
+const utc = Date.UTC;
 
 /**
  * The offset (wall clock minus UTC, in ms) of an IANA time zone at an instant. Intl is slow (a few
@@ -35,13 +37,25 @@ export function zoneOffset(timeZone: string): (t: number) => number {
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
   });
-  /** The offset at the minute holding t, from Intl. */
+  /** The offset at the minute holding t, from Intl: "3/1/2026, 00:30" read digit by digit. */
   const measure = (t: number): number => {
     const minute = floor(t / MS_PER_MINUTE) * MS_PER_MINUTE;
-    const m = FORMATTED.exec(format.format(minute));
+    const text = format.format(minute);
+    let count = 0;
+    let n = 0;
+    let inNumber = false;
+    for (let i = 0; i <= text.length; i++) {
+      const digit = i < text.length ? text.charCodeAt(i) - 48 : -1;
+      if (digit >= 0 && digit <= 9) { n = n * 10 + digit; inNumber = true; } else if (inNumber) {
+        if (count < 5) FIELDS[count] = n;
+        count++;
+        n = 0;
+        inNumber = false;
+      }
+    }
     let wall: number;
-    if (m !== null && Number(m[3]) >= 100) {
-      wall = Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2]), Number(m[4]), Number(m[5]));
+    if (count === 5 && (FIELDS[2] as number) >= 100) {
+      wall = utc(FIELDS[2] as number, (FIELDS[0] as number) - 1, FIELDS[1] as number, FIELDS[3] as number, FIELDS[4] as number);
     } else {
       const p: Record<string, number> = {};
       for (const part of format.formatToParts(minute)) if (part.type !== 'literal') p[part.type] = Number(part.value);
@@ -59,15 +73,23 @@ export function zoneOffset(timeZone: string): (t: number) => number {
     if (off === undefined) { off = measure(j * WEEK); atWeekStart.set(j, off); }
     return off;
   };
-  /** First minute of week j with the next week's offset, by binary search on minutes. */
-  const changeMinute = (j: number, off: number): number => {
-    let lo = (j * WEEK) / MS_PER_MINUTE;
-    let hi = ((j + 1) * WEEK) / MS_PER_MINUTE;
-    while (hi - lo > 1) {
-      const mid = floor((lo + hi) / 2);
+  /** First minute of `[lo, hi)` minutes (lo has `off`, hi does not) whose offset is not `off`. */
+  const search = (lo: number, hi: number, step: number, off: number): number => {
+    while (hi - lo > step) {
+      const mid = lo + floor((hi - lo) / (2 * step)) * step;
       if (measure(mid * MS_PER_MINUTE) === off) lo = mid; else hi = mid;
     }
-    return hi * MS_PER_MINUTE;
+    return hi;
+  };
+  /**
+   * First minute of week j with the next week's offset: by half hours (almost every change falls
+   * on a UTC half hour), then by minutes when the minute before that half hour already has the new one.
+   */
+  const changeMinute = (j: number, off: number): number => {
+    const start = (j * WEEK) / MS_PER_MINUTE;
+    const slot = search(start, start + WEEK / MS_PER_MINUTE, 30, off);
+    if (measure((slot - 1) * MS_PER_MINUTE) === off) return slot * MS_PER_MINUTE;
+    return search(slot - 30, slot, 1, off) * MS_PER_MINUTE;
   };
   return (t: number): number => {
     const j = floor(t / WEEK);

@@ -1,8 +1,9 @@
 /**
  * One pass over stages, optional values, created and closed dates, for the sales-cycle functions:
  * deal counts and money by outcome, and the whole days from created to closed summed over won deals.
- * Every cell is checked; only won deals' dates are turned into calendar days (in the spreadsheet's
- * zone). The first bad row, in row order, is the one reported.
+ * Stages and values are checked on every row; dates only where they enter the result (won deals),
+ * turned into calendar days in the spreadsheet's zone. The first bad row, in row order, is the one
+ * reported.
  */
 import { DayReader, ZoneDays, dateProblem, readDay } from '../core/calendar';
 import { Counts } from '../core/metrics';
@@ -73,19 +74,20 @@ export function readCycle(fn: string, cols: CycleColumns, table: StageTable, zon
         blankRow = false;
       }
     }
-    // Dates are checked on every row but turned into days only for won deals.
+    // Only won deals' dates enter the cycle: open and lost deals' date cells are not read (an open
+    // deal's Close Date may well say "Q3"). A blank-stage row is read whole, to skip it or refuse it.
+    const code = k === BLANK ? BLANK : codes[k as number];
+    if (code === OPEN) { open++; openValue += v; continue; }
+    if (code !== WON && code !== BLANK) { lost++; continue; }
     const a = (cg[i] as CellValue[])[0];
     const b = (dg[i] as CellValue[])[0];
     let dayA = a instanceof LocalDate ? A_DATE : otherDate(a, i, created);
     let dayB = b instanceof LocalDate ? A_DATE : otherDate(b, i, closed);
-    if (k === BLANK) {
+    if (code === BLANK) {
       // A row blank in every given column is skipped; a deal must have a stage.
       if (blankRow && dayA !== dayA && dayB !== dayB) continue;
       throw new FunctionError(fn, `row ${i + 1} of ${stages.name}: the stage is blank (known: ${stageNames(table)})`);
     }
-    const code = codes[k as number];
-    if (code === OPEN) { open++; openValue += v; continue; }
-    if (code !== WON) { lost++; continue; }
     won++;
     wonValue += v;
     if (dayA !== dayA) bad(i, created, 'is not a date, and this won deal needs its created date');

@@ -1,7 +1,8 @@
 /**
  * One pass over values, stages and close dates straight into month bins, for FORECAST_BY_MONTH.
- * Every cell is checked; only open and won deals' dates are turned into months (in the
- * spreadsheet's zone). The first bad row, in row order, is the one reported.
+ * Stages and values are checked on every row; close dates where they enter the result (open and
+ * won deals), turned into months in the spreadsheet's zone. The first bad row, in row order, is
+ * the one reported.
  */
 import { MonthOfDay, ZoneDays, dateProblem, readDay } from '../core/calendar';
 import { ForecastBins } from '../core/forecast';
@@ -48,10 +49,13 @@ export function readForecast(fn: string, cols: ForecastColumns, table: StageTabl
       v = r as number;
       blankValue = false;
     }
+    // Lost deals are left out of the forecast: their close date cells are not read.
+    if (k !== BLANK && codes[k as number] === LOST) continue;
     const d = (dg[i] as CellValue[])[0];
     let day = NONE;
     if (d instanceof LocalDate) {
-      if (k === BLANK || codes[k as number] === LOST) { blankValue = false; } else {
+      blankValue = false;
+      if (k !== BLANK) {
         if (days === undefined) days = zone();
         day = days.day(d.getTime());
         if (day !== day) bad(i, closeDates, 'is not a date');
@@ -67,8 +71,6 @@ export function readForecast(fn: string, cols: ForecastColumns, table: StageTabl
       if (blankValue) continue;
       throw new FunctionError(fn, `row ${i + 1} of ${stages.name}: the stage is blank (known: ${stageNames(table)})`);
     }
-    const code = codes[k as number];
-    if (code === LOST) continue;
-    bins.add(day === day ? months.month(day) : day, code === WON, v, weights[k as number] as number);
+    bins.add(day === day ? months.month(day) : day, codes[k as number] === WON, v, weights[k as number] as number);
   }
 }

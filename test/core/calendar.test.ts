@@ -50,3 +50,10 @@ test.each(['Europe/Berlin', 'America/Santiago', 'Australia/Lord_Howe', 'Asia/Tok
   const wrong = instants.filter((t) => read(new Date(t)) !== Math.floor((t + intlOffset(zone, t)) / 86_400_000)).map((t) => new Date(t).toISOString());
   expect(wrong).toEqual([]);
 });
+
+test('a change off the half hour is found to the minute: Australia/Eucla (UTC+8:45) in 2007-2009', () => {
+  const offsetAt = zoneOffset('Australia/Eucla');
+  for (let t = Date.UTC(2006, 9, 1); t < Date.UTC(2009, 5, 1); t += 37 * 60_000) {
+    if (offsetAt(t) !== intlOffset('Australia/Eucla', t)) throw new Error(`wrong at ${new Date(t).toISOString()}`);
+  }
+});

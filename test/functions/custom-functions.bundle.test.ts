@@ -156,3 +156,28 @@ describe('FORECAST_BY_MONTH as_of: results relative to a given date, not the cac
     expect(() => fn('FORECAST_BY_MONTH', values, stages, close, TABLE, '', '2026-03-01')).toThrow('FORECAST_BY_MONTH: as_of needs months');
   });
 });
+
+describe('dates are read where they enter the result', () => {
+  test("SALES_CYCLE_DAYS and SALES_VELOCITY read only won deals' dates: an open deal's \"Q3\" does not stop them", () => {
+    const stages = col(['Lead', 'Won', 'Lost', 'Won']);
+    const created = col(['Q3', '2026-01-01', 'n/a', '2026-02-01']);
+    const closed = col(['tbd', '2026-01-31', '', '2026-03-03']);
+    // Won deals: 30 and 30 days.
+    expect(fn('SALES_CYCLE_DAYS', created, closed, stages, TABLE)).toBe(30);
+    // 1 open x 2/3 win rate x (200 + 400) / 2 average / 30 days
+    expect(fn('SALES_VELOCITY', col([100, 200, 300, 400]), stages, created, closed, TABLE)).toBeCloseTo((1 * (2 / 3) * 300) / 30);
+    // A won deal's date is still checked, naming the cell.
+    expect(() => fn('SALES_CYCLE_DAYS', col(['2026-01-01', 'Q3']), col(['2026-02-01', '2026-03-01']), col(['Won', 'Won']), TABLE)).toThrow('SALES_CYCLE_DAYS: row 2 of created: "Q3" is not a date');
+  });
+
+  test("FORECAST_BY_MONTH reads open and won deals' close dates, not lost ones'", () => {
+    const out = fn('FORECAST_BY_MONTH', col([100, 200]), col(['Lead', 'Lost']), col([d('2026-03-05'), 'never']), TABLE) as unknown[][];
+    expect(out).toEqual([['Month', 'Deals', 'Pipeline', 'Weighted', 'Won'], ['2026-03', 1, 100, 10, 0]]);
+    expect(() => fn('FORECAST_BY_MONTH', col([100, 200]), col(['Lead', 'Lead']), col([d('2026-03-05'), 'soon']), TABLE)).toThrow('FORECAST_BY_MONTH: row 2 of close_dates: "soon" is not a date');
+  });
+
+  test('a row with a blank stage but a date is still refused (a deal must have a stage)', () => {
+    expect(() => fn('SALES_CYCLE_DAYS', col(['2026-01-01', '']), col(['2026-02-01', '2026-03-01']), col(['Won', '']), TABLE)).toThrow('SALES_CYCLE_DAYS: row 2 of stages: the stage is blank');
+    expect(() => fn('FORECAST_BY_MONTH', col([1, '']), col(['Lead', '']), col([d('2026-03-05'), d('2026-04-01')]), TABLE)).toThrow('FORECAST_BY_MONTH: row 2 of stages: the stage is blank');
+  });
+});
