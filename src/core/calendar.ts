@@ -33,7 +33,13 @@ const utc = Date.UTC;
  * apart, were in Brazil in October 2000; checked with Intl over 1970-2039). Each call returns a fresh
  * cache: Apps Script loads the script anew for every custom-function call anyway.
  */
-export function zoneOffset(timeZone: string): (t: number) => number {
+export interface ZoneOffset {
+  (t: number): number;
+  /** The offset that holds all through grid week j (UTC days 7j to 7j + 6), or NaN when it changes that week. */
+  weekOffset(j: number): number;
+}
+
+export function zoneOffset(timeZone: string): ZoneOffset {
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
   });
@@ -91,7 +97,7 @@ export function zoneOffset(timeZone: string): (t: number) => number {
     if (measure((slot - 1) * MS_PER_MINUTE) === off) return slot * MS_PER_MINUTE;
     return search(slot - 30, slot, 1, off) * MS_PER_MINUTE;
   };
-  return (t: number): number => {
+  const offsetAt = ((t: number): number => {
     const j = floor(t / WEEK);
     const a = weekStartOffset(j);
     const b = weekStartOffset(j + 1);
@@ -99,7 +105,12 @@ export function zoneOffset(timeZone: string): (t: number) => number {
     let change = changeInWeek.get(j);
     if (change === undefined) { change = changeMinute(j, a); changeInWeek.set(j, change); }
     return t < change ? a : b;
+  }) as ZoneOffset;
+  offsetAt.weekOffset = (j) => {
+    const a = weekStartOffset(j);
+    return a === weekStartOffset(j + 1) ? a : Number.NaN;
   };
+  return offsetAt;
 }
 
 const MAX_TABLE_DAYS = 200_000;
@@ -116,7 +127,7 @@ export class ZoneDays {
   private first = new Float64Array(0);
   /** Per UTC day from `base`: the instant the local day becomes first + 1 (+Infinity when it does not). */
   private turn = new Float64Array(0);
-  private readonly offsetAt: (t: number) => number;
+  private readonly offsetAt: ZoneOffset;
 
   constructor(timeZone: string) {
     this.offsetAt = zoneOffset(timeZone);
@@ -134,13 +145,22 @@ export class ZoneDays {
     if (t !== t) return t;
     const utcDay = floor(t / MS_PER_DAY);
     const offset = this.offsetAt(t);
-    const start = utcDay * MS_PER_DAY;
-    if (this.offsetAt(start) === offset && this.offsetAt(start + MS_PER_DAY - 1) === offset) {
-      // Local day at the UTC day's start, and when (if at all within the day) it turns.
-      const firstDay = floor((start + offset) / MS_PER_DAY);
-      this.remember(utcDay, firstDay, (firstDay + 1) * MS_PER_DAY - offset);
+    // A week whose offset holds throughout is remembered whole: one lookup for its seven days.
+    const week = floor(utcDay / 7);
+    const weekOffset = this.offsetAt.weekOffset(week);
+    if (weekOffset === weekOffset) {
+      for (let u = week * 7; u < week * 7 + 7; u++) this.rememberDay(u, weekOffset);
+    } else {
+      const start = utcDay * MS_PER_DAY;
+      if (this.offsetAt(start) === offset && this.offsetAt(start + MS_PER_DAY - 1) === offset) this.rememberDay(utcDay, offset);
     }
     return floor((t + offset) / MS_PER_DAY);
+  }
+
+  /** The local day at the start of a UTC day with a constant offset, and when (if at all that day) it turns. */
+  private rememberDay(utcDay: number, offset: number): void {
+    const firstDay = floor((utcDay * MS_PER_DAY + offset) / MS_PER_DAY);
+    this.remember(utcDay, firstDay, (firstDay + 1) * MS_PER_DAY - offset);
   }
 
   private remember(utcDay: number, firstDay: number, turn: number): void {

@@ -7,14 +7,14 @@ import { ForecastBins, MAX_FORECAST_MONTHS } from '../core/forecast';
 import { conversionOf, funnelOf } from '../core/funnel';
 import { averageDealSizeOf, countsOf, salesVelocityOf, weightedForecastOf, winRateOf } from '../core/metrics';
 import { StageTotals } from '../core/stage-totals';
-import { Stage, StageTable, stageNames } from '../core/stages';
+import { OPEN, Stage, StageTable, WON, stageNames } from '../core/stages';
 import { CellValue, describeValue, isBlank, readNumber, readText } from '../core/values';
 import { RangeArg, isOmitted, scalarText, toColumn } from './arguments';
 import { FunctionError } from './errors';
 import { readWeightedForecast } from './read-weighted';
 import { readCycle } from './read-cycle';
 import { readForecast } from './read-forecast';
-import { readStageTotals } from './read-totals';
+import { SummedOutcomes, readStageTotals } from './read-totals';
 import { resolveStageTable } from './stage-table';
 import { FunctionContext, spreadsheetZone } from './context';
 
@@ -26,20 +26,20 @@ export type TableResult = Cell[][];
 const col = (fn: string, name: string, arg: RangeArg) => toColumn(fn, name, arg);
 
 /** Deals and money per stage, for functions that need nothing per deal. */
-function totals(fn: string, ctx: FunctionContext, tableArg: RangeArg, stages: RangeArg, values?: RangeArg): StageTotals {
+function totals(fn: string, ctx: FunctionContext, tableArg: RangeArg, stages: RangeArg, values?: RangeArg, summed?: SummedOutcomes): StageTotals {
   const table = resolveStageTable(fn, tableArg, ctx.readSettings);
-  return readStageTotals(fn, col(fn, 'stages', stages), values === undefined ? undefined : col(fn, 'values', values), table);
+  return readStageTotals(fn, col(fn, 'stages', stages), values === undefined ? undefined : col(fn, 'values', values), table, summed);
 }
 
 export function weightedForecastFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, stageTable: RangeArg, probabilities: RangeArg): number {
   const fn = 'WEIGHTED_FORECAST';
-  if (isOmitted(probabilities)) return weightedForecastOf(totals(fn, ctx, stageTable, stages, values));
+  if (isOmitted(probabilities)) return weightedForecastOf(totals(fn, ctx, stageTable, stages, values, [OPEN, WON]));
   const table = resolveStageTable(fn, stageTable, ctx.readSettings);
   return readWeightedForecast(fn, { values: col(fn, 'values', values), stages: col(fn, 'stages', stages), probabilities: col(fn, 'probabilities', probabilities) }, table);
 }
 
 export function pipelineValueFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, stageTable: RangeArg): number {
-  return countsOf(totals('PIPELINE_VALUE', ctx, stageTable, stages, values)).openValue;
+  return countsOf(totals('PIPELINE_VALUE', ctx, stageTable, stages, values, [OPEN])).openValue;
 }
 
 export function stageProbabilityFn(ctx: FunctionContext, stages: RangeArg, stageTable: RangeArg): number | Cell[][] {
@@ -89,7 +89,7 @@ export function winRateFn(ctx: FunctionContext, stages: RangeArg, stageTable: Ra
 
 export function averageDealSizeFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, stageTable: RangeArg): number {
   const fn = 'AVERAGE_DEAL_SIZE';
-  const size = averageDealSizeOf(countsOf(totals(fn, ctx, stageTable, stages, values)));
+  const size = averageDealSizeOf(countsOf(totals(fn, ctx, stageTable, stages, values, [WON])));
   if (size === null) throw new FunctionError(fn, 'no won deals to average');
   return size;
 }
@@ -142,7 +142,7 @@ export function funnelFn(ctx: FunctionContext, stages: RangeArg, values: RangeAr
   const fn = 'FUNNEL';
   const hasValues = !isOmitted(values);
   const rows: TableResult = [FUNNEL_HEADERS.slice()];
-  for (const r of funnelOf(totals(fn, ctx, stageTable, stages, hasValues ? values : undefined))) {
+  for (const r of funnelOf(totals(fn, ctx, stageTable, stages, hasValues ? values : undefined, [OPEN, WON]))) {
     rows.push([r.stage.name, r.reached, hasValues ? r.value : '', hasValues ? r.weighted : '', r.conversion ?? '']);
   }
   return rows;

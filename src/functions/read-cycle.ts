@@ -1,13 +1,13 @@
 /**
  * One pass over stages, optional values, created and closed dates, for the sales-cycle functions:
  * deal counts and money by outcome, and the whole days from created to closed summed over won deals.
- * Stages and values are checked on every row; dates only where they enter the result (won deals),
- * turned into calendar days in the spreadsheet's zone. The first bad row, in row order, is the one
- * reported.
+ * Stages are checked on every row; values and dates where they enter the result (won deals),
+ * dates turned into calendar days in the spreadsheet's zone. The first bad row, in row order, is
+ * the one reported.
  */
 import { DayReader, ZoneDays, dateProblem, readDay } from '../core/calendar';
 import { Counts } from '../core/metrics';
-import { OPEN, StageTable, WON, stageNames } from '../core/stages';
+import { LOST, OPEN, StageTable, stageNames } from '../core/stages';
 import { CellValue, LocalDate, MAX_NUMBER, describeValue, isBlank, numberProblem, readNumber } from '../core/values';
 import { ColumnArg, columnRows, sameHeights } from './arguments';
 import { FunctionError } from './errors';
@@ -39,7 +39,7 @@ export function readCycle(fn: string, cols: CycleColumns, table: StageTable, zon
   const coder = stageCoder(table);
   const known = coder.known;
   const codes = table.codes;
-  let open = 0, won = 0, lost = 0, openValue = 0, wonValue = 0;
+  let open = 0, won = 0, lost = 0, wonValue = 0;
   let cycle = 0;
   let wonWithDates = 0;
   const bad = (i: number, col: ColumnArg, what: string): never => {
@@ -60,9 +60,14 @@ export function readCycle(fn: string, cols: CycleColumns, table: StageTable, zon
   const min = -MAX_NUMBER;
   for (let i = 0, n = sg.length; i < n; i++) {
     const s = (sg[i] as CellValue[])[0];
-    let k = typeof s === 'string' ? known.get(s) : undefined;
+    let k = known.get(s as string);
     if (k === undefined) k = coder.code(s);
     if (k === UNKNOWN) bad(i, stages, `is not a known stage (known: ${stageNames(table)})`);
+    const code = k === BLANK ? BLANK : codes[k as number];
+    if (code === OPEN) { open++; continue; }
+    if (code === LOST) { lost++; continue; }
+    // Only won deals' values and dates enter the result (an open deal's Close Date may well say
+    // "Q3"): other deals' cells are not read. A blank-stage row is read whole, to skip or refuse it.
     let v = 0;
     let blankRow = true;
     if (vg !== undefined) {
@@ -74,11 +79,6 @@ export function readCycle(fn: string, cols: CycleColumns, table: StageTable, zon
         blankRow = false;
       }
     }
-    // Only won deals' dates enter the cycle: open and lost deals' date cells are not read (an open
-    // deal's Close Date may well say "Q3"). A blank-stage row is read whole, to skip it or refuse it.
-    const code = k === BLANK ? BLANK : codes[k as number];
-    if (code === OPEN) { open++; openValue += v; continue; }
-    if (code !== WON && code !== BLANK) { lost++; continue; }
     const a = (cg[i] as CellValue[])[0];
     const b = (dg[i] as CellValue[])[0];
     let dayA = a instanceof LocalDate ? A_DATE : otherDate(a, i, created);
@@ -101,6 +101,7 @@ export function readCycle(fn: string, cols: CycleColumns, table: StageTable, zon
     cycle += dayB - dayA;
     wonWithDates++;
   }
-  const counts: Counts = { open, won, lost, openValue, wonValue };
+  // Open deals' values do not enter velocity (open deals count, the money is the won deals' average).
+  const counts: Counts = { open, won, lost, openValue: 0, wonValue };
   return { counts, cycleDays: wonWithDates === 0 ? null : cycle / wonWithDates };
 }

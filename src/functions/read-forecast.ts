@@ -1,8 +1,8 @@
 /**
  * One pass over values, stages and close dates straight into month bins, for FORECAST_BY_MONTH.
- * Stages and values are checked on every row; close dates where they enter the result (open and
- * won deals), turned into months in the spreadsheet's zone. The first bad row, in row order, is
- * the one reported.
+ * Stages are checked on every row; values and close dates where they enter the result (open and
+ * won deals), dates turned into months in the spreadsheet's zone. The first bad row, in row order,
+ * is the one reported.
  */
 import { MonthOfDay, ZoneDays, dateProblem, readDay } from '../core/calendar';
 import { ForecastBins } from '../core/forecast';
@@ -37,9 +37,11 @@ export function readForecast(fn: string, cols: ForecastColumns, table: StageTabl
   const min = -MAX_NUMBER;
   for (let i = 0, n = sg.length; i < n; i++) {
     const s = (sg[i] as CellValue[])[0];
-    let k = typeof s === 'string' ? known.get(s) : undefined;
+    let k = known.get(s as string);
     if (k === undefined) k = coder.code(s);
     if (k === UNKNOWN) bad(i, stages, `is not a known stage (known: ${stageNames(table)})`);
+    // Lost deals are left out of the forecast: their value and close date cells are not read.
+    if (k !== BLANK && codes[k as number] === LOST) continue;
     const x = (vg[i] as CellValue[])[0];
     let v = 0;
     let blankValue = true;
@@ -49,8 +51,6 @@ export function readForecast(fn: string, cols: ForecastColumns, table: StageTabl
       v = r as number;
       blankValue = false;
     }
-    // Lost deals are left out of the forecast: their close date cells are not read.
-    if (k !== BLANK && codes[k as number] === LOST) continue;
     const d = (dg[i] as CellValue[])[0];
     let day = NONE;
     if (d instanceof LocalDate) {

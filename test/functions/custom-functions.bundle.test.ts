@@ -157,7 +157,20 @@ describe('FORECAST_BY_MONTH as_of: results relative to a given date, not the cac
   });
 });
 
-describe('dates are read where they enter the result', () => {
+describe('cells are read where they enter the result', () => {
+  test("each function reads the values it sums: an open deal's \"tbd\" value does not stop AVERAGE_DEAL_SIZE, a lost deal's none", () => {
+    const stages = col(['Lead', 'Won', 'Lost', 'Won']);
+    const values = col(['tbd', 1000, 'n/a', 3000]);
+    expect(fn('AVERAGE_DEAL_SIZE', values, stages, TABLE)).toBe(2000);
+    expect(() => fn('PIPELINE_VALUE', values, stages, TABLE)).toThrow('PIPELINE_VALUE: row 1 of values: "tbd" is not a number');
+    expect(fn('PIPELINE_VALUE', col([500, 'tbd', 'n/a', '']), stages, TABLE)).toBe(500);
+    // Won deals weigh 100%, lost 0%: a lost deal's value and a won deal's own probability are not read.
+    expect(fn('WEIGHTED_FORECAST', col([1000, 2000, 'n/a', 0]), stages, TABLE, col([0.5, 'high', '', '']))).toBe(500 + 2000);
+    expect(() => fn('WEIGHTED_FORECAST', col([1000]), col(['Lead']), TABLE, col(['high']))).toThrow('WEIGHTED_FORECAST: row 1 of probabilities: "high" is not a probability');
+    const funnel = fn('FUNNEL', stages, col([100, 200, 'n/a', 400]), TABLE) as unknown[][];
+    expect(funnel[1]?.slice(0, 3)).toEqual(['Lead', 3, 700]);
+  });
+
   test("SALES_CYCLE_DAYS and SALES_VELOCITY read only won deals' dates: an open deal's \"Q3\" does not stop them", () => {
     const stages = col(['Lead', 'Won', 'Lost', 'Won']);
     const created = col(['Q3', '2026-01-01', 'n/a', '2026-02-01']);
