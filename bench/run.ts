@@ -1,17 +1,25 @@
 /**
- * npm run bench [-- --json]: each custom function through the built bundle at 1k/10k/100k deals
- * against a hand-written single-pass loop over the same arrays (the baseline), and each job at
- * 1k/10k/50k deals (4 history moves each) with the emulator's count of service calls.
+ * npm run bench [-- --json] [-- --quick] [-- --functions]: each custom function of the catalog
+ * through the built bundle at 1k/10k/100k deals against its hand-written baseline over the same
+ * arrays, and each job at 1k/10k/50k deals (4 history moves each) with the emulator's count of
+ * service calls. A function whose result differs from its baseline's, or a job that did not
+ * succeed, is an error: the run reports it and exits non-zero.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { Emulator } from '../emulator';
-import { DEAL_HEADERS } from '../test/helpers/workbook';
+import { wallToInstant } from '../emulator/time';
+import { DEAL_HEADERS, DEFAULT_STAGE_NAMES, dealRow, generatedDeal } from '../fixtures/deals';
+import { CATALOG, FunctionSpec } from '../src/functions/catalog';
 import { Baselines, Columns, STAGE_TABLE, makeBaselines } from './baselines';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
+const functionsOnly = process.argv.includes('--functions');
+const ZONE = 'America/New_York';
+const failures: string[] = [];
+
 const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] as number; };
 function time(run: () => unknown, reps: number): number {
   run();
@@ -32,30 +40,62 @@ function timePair(a: () => unknown, b: () => unknown, reps: number): [number, nu
   return [median(ta), median(tb)];
 }
 
-const STAGES = ['Lead Generation', 'Initial Contact', 'Qualification', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost'];
+/** The argument columns as Sheets passes them: date cells as midnight in the spreadsheet's zone. */
 function columns(emu: Emulator, n: number): Columns {
+  const midnight: number[] = [];
+  const dayStart = (k: number): number => (midnight[k] ??= wallToInstant(2025, 1, 1 + k, ZONE).getTime());
   const values: unknown[][] = [], stages: unknown[][] = [], created: unknown[][] = [], closed: unknown[][] = [];
   for (let i = 0; i < n; i++) {
     values.push([((i * 7919) % 50_000) + 500]);
-    stages.push([STAGES[(i * 31) % 7]]);
-    const c = new Date(2025, 0, 1 + (i % 300));
-    created.push([c]);
-    closed.push([new Date(c.getTime() + (((i * 13) % 120) + 1) * 86_400_000)]);
+    stages.push([DEFAULT_STAGE_NAMES[(i * 31) % 7]]);
+    const c = i % 300;
+    created.push([new Date(dayStart(c))]);
+    closed.push([new Date(dayStart(c + ((i * 13) % 120) + 1))]);
   }
   return { values: emu.adopt(values), stages: emu.adopt(stages), created: emu.adopt(created), closed: emu.adopt(closed) };
 }
 
+/** Each function's arguments by the catalog's parameter names; optional ones the bench does not give are left out. */
+function catalogArgs(spec: FunctionSpec, c: Columns, table: unknown): unknown[] {
+  const byName: Record<string, unknown> = { values: c.values, stages: c.stages, created: c.created, closed: c.closed, close_dates: c.closed, stage_table: table, from_stage: 'Qualification', to_stage: 'Proposal' };
+  const args = spec.params.map((p) => {
+    if (!(p.name in byName) && !p.optional) throw new Error(`the bench has no argument for ${spec.name}'s ${p.name}`);
+    return byName[p.name];
+  });
+  while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+  return args;
+}
+
+/** The function and its baseline did the same job: equal numbers (to rounding), equal tables. */
+function sameResult(name: string, ours: unknown, theirs: unknown): boolean {
+  const near = (a: unknown, b: unknown): boolean => (typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)) : a === b);
+  if (typeof ours === 'number') return near(ours, theirs);
+  const a = ours as unknown[][];
+  const b = theirs as unknown[][];
+  if (name === 'FORECAST_BY_MONTH') {
+    // The baseline reads months in the process's zone, ours in the spreadsheet's: compare the totals.
+    const total = (t: unknown[][], k: number): number => t.slice(1).reduce((s, r) => s + (r[k] as number), 0);
+    return [1, 2, 3, 4].every((k) => near(total(a, k), total(b, k)));
+  }
+  return a.length === b.length && a.every((row, r) => row.length === (b[r] as unknown[]).length && row.every((v, k) => near(v, (b[r] as unknown[])[k])));
+}
+
 interface Row { function: string; rows: number; medianMs: number; baselineMs: number; ratio: number }
 const fnRows: Row[] = [];
-const emu = new Emulator().load();
+const emu = new Emulator({ timeZone: ZONE }).load();
 const BASELINES = (emu.evaluate(`(${makeBaselines.toString()})`) as (t: unknown) => Baselines)(emu.adopt(STAGE_TABLE));
 for (const n of quick ? [1000, 10_000] : [1000, 10_000, 100_000]) {
   const c = columns(emu, n);
   const table = emu.adopt(STAGE_TABLE);
-  const reps = n >= 100_000 ? 25 : 41;
-  for (const [name, b] of Object.entries(BASELINES)) {
-    const args = b.args(c, table);
-    const [ms, base] = timePair(() => emu.callCustomFunction(name, ...args), () => b.baseline(c), reps);
+  const reps = 41;
+  for (const spec of CATALOG) {
+    const name = spec.name;
+    const baseline = BASELINES[name];
+    if (!baseline) throw new Error(`bench/baselines.ts has no baseline for ${name}`);
+    const args = catalogArgs(spec, c, table);
+    const ours = emu.callCustomFunction(name, ...args);
+    if (!sameResult(name, ours, baseline(c))) failures.push(`${name} at ${n} rows: the result differs from its baseline's`);
+    const [ms, base] = timePair(() => emu.callCustomFunction(name, ...args), () => baseline(c), reps);
     fnRows.push({ function: name, rows: n, medianMs: +ms.toFixed(3), baselineMs: +base.toFixed(3), ratio: +(ms / base).toFixed(2) });
   }
 }
@@ -63,62 +103,83 @@ for (const n of quick ? [1000, 10_000] : [1000, 10_000, 100_000]) {
 interface JobRow { job: string; rows: number; medianMs: number; serviceCalls: number; heapMB: number }
 const jobRows: JobRow[] = [];
 function workbook(n: number): Emulator {
-  const e = new Emulator().load();
+  const e = new Emulator({ timeZone: ZONE }).load();
   e.counter.quiet(() => {
     const deals = e.book.insertSheet('Deals');
     deals.insertRowsAfter(1000, n);
-    const rows = [DEAL_HEADERS, ...Array.from({ length: n }, (_, i) => DEAL_HEADERS.map((h) => ({
-      'Deal ID': `D-${i}`, Deal: `Deal ${i}`, Company: `Co ${i % 300}`, Owner: `Rep ${i % 12}`, Stage: STAGES[(i * 31) % 7], Value: ((i * 7919) % 50_000) + 500,
-      'Expected Close': new Date(2026, 10 + (i % 8), 1 + (i % 27)), Created: new Date(2026, i % 10, 1), 'Stage Entered': new Date(2026, 10, 1 + (i % 22)),
-      'Last Activity': new Date(2026, 9 + (i % 2), 1 + (i % 27)), Budget: i % 2 === 0, 'Lost Reason': (i * 31) % 7 === 6 ? 'price' : '',
-    } as Record<string, unknown>)[h] ?? ''))];
+    const rows = [DEAL_HEADERS, ...Array.from({ length: n }, (_, i) => dealRow(generatedDeal(i)))];
     deals.getRange(1, 1, rows.length, DEAL_HEADERS.length).setValues(rows);
     const history = e.book.insertSheet('Stage History');
     history.insertRowsAfter(1000, 4 * n);
     const h: unknown[][] = [['Timestamp', 'Deal ID', 'Deal', 'From', 'To', 'Changed by', 'Via', 'Note']];
-    for (let i = 0; i < n; i++) for (let k = 0; k < 4; k++) h.push([new Date(2026, 0, 1 + k), `D-${i}`, `Deal ${i}`, STAGES[k], STAGES[k + 1], 'rep', 'edit', '']);
+    for (let i = 0; i < n; i++) for (let k = 0; k < 4; k++) h.push([new Date(2026, 0, 1 + k), `D-${i}`, `Deal ${i}`, DEFAULT_STAGE_NAMES[k], DEFAULT_STAGE_NAMES[k + 1], 'rep', 'edit', '']);
     history.getRange(1, 1, h.length, 8).setValues(h);
   });
   e.call('menuSetUpPipeline');
   return e;
 }
-/** Runs a job's menu item and throws unless the summary tab's last-run line says OK: figures of failed runs are no figures. */
-function runOk(e: Emulator, fn: string, n: number): void {
-  e.call(fn);
-  const status = e.counter.quiet(() => e.book.getSheetByName('Pipeline Summary')?.getRange(2, 1, 1, 6).getValues()[0]);
-  if (status?.[4] !== 'OK') throw new Error(`bench: ${fn} at ${n} deals did not succeed: ${JSON.stringify(status ?? 'no Pipeline Summary tab')}`);
-}
-for (const n of quick ? [1000, 10_000] : [1000, 10_000, 50_000]) {
-  const e = workbook(n);
-  for (const [job, fn] of [['Flag stale deals', 'menuFlagStaleDeals'], ['Refresh summary', 'menuRefreshSummary']] as const) {
-    runOk(e, fn, n);
-    e.counter.reset();
-    e.call(fn);
-    const calls = e.counter.total();
-    const ms = time(() => runOk(e, fn, n), n >= 50_000 ? 3 : 5);
-    (globalThis as { gc?: () => void }).gc?.();
-    jobRows.push({ job, rows: n, medianMs: +ms.toFixed(1), serviceCalls: calls, heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(0) });
-  }
+
+/** The last-run line the jobs write on the summary tab: its result must be OK. */
+function lastRunResult(e: Emulator): string {
+  return e.counter.quiet(() => {
+    const rows = e.book.getSheetByName('Pipeline Summary')?.getDataRange().getValues() ?? [];
+    const line = rows.find((r) => r[0] === 'Last run');
+    return line ? `${String(line[4])}${line[4] === 'OK' ? '' : `: ${String(line[5])}`}` : 'no last-run line on the summary tab';
+  });
 }
 
-// onEdit for a 500-row paste into Stage (no oldValue: old stages come from Stage History), on each workbook size.
-for (const n of quick ? [1000, 10_000] : [1000, 10_000, 50_000]) {
-  const e = workbook(n);
-  const deals = e.counter.quiet(() => e.book.getSheetByName('Deals'));
-  if (!deals) throw new Error('no Deals tab');
-  const range = e.counter.quiet(() => deals.getRange(2, DEAL_HEADERS.indexOf('Stage') + 1, 500, 1));
-  let flip = 0;
-  const paste = (): void => {
-    flip++;
-    e.edit(range, Array.from({ length: 500 }, (_, i) => [STAGES[(i + flip) % 5]]));
-  };
-  paste();
-  e.counter.reset();
-  paste();
-  const calls = e.counter.total();
-  const ms = time(paste, 5);
-  (globalThis as { gc?: () => void }).gc?.();
-  jobRows.push({ job: 'Paste 500 stages (onEdit)', rows: n, medianMs: +ms.toFixed(1), serviceCalls: calls, heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(0) });
+function historyRows(e: Emulator): number {
+  return e.counter.quiet(() => e.book.getSheetByName('Stage History')?.getLastRow() ?? 0);
+}
+
+if (!functionsOnly) {
+  for (const n of quick ? [1000, 10_000] : [1000, 10_000, 50_000]) {
+    const e = workbook(n);
+    for (const [job, fn] of [['Flag stale deals', 'menuFlagStaleDeals'], ['Refresh summary', 'menuRefreshSummary']] as const) {
+      const ok = (): void => {
+        const result = lastRunResult(e);
+        if (result !== 'OK') failures.push(`${job} at ${n} deals did not succeed: ${result}`);
+      };
+      e.call(fn);
+      ok();
+      e.counter.reset();
+      e.call(fn);
+      ok();
+      const calls = e.counter.total();
+      const ms = time(() => e.call(fn), n >= 50_000 ? 3 : 5);
+      ok();
+      (globalThis as { gc?: () => void }).gc?.();
+      jobRows.push({ job, rows: n, medianMs: +ms.toFixed(1), serviceCalls: calls, heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(0) });
+    }
+  }
+
+  // onEdit for a 500-row paste into Stage (no oldValue: old stages come from Stage History), on each workbook size.
+  for (const n of quick ? [1000, 10_000] : [1000, 10_000, 50_000]) {
+    const e = workbook(n);
+    const deals = e.counter.quiet(() => e.book.getSheetByName('Deals'));
+    if (!deals) throw new Error('no Deals tab');
+    const range = e.counter.quiet(() => deals.getRange(2, DEAL_HEADERS.indexOf('Stage') + 1, 500, 1));
+    let flip = 0;
+    // The seeded history ends every deal in Negotiation, so the first paste logs only the rows it
+    // moves elsewhere; from the second on, every pasted row changes stage and must be logged.
+    const paste = (check = true): void => {
+      flip++;
+      // A second passes between pastes, as in life: history rows then differ in Timestamp.
+      e.clock.advance(1000);
+      const before = historyRows(e);
+      // Every pasted row changes stage (the five open stages, rotated by one each paste): 500 history rows.
+      e.edit(range, Array.from({ length: 500 }, (_, i) => [DEFAULT_STAGE_NAMES[(i + flip) % 5]]));
+      const logged = historyRows(e) - before;
+      if (check && logged !== 500) failures.push(`Paste 500 stages at ${n} deals logged ${logged} history rows, not 500`);
+    };
+    paste(false);
+    e.counter.reset();
+    paste();
+    const calls = e.counter.total();
+    const ms = time(() => paste(), 5);
+    (globalThis as { gc?: () => void }).gc?.();
+    jobRows.push({ job: 'Paste 500 stages (onEdit)', rows: n, medianMs: +ms.toFixed(1), serviceCalls: calls, heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(0) });
+  }
 }
 
 // What every custom-function call pays first: loading dist/Code.js into a fresh V8 context.
@@ -127,16 +188,22 @@ const loadMs = time(() => { const ctx = vm.createContext({}); vm.runInContext(co
 const codeKiB = +(Buffer.byteLength(code) / 1024).toFixed(1);
 
 if (json) {
-  console.log(JSON.stringify({ codeJs: { kib: codeKiB, loadMs: +loadMs.toFixed(2) }, functions: fnRows, jobs: jobRows }, null, 2));
+  console.log(JSON.stringify({ codeJs: { kib: codeKiB, loadMs: +loadMs.toFixed(2) }, functions: fnRows, jobs: jobRows, failures }, null, 2));
 } else {
   console.log(`dist/Code.js: ${codeKiB} KiB, loads into a fresh V8 context in ${loadMs.toFixed(2)} ms (median)\n`);
-  console.log('Custom functions through dist/Code.js (median ms) vs a hand-written single-pass loop');
+  console.log('Custom functions through dist/Code.js (median ms) vs the hand-written loop of bench/baselines.ts');
   console.log('| function | rows | ms | baseline ms | ratio | growth from 10x fewer rows |\n|---|---:|---:|---:|---:|---:|');
   for (const r of fnRows) {
     const smaller = fnRows.find((x) => x.function === r.function && x.rows * 10 === r.rows);
     console.log(`| ${r.function} | ${r.rows} | ${r.medianMs} | ${r.baselineMs} | ${r.ratio} | ${smaller ? `x${(r.medianMs / smaller.medianMs).toFixed(1)}` : ''} |`);
   }
-  console.log('\nJobs through dist/Code.js in the emulator (median ms, service calls per run)');
-  console.log('| job | deals | ms | service calls | heap MB |\n|---|---:|---:|---:|---:|');
-  for (const r of jobRows) console.log(`| ${r.job} | ${r.rows} | ${r.medianMs} | ${r.serviceCalls} | ${r.heapMB} |`);
+  if (jobRows.length > 0) {
+    console.log('\nJobs through dist/Code.js in the emulator (median ms, service calls per run)');
+    console.log('| job | deals | ms | service calls | heap MB |\n|---|---:|---:|---:|---:|');
+    for (const r of jobRows) console.log(`| ${r.job} | ${r.rows} | ${r.medianMs} | ${r.serviceCalls} | ${r.heapMB} |`);
+  }
+}
+if (failures.length > 0) {
+  console.error(`\nBENCHMARK FAILED (${failures.length}):\n${[...new Set(failures)].map((f) => `- ${f}`).join('\n')}`);
+  process.exitCode = 1;
 }

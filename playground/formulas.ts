@@ -10,15 +10,15 @@ import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, Func
 import type { Emulator } from '../emulator';
 import { zoneOffset } from '../src/core/calendar';
 import { cellKey, FormulaCache, Outcome } from './formula-cache';
+import { CATALOG } from '../src/functions/catalog';
 
 type Stored = string | number | boolean | Date;
 type Value = Stored | Stored[][];
 
-/** Our custom functions with their parameter counts (required, total), as in src/main.ts. */
-export const CUSTOM_FUNCTIONS: Record<string, [number, number]> = {
-  WEIGHTED_FORECAST: [2, 4], PIPELINE_VALUE: [2, 3], STAGE_PROBABILITY: [1, 2], WIN_RATE: [1, 2], AVERAGE_DEAL_SIZE: [2, 3],
-  SALES_CYCLE_DAYS: [3, 4], SALES_VELOCITY: [4, 5], CONVERSION_RATE: [3, 4], FUNNEL: [1, 3], FORECAST_BY_MONTH: [3, 5],
-};
+/** Our custom functions with their parameter counts (required, total), from the function catalog. */
+export const CUSTOM_FUNCTIONS: Record<string, [number, number]> = Object.fromEntries(
+  CATALOG.map((f) => [f.name, [f.params.filter((p) => !p.optional).length, f.params.length]]),
+);
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 

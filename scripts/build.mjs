@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readEntryPoints, renderStubs } from './entry-stubs.mjs';
+import { loadCatalog, readEntryPoints, renderCustomFunctionStubs, renderStubs } from './entry-stubs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -30,8 +30,10 @@ const bundle = await build({
   charset: 'utf8',
 });
 const entries = readEntryPoints(join(root, 'src/main.ts'));
+const catalog = await loadCatalog(join(root, 'src/functions/catalog.ts'));
 const header = `// Deal Pipeline for Google Sheets: built by scripts/build.mjs from src/. Do not edit.\n`;
-const code = `${header}\n${renderStubs(entries, GLOBAL)}\n${bundle.outputFiles[0].text}`;
+const stubs = `${renderCustomFunctionStubs(catalog, GLOBAL, 'runCustomFunction')}\n${renderStubs(entries, GLOBAL)}`;
+const code = `${header}\n${stubs}\n${bundle.outputFiles[0].text}`;
 writeFileSync(join(dist, 'Code.js'), code);
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 
@@ -48,7 +50,7 @@ for (const page of ['Sidebar']) {
 }
 
 const size = statSync(join(dist, 'Code.js')).size;
-console.log(`dist/Code.js ${(size / 1024).toFixed(1)} KiB (budget ${CODE_BUDGET_BYTES / 1024} KiB), ${entries.length} entry points, built in ${Date.now() - started} ms`);
+console.log(`dist/Code.js ${(size / 1024).toFixed(1)} KiB (budget ${CODE_BUDGET_BYTES / 1024} KiB), ${catalog.length} custom functions, ${entries.length} other entry points, built in ${Date.now() - started} ms`);
 if (size > CODE_BUDGET_BYTES) {
   console.error(`dist/Code.js is over its size budget`);
   process.exit(1);

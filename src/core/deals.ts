@@ -2,12 +2,12 @@
  * Deals tab rows -> deal records. A row that cannot be read is reported as a data problem (its row,
  * column and value) and left out of the figures; nothing is dropped silently.
  */
-import { CalendarDay, DayReader, readDay } from './calendar';
+import { CalendarDay, DayReader, dateProblem, readDay } from './calendar';
 import { COLUMN_LABELS, ColumnKey, ColumnMap, DATE_COLUMNS } from './columns';
 import { DealSet, dealSetBuilder } from './dealset';
 import { DealCells } from './requirements';
 import { Stage, StageTable, stageNames } from './stages';
-import { CellGrid, CellValue, describeValue, isBlank, readNumber, readProbability, readText } from './values';
+import { CellGrid, CellValue, describeValue, isBlank, numberProblem, readNumber, readProbability, readText } from './values';
 
 export interface DealRecord {
   /** Sheet row, 1-based. */
@@ -74,7 +74,7 @@ export function parseDeals(rows: CellGrid, columns: ColumnMap, table: StageTable
     let value = 0;
     if (!isBlank(cells('value'))) {
       const n = readNumber(cells('value'));
-      if (n === undefined) bad('value', 'not a number'); else value = n;
+      if (n === undefined) bad('value', numberProblem(cells('value'))); else value = n;
     }
     let override = NaN;
     if (!isBlank(cells('probability'))) {
@@ -86,7 +86,7 @@ export function parseDeals(rows: CellGrid, columns: ColumnMap, table: StageTable
       const v = cells(key);
       if (isBlank(v)) { dates[key] = NaN; continue; }
       const d = readDay(v, readZone);
-      if (d === undefined) { bad(key, 'not a date'); dates[key] = NaN; } else dates[key] = d;
+      if (d === undefined) { bad(key, dateProblem(v)); dates[key] = NaN; } else dates[key] = d;
     }
     if (problems.length > before || !stage) continue;
     deals.push({

@@ -19,8 +19,6 @@ export interface DealSet {
   readonly closed?: Float64Array;
   /** Expected close day (for the forecast by month), NONE when none. */
   readonly expectedClose?: Float64Array;
-  /** Deals per stage index, when the reader counted them on its way (saves a pass). */
-  readonly perStage?: Float64Array;
 }
 
 export interface DealSetBuilder {

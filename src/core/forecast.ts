@@ -5,7 +5,7 @@
  * Deals with no close date are never dropped: they get a "No close date" row.
  */
 import { DealSet } from './dealset';
-import { CalendarDay, monthIndex, monthLabel } from './calendar';
+import { CalendarDay, MonthOfDay, monthIndex, monthLabel } from './calendar';
 import { NONE, isNone } from './numbers';
 import { LOST, WON } from './stages';
 
@@ -23,107 +23,116 @@ export const NO_CLOSE_DATE = 'No close date';
 
 export type ForecastResult = { ok: true; rows: ForecastRow[] } | { ok: false; error: string };
 
-interface Acc { deals: number; pipeline: number; weighted: number; won: number }
-const empty = (): Acc => ({ deals: 0, pipeline: 0, weighted: 0, won: 0 });
+const ALL_MONTHS = -1;
 
-/** Month index per row (NONE without a date), from a day -> month table built once over the dates' span. */
-function monthsOf(set: DealSet): Float64Array {
-  const out = new Float64Array(set.size).fill(NONE);
-  const days = set.expectedClose;
-  if (days === undefined) return out;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < set.size; i++) {
-    const d = days[i] as number;
-    if (d < lo) lo = d;
-    if (d > hi) hi = d;
-  }
-  if (lo === Infinity) return out;
-  const span = hi - lo + 1;
-  const table = span <= 200_000 ? new Float64Array(span) : undefined;
-  if (table) {
-    let m = monthIndex(lo);
-    let nextStart = lo + daysLeftInMonth(lo);
-    for (let d = lo; d <= hi; d++) {
-      if (d === nextStart) { m++; nextStart = d + daysLeftInMonth(d); }
-      table[d - lo] = m;
+/**
+ * Sums deals into month bins as they come, one row at a time: custom functions feed it straight
+ * from their argument columns, jobs from a DealSet. Without a horizon the bins grow to the span of
+ * the close months met; past MAX_FORECAST_MONTHS they stop growing and the span is reported.
+ */
+export class ForecastBins {
+  private first: number;
+  private last: number;
+  /** Per month from `first`: deals, pipeline, weighted, won (4 numbers a month). */
+  private bins: Float64Array;
+  private readonly overdue = new Float64Array(4);
+  private readonly undated = new Float64Array(4);
+  private lo = Infinity;
+  private hi = -Infinity;
+
+  constructor(private readonly horizon?: { today: CalendarDay; months: number }) {
+    if (horizon) {
+      this.first = monthIndex(horizon.today);
+      this.last = this.first + horizon.months - 1;
+      this.bins = new Float64Array(4 * horizon.months);
+    } else {
+      this.first = ALL_MONTHS;
+      this.last = ALL_MONTHS;
+      this.bins = new Float64Array(0);
     }
   }
-  for (let i = 0; i < set.size; i++) {
-    const d = days[i] as number;
-    if (!isNone(d)) out[i] = table ? (table[d - lo] as number) : monthIndex(d);
-  }
-  return out;
-}
 
-function daysLeftInMonth(day: CalendarDay): number {
-  const m = monthIndex(day);
-  let n = 1;
-  while (monthIndex(day + n) === m) n++;
-  return n;
+  /** An open or won deal: its close month (NaN for none), value and weight. Lost deals are not added. */
+  add(month: number, won: boolean, value: number, weight: number): void {
+    let at: Float64Array;
+    let k = 0;
+    if (month !== month) at = this.undated;
+    else if (this.horizon) {
+      if (month > this.last) return;
+      if (month < this.first) {
+        if (won) return;
+        at = this.overdue;
+      } else {
+        at = this.bins;
+        k = 4 * (month - this.first);
+      }
+    } else {
+      if (month < this.lo) this.lo = month;
+      if (month > this.hi) this.hi = month;
+      if (month < this.first || month > this.last || this.first === ALL_MONTHS) {
+        if (!this.grow(month)) return;
+      }
+      at = this.bins;
+      k = 4 * (month - this.first);
+    }
+    at[k] = (at[k] as number) + 1;
+    if (won) at[k + 3] = (at[k + 3] as number) + value;
+    else at[k + 1] = (at[k + 1] as number) + value;
+    at[k + 2] = (at[k + 2] as number) + value * weight;
+  }
+
+  /** Widens the bins to take `month`; false once the span passes MAX_FORECAST_MONTHS. */
+  private grow(month: number): boolean {
+    const first = this.first === ALL_MONTHS ? month : month < this.first ? month : this.first;
+    const last = this.last === ALL_MONTHS ? month : month > this.last ? month : this.last;
+    if (last - first + 1 > MAX_FORECAST_MONTHS) return false;
+    const bins = new Float64Array(4 * (last - first + 1));
+    if (this.first !== ALL_MONTHS) bins.set(this.bins, 4 * (this.first - first));
+    this.bins = bins;
+    this.first = first;
+    this.last = last;
+    return true;
+  }
+
+  result(): ForecastResult {
+    let first = this.first;
+    let span = this.first === ALL_MONTHS ? 0 : this.last - this.first + 1;
+    if (!this.horizon && this.lo !== Infinity) {
+      const full = this.hi - this.lo + 1;
+      if (full > MAX_FORECAST_MONTHS) {
+        return { ok: false, error: `close dates span ${full} months (${monthLabel(this.lo)} to ${monthLabel(this.hi)}); give a months argument of ${MAX_FORECAST_MONTHS} or fewer` };
+      }
+      first = this.lo;
+      span = full;
+    }
+    const row = (label: string, a: Float64Array, k: number): ForecastRow => ({
+      label, deals: a[k] as number, pipeline: a[k + 1] as number, weighted: a[k + 2] as number, won: a[k + 3] as number,
+    });
+    const rows: ForecastRow[] = [];
+    if ((this.overdue[0] as number) > 0) rows.push(row(OVERDUE, this.overdue, 0));
+    for (let m = 0; m < span; m++) rows.push(row(monthLabel(first + m), this.bins, 4 * (first + m - this.first)));
+    if ((this.undated[0] as number) > 0) rows.push(row(NO_CLOSE_DATE, this.undated, 0));
+    return { ok: true, rows };
+  }
 }
 
 export function forecastByMonth(set: DealSet, horizon?: { today: CalendarDay; months: number }): ForecastResult {
-  const codes = set.table.codes;
-  const months = monthsOf(set);
-  const first = horizon ? monthIndex(horizon.today) : 0;
-  const last = horizon ? first + horizon.months - 1 : 0;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < set.size; i++) {
-    const m = months[i] as number;
-    if (isNone(m) || codes[set.stage[i] as number] === LOST) continue;
-    if (m < lo) lo = m;
-    if (m > hi) hi = m;
-  }
-  if (horizon) { lo = first; hi = last; }
-  const span = lo === Infinity ? 0 : hi - lo + 1;
-  if (span > MAX_FORECAST_MONTHS) {
-    return { ok: false, error: `close dates span ${span} months (${monthLabel(lo)} to ${monthLabel(hi)}); give a months argument of ${MAX_FORECAST_MONTHS} or fewer` };
-  }
-  const deals = new Float64Array(span);
-  const pipeline = new Float64Array(span);
-  const weighted = new Float64Array(span);
-  const won = new Float64Array(span);
-  const overdue = empty();
-  const undated = empty();
-  const { stage, value, override } = set;
-  const weights = set.table.weights;
+  const bins = new ForecastBins(horizon);
+  const { codes, weights } = set.table;
+  const { stage, value, override, expectedClose } = set;
+  const months = new MonthOfDay();
   for (let i = 0; i < set.size; i++) {
     const s = stage[i] as number;
     const code = codes[s];
     if (code === LOST) continue;
-    const isWon = code === WON;
-    const m = months[i] as number;
-    const v = value === undefined ? 0 : (value[i] as number);
+    const won = code === WON;
     let p = weights[s] as number;
-    if (override !== undefined && !isWon) {
+    if (override !== undefined && !won) {
       const o = override[i] as number;
       if (o === o) p = o;
     }
-    const w = v * p;
-    let acc: Acc | undefined;
-    if (isNone(m)) acc = undated;
-    else if (m > hi) continue;
-    else if (m < lo) {
-      if (isWon) continue;
-      acc = overdue;
-    }
-    if (acc) {
-      acc.deals++; acc.weighted += w;
-      if (isWon) acc.won += v; else acc.pipeline += v;
-      continue;
-    }
-    const k = m - lo;
-    deals[k] = (deals[k] as number) + 1;
-    weighted[k] = (weighted[k] as number) + w;
-    if (isWon) won[k] = (won[k] as number) + v; else pipeline[k] = (pipeline[k] as number) + v;
+    const day = expectedClose === undefined ? NONE : (expectedClose[i] as number);
+    bins.add(isNone(day) ? NONE : months.month(day), won, value === undefined ? 0 : (value[i] as number), p);
   }
-  const rows: ForecastRow[] = [];
-  if (overdue.deals > 0) rows.push({ label: OVERDUE, ...overdue });
-  for (let k = 0; k < span; k++) {
-    rows.push({ label: monthLabel(lo + k), deals: deals[k] as number, pipeline: pipeline[k] as number, weighted: weighted[k] as number, won: won[k] as number });
-  }
-  if (undated.deals > 0) rows.push({ label: NO_CLOSE_DATE, ...undated });
-  return { ok: true, rows };
+  return bins.result();
 }

@@ -4,7 +4,8 @@
  * is s or later (won deals reached every open stage, lost deals none).
  */
 import { DealSet, valueOf, weightOf } from './dealset';
-import { LOST, Stage } from './stages';
+import { LOST, Stage, StageTable } from './stages';
+import { StageTotals, stageTotals } from './stage-totals';
 
 /** Per deal: the highest open/won stage index its history shows it entered; -1 for none; NO_HISTORY when it has no history. */
 export const NO_HISTORY = -2;
@@ -28,11 +29,10 @@ export function reachedIndex(set: DealSet, i: number, history?: Int32Array): num
   const fromHistory = history ? (history[i] as number) : NO_HISTORY;
   const current = set.table.codes[s] === LOST ? -1 : s;
   if (fromHistory === NO_HISTORY) return current;
-  return Math.max(fromHistory, current);
+  return fromHistory > current ? fromHistory : current;
 }
 
 export function funnel(set: DealSet, history?: Int32Array): FunnelRow[] {
-  const shown = funnelStages(set.table.stages);
   // Per deal, only its highest reached stage; "reached s" is then a sum over stages from s up.
   const n = set.table.stages.length;
   const count = new Float64Array(n);
@@ -46,7 +46,29 @@ export function funnel(set: DealSet, history?: Int32Array): FunnelRow[] {
     value[top] = (value[top] as number) + v;
     weighted[top] = (weighted[top] as number) + v * weightOf(set, i);
   }
-  const rows = shown.map((stage) => {
+  return funnelRows(set.table, count, value, weighted);
+}
+
+/** The funnel without history or per-deal probabilities: a deal's reach is its own stage (none when lost). */
+export function funnelOf(t: StageTotals): FunnelRow[] {
+  const { codes, weights } = t.table;
+  const n = t.count.length;
+  const count = new Float64Array(n);
+  const value = new Float64Array(n);
+  const weighted = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    if (codes[k] === LOST) continue;
+    count[k] = t.count[k] as number;
+    value[k] = t.value[k] as number;
+    weighted[k] = (t.value[k] as number) * (weights[k] as number);
+  }
+  return funnelRows(t.table, count, value, weighted);
+}
+
+/** Rows from histograms of each deal's highest reached stage. */
+function funnelRows(table: StageTable, count: Float64Array, value: Float64Array, weighted: Float64Array): FunnelRow[] {
+  const n = table.stages.length;
+  const rows = funnelStages(table.stages).map((stage) => {
     let r = 0, v = 0, w = 0;
     for (let t = stage.index; t < n; t++) { r += count[t] as number; v += value[t] as number; w += weighted[t] as number; }
     return { stage, reached: r, value: v, weighted: w };
@@ -59,21 +81,25 @@ export function funnel(set: DealSet, history?: Int32Array): FunnelRow[] {
 
 /** reached(to) / reached(from), or null when no deal reached `from`. */
 export function conversion(set: DealSet, from: Stage, to: Stage, history?: Int32Array): number | null {
+  if (!history) return conversionOf(stageTotals(set), from, to);
   let a = 0;
   let b = 0;
-  if (!history && set.perStage) {
-    // Without history a deal's reach is its own stage (none when lost): sum the per-stage counts.
-    set.perStage.forEach((n, s) => {
-      if (set.table.codes[s] === LOST) return;
-      if (s >= from.index) a += n;
-      if (s >= to.index) b += n;
-    });
-    return a === 0 ? null : b / a;
-  }
   for (let i = 0; i < set.size; i++) {
     const top = reachedIndex(set, i, history);
     if (top >= from.index) a++;
     if (top >= to.index) b++;
   }
+  return a === 0 ? null : b / a;
+}
+
+/** Without history a deal's reach is its own stage (none when lost): sums of the per-stage counts. */
+export function conversionOf(t: StageTotals, from: Stage, to: Stage): number | null {
+  let a = 0;
+  let b = 0;
+  t.count.forEach((n, s) => {
+    if (t.table.codes[s] === LOST) return;
+    if (s >= from.index) a += n;
+    if (s >= to.index) b += n;
+  });
   return a === 0 ? null : b / a;
 }

@@ -79,6 +79,8 @@ export function parseStageTable(grid: CellGrid, source: StageTableSource): Stage
   const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
   const hasOutcome = fields.outcome !== undefined && fields.outcome < width;
   const stages: Stage[] = [];
+  /** Grid row of each stage, for messages. */
+  const stageRows: number[] = [];
   const seen = new Map<string, number>();
   for (let r = header ? 1 : 0; r < grid.length; r++) {
     const row = grid[r] as CellValue[];
@@ -122,7 +124,9 @@ export function parseStageTable(grid: CellGrid, source: StageTableSource): Stage
       else problems.push({ cell: cellName(r, col('requirements')), message: `${parsed.error} for "${name}"` });
     }
     stages.push({ name, index: stages.length, probability: probability ?? 0, outcome, staleAfter, requirements });
+    stageRows.push(r);
   }
+  problems.push(...openAfterClosed(stages, (k) => cellName(stageRows[k] as number, fields.stage ?? 0)));
   if (stages.length === 0) problems.push({ cell: source.name, message: 'no stages are listed' });
   if (source.requireClosedStages && stages.length > 0) {
     if (!stages.some((s) => s.outcome === 'Won')) problems.push({ cell: source.name, message: 'no stage has the outcome Won' });
@@ -130,6 +134,23 @@ export function parseStageTable(grid: CellGrid, source: StageTableSource): Stage
   }
   if (!stages.some((s) => s.outcome === 'Open') && stages.length > 0) problems.push({ cell: source.name, message: 'no stage has the outcome Open' });
   return { table: makeStageTable(stages), problems };
+}
+
+/**
+ * Pipeline order is the funnel's order: a deal in a later stage reached every stage before it. An
+ * open stage listed after a Won or Lost stage would make its deals count as having reached Won, so
+ * the open stages must come first, then the closed ones.
+ */
+function openAfterClosed(stages: readonly Stage[], cellOf: (k: number) => string): SettingsProblem[] {
+  const firstClosed = stages.findIndex((s) => s.outcome !== 'Open');
+  if (firstClosed < 0) return [];
+  const closed = stages[firstClosed] as Stage;
+  return stages
+    .filter((s) => s.outcome === 'Open' && s.index > firstClosed)
+    .map((s) => ({
+      cell: cellOf(s.index),
+      message: `open stage "${s.name}" is listed after the ${closed.outcome} stage "${closed.name}" (${cellOf(firstClosed)}); list the open stages first, in pipeline order, then the Won and Lost stages`,
+    }));
 }
 
 let defaultTable: StageTable | undefined;

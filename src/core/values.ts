@@ -2,7 +2,7 @@
  * Readers for the values Sheets hands us: numbers, text, booleans, Dates and "" for blanks.
  * Each reader returns `undefined` for a value it cannot read; the caller names the place.
  */
-import { isFiniteNumber, isNone } from './numbers';
+import { isNone } from './numbers';
 
 /** What a cell can hold as Apps Script and custom functions see it. */
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -13,26 +13,54 @@ export type CellGrid = CellValue[][];
 const DATE_TAG = '[object Date]';
 const tagOf = Object.prototype.toString;
 
+/** This realm's Date, captured once: hot loops test `instanceof` without a global lookup per cell. */
+export const LocalDate = Date;
+
 /** True for a valid Date from any realm (Dates built in another vm context fail instanceof). */
 export function isDate(v: unknown): v is Date {
-  return tagOf.call(v) === DATE_TAG && !isNone((v as Date).getTime());
+  if (v instanceof LocalDate) return !isNone(v.getTime());
+  return typeof v === 'object' && v !== null && tagOf.call(v) === DATE_TAG && !isNone((v as Date).getTime());
 }
 
 export function isBlank(v: CellValue): boolean {
   return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-const MONEY_TEXT = /^([-+]?)\(?\s*[$€£¥]?\s*([-+]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*\)?$/;
+/**
+ * Largest magnitude read as a number: far beyond any deal (doubles keep cents exact to about 9e13),
+ * and small enough that sums over millions of rows stay finite. 1.7e308 would give Infinity.
+ */
+export const MAX_NUMBER = 1e15;
 
-/** A number, or text such as "$12,500.50", "1,000", "-3.5". Booleans and dates are not numbers. */
+/** One optional sign, or parentheses for a negative amount; an optional currency sign; digits. */
+const SIGNED_TEXT = /^([-+]?)\s*([$€£¥]?)\s*([-+]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)$/;
+const PARENTHESISED_TEXT = /^\(\s*[$€£¥]?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*\)$/;
+
+/** Text as a number before the size check: "$12,500.50", "-$3.5", "$-3.5", "(200)"; not "--5", "(5", "-(5)". */
+function numberFromText(text: string): number | undefined {
+  const t = text.trim();
+  const p = PARENTHESISED_TEXT.exec(t);
+  if (p !== null) return -Number((p[1] as string).replace(/,/g, ''));
+  const m = SIGNED_TEXT.exec(t);
+  if (m === null || (m[1] !== '' && m[3] !== '')) return undefined;
+  const n = Number((m[4] as string).replace(/,/g, ''));
+  return m[1] === '-' || m[3] === '-' ? -n : n;
+}
+
+/**
+ * A number, or text such as "$12,500.50", "1,000", "-3.5", "(200)". Booleans and dates are not
+ * numbers; neither is anything beyond ±MAX_NUMBER (see numberProblem for the message).
+ */
 export function readNumber(v: CellValue): number | undefined {
-  if (typeof v === 'number') return isFiniteNumber(v) ? v : undefined;
-  if (typeof v !== 'string') return undefined;
-  const m = MONEY_TEXT.exec(v.trim());
-  if (m === null) return undefined;
-  const negative = m[1] === '-' || m[2] === '-' || (v.includes('(') && v.includes(')'));
-  const n = Number((m[3] as string).replace(/,/g, ''));
-  return negative ? -n : n;
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? numberFromText(v) : undefined;
+  return n !== undefined && n <= MAX_NUMBER && n >= -MAX_NUMBER ? n : undefined;
+}
+
+/** Why readNumber refused a cell: what follows "<value> is" in a message naming it. */
+export function numberProblem(v: CellValue): string {
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? numberFromText(v) : undefined;
+  if (n !== undefined && n === n) return `too large: amounts must be within ±${MAX_NUMBER.toExponential(0).replace('e+', 'e')}`;
+  return 'not a number';
 }
 
 /**
@@ -93,4 +121,17 @@ export function readText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (isDate(v)) return dateText(v);
   return String(v).trim();
+}
+
+/** Text starting like typed input Sheets would not keep as it is: a formula, a sign, or the text marker. */
+const TYPED_INPUT_START = /^[=+\-@']/;
+
+/**
+ * The string to write (setValue/setValues) so that a cell holds exactly `text`. Sheets reads a
+ * written string as typed input: "=", "+", "-", "@" start a formula or a number, and a leading
+ * apostrophe only marks text and is dropped ("'quoted" would be stored as "quoted"). One more
+ * apostrophe in front keeps the text exactly, its own apostrophe included.
+ */
+export function textToWrite(text: string): string {
+  return TYPED_INPUT_START.test(text) ? `'${text}` : text;
 }

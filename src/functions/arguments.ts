@@ -62,3 +62,11 @@ export function scalarText(fn: string, name: string, arg: RangeArg): string {
   if (v === undefined && Array.isArray(arg)) throw new FunctionError(fn, `${name} must be a single cell or text`);
   return v === null || v === undefined ? '' : String(v).trim();
 }
+
+/** The column as rows of one cell, so hot loops index `grid[i][0]` whatever the range's shape. */
+export function columnRows(col: ColumnArg): CellGrid {
+  if (col.grid !== undefined) return col.grid;
+  const rows: CellGrid = new Array(col.length);
+  for (let i = 0; i < col.length; i++) rows[i] = [col.at(i)];
+  return rows;
+}

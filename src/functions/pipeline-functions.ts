@@ -1,45 +1,45 @@
 /**
  * The custom functions' logic: shape Sheets' arguments, call the core, shape the result.
- * Top-level declarations with their JSDoc live in src/main.ts.
+ * Names, parameters and help live in ./catalog.ts.
  */
-import { CalendarDay, DayReader } from '../core/calendar';
-import { DealSet } from '../core/dealset';
-import { forecastByMonth, MAX_FORECAST_MONTHS } from '../core/forecast';
-import { conversion, funnel } from '../core/funnel';
-import { averageDealSize, pipelineValue, salesCycleDays, salesVelocity, weightedForecast, winRate } from '../core/metrics';
-import { Stage, StageTable, stageNames } from '../core/stages';
-import { CellValue, describeValue, isBlank, readNumber } from '../core/values';
+import { CalendarDay, ZoneDays, readDay } from '../core/calendar';
+import { ForecastBins, MAX_FORECAST_MONTHS } from '../core/forecast';
+import { conversionOf, funnelOf } from '../core/funnel';
+import { averageDealSizeOf, countsOf, salesVelocityOf, weightedForecastOf, winRateOf } from '../core/metrics';
+import { StageTotals } from '../core/stage-totals';
+import { OPEN, Stage, StageTable, WON, stageNames } from '../core/stages';
+import { CellValue, describeValue, isBlank, readNumber, readText } from '../core/values';
 import { RangeArg, isOmitted, scalarText, toColumn } from './arguments';
 import { FunctionError } from './errors';
-import { DealColumns, readDealColumns } from './read-deals';
-import { SettingsReader, resolveStageTable } from './stage-table';
+import { readWeightedForecast } from './read-weighted';
+import { readCycle } from './read-cycle';
+import { readForecast } from './read-forecast';
+import { SummedOutcomes, readStageTotals } from './read-totals';
+import { resolveStageTable } from './stage-table';
+import { FunctionContext, spreadsheetZone } from './context';
 
-export interface FunctionContext {
-  readonly readSettings: SettingsReader;
-  /** Calendar day of a Date as Sheets passed it. */
-  readonly readZone: DayReader;
-  readonly today: () => CalendarDay;
-}
 
 type Cell = string | number;
 export type TableResult = Cell[][];
 
-function deals(fn: string, ctx: FunctionContext, tableArg: RangeArg, cols: (table: StageTable) => DealColumns, wonNeedDates = false): DealSet {
-  const table = resolveStageTable(fn, tableArg, ctx.readSettings);
-  return readDealColumns(fn, cols(table), table, { readZone: ctx.readZone, wonNeedDates });
-}
 
 const col = (fn: string, name: string, arg: RangeArg) => toColumn(fn, name, arg);
-const optCol = (fn: string, name: string, arg: RangeArg) => (isOmitted(arg) ? undefined : toColumn(fn, name, arg));
+
+/** Deals and money per stage, for functions that need nothing per deal. */
+function totals(fn: string, ctx: FunctionContext, tableArg: RangeArg, stages: RangeArg, values?: RangeArg, summed?: SummedOutcomes): StageTotals {
+  const table = resolveStageTable(fn, tableArg, ctx.readSettings);
+  return readStageTotals(fn, col(fn, 'stages', stages), values === undefined ? undefined : col(fn, 'values', values), table, summed);
+}
 
 export function weightedForecastFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, stageTable: RangeArg, probabilities: RangeArg): number {
   const fn = 'WEIGHTED_FORECAST';
-  return weightedForecast(deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages), probabilities: optCol(fn, 'probabilities', probabilities) })));
+  if (isOmitted(probabilities)) return weightedForecastOf(totals(fn, ctx, stageTable, stages, values, [OPEN, WON]));
+  const table = resolveStageTable(fn, stageTable, ctx.readSettings);
+  return readWeightedForecast(fn, { values: col(fn, 'values', values), stages: col(fn, 'stages', stages), probabilities: col(fn, 'probabilities', probabilities) }, table);
 }
 
 export function pipelineValueFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, stageTable: RangeArg): number {
-  const fn = 'PIPELINE_VALUE';
-  return pipelineValue(deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages) })));
+  return countsOf(totals('PIPELINE_VALUE', ctx, stageTable, stages, values, [OPEN])).openValue;
 }
 
 export function stageProbabilityFn(ctx: FunctionContext, stages: RangeArg, stageTable: RangeArg): number | Cell[][] {
@@ -51,7 +51,7 @@ export function stageProbabilityFn(ctx: FunctionContext, stages: RangeArg, stage
   if (!Array.isArray(stages)) {
     const v = stages as CellValue;
     if (isBlank(v)) throw new FunctionError(fn, `stages is blank (known: ${stageNames(table)})`);
-    return (typeof v === 'string' ? table.find(v)?.probability : undefined) ?? unknown(v, '');
+    return table.find(readText(v))?.probability ?? unknown(v, '');
   }
   // One lookup per distinct cell text; the place of a bad cell is spelled out only when there is one.
   const grid = stages as CellValue[][];
@@ -60,7 +60,7 @@ export function stageProbabilityFn(ctx: FunctionContext, stages: RangeArg, stage
   const probability = (v: CellValue, r: number, c: number): Cell => {
     let p = known.get(v);
     if (p === undefined) {
-      p = isBlank(v) ? '' : (typeof v === 'string' ? table.find(v)?.probability : undefined) ?? unknown(v, `row ${(single ? c : r) + 1} of stages: `);
+      p = isBlank(v) ? '' : table.find(readText(v))?.probability ?? unknown(v, `row ${(single ? c : r) + 1} of stages: `);
       known.set(v, p);
     }
     return p;
@@ -82,30 +82,31 @@ export function stageProbabilityFn(ctx: FunctionContext, stages: RangeArg, stage
 
 export function winRateFn(ctx: FunctionContext, stages: RangeArg, stageTable: RangeArg): number {
   const fn = 'WIN_RATE';
-  const rate = winRate(deals(fn, ctx, stageTable, () => ({ stages: col(fn, 'stages', stages) })));
+  const rate = winRateOf(countsOf(totals(fn, ctx, stageTable, stages)));
   if (rate === null) throw new FunctionError(fn, 'no closed deals (won or lost) to compute a win rate from');
   return rate;
 }
 
 export function averageDealSizeFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, stageTable: RangeArg): number {
   const fn = 'AVERAGE_DEAL_SIZE';
-  const size = averageDealSize(deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages) })));
+  const size = averageDealSizeOf(countsOf(totals(fn, ctx, stageTable, stages, values, [WON])));
   if (size === null) throw new FunctionError(fn, 'no won deals to average');
   return size;
 }
 
 export function salesCycleDaysFn(ctx: FunctionContext, created: RangeArg, closed: RangeArg, stages: RangeArg, stageTable: RangeArg): number {
   const fn = 'SALES_CYCLE_DAYS';
-  const set = deals(fn, ctx, stageTable, () => ({ created: col(fn, 'created', created), closed: col(fn, 'closed', closed), stages: col(fn, 'stages', stages) }), true);
-  const days = salesCycleDays(set);
-  if (days === null) throw new FunctionError(fn, 'no won deals to measure a sales cycle from');
-  return days;
+  const table = resolveStageTable(fn, stageTable, ctx.readSettings);
+  const { cycleDays } = readCycle(fn, { created: col(fn, 'created', created), closed: col(fn, 'closed', closed), stages: col(fn, 'stages', stages) }, table, spreadsheetZone(ctx));
+  if (cycleDays === null) throw new FunctionError(fn, 'no won deals to measure a sales cycle from');
+  return cycleDays;
 }
 
 export function salesVelocityFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, created: RangeArg, closed: RangeArg, stageTable: RangeArg): number {
   const fn = 'SALES_VELOCITY';
-  const set = deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages), created: col(fn, 'created', created), closed: col(fn, 'closed', closed) }), true);
-  const v = salesVelocity(set);
+  const table = resolveStageTable(fn, stageTable, ctx.readSettings);
+  const read = readCycle(fn, { values: col(fn, 'values', values), stages: col(fn, 'stages', stages), created: col(fn, 'created', created), closed: col(fn, 'closed', closed) }, table, spreadsheetZone(ctx));
+  const v = salesVelocityOf(read.counts, read.cycleDays);
   if (v.ok) return v.value;
   const why = {
     'no closed deals': 'no closed deals (won or lost), so there is no win rate',
@@ -130,8 +131,7 @@ export function conversionRateFn(ctx: FunctionContext, stages: RangeArg, fromSta
   const from = stageArg(fn, 'from_stage', fromStage, table);
   const to = stageArg(fn, 'to_stage', toStage, table);
   if (to.index <= from.index) throw new FunctionError(fn, `to_stage "${to.name}" must come after from_stage "${from.name}" in the pipeline`);
-  const set = readDealColumns(fn, { stages: col(fn, 'stages', stages) }, table, { readZone: ctx.readZone });
-  const rate = conversion(set, from, to);
+  const rate = conversionOf(readStageTotals(fn, col(fn, 'stages', stages), undefined, table), from, to);
   if (rate === null) throw new FunctionError(fn, `no deal reached "${from.name}", so there is nothing to convert from`);
   return rate;
 }
@@ -141,9 +141,8 @@ export const FUNNEL_HEADERS = ['Stage', 'Deals reached', 'Value', 'Weighted valu
 export function funnelFn(ctx: FunctionContext, stages: RangeArg, values: RangeArg, stageTable: RangeArg): TableResult {
   const fn = 'FUNNEL';
   const hasValues = !isOmitted(values);
-  const set = deals(fn, ctx, stageTable, () => ({ stages: col(fn, 'stages', stages), values: optCol(fn, 'values', values) }));
   const rows: TableResult = [FUNNEL_HEADERS.slice()];
-  for (const r of funnel(set)) {
+  for (const r of funnelOf(totals(fn, ctx, stageTable, stages, hasValues ? values : undefined, [OPEN, WON]))) {
     rows.push([r.stage.name, r.reached, hasValues ? r.value : '', hasValues ? r.weighted : '', r.conversion ?? '']);
   }
   return rows;
@@ -151,18 +150,32 @@ export function funnelFn(ctx: FunctionContext, stages: RangeArg, values: RangeAr
 
 export const FORECAST_HEADERS = ['Month', 'Deals', 'Pipeline', 'Weighted', 'Won'];
 
-export function forecastByMonthFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, closeDates: RangeArg, stageTable: RangeArg, months: RangeArg): TableResult {
+export function forecastByMonthFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, closeDates: RangeArg, stageTable: RangeArg, months: RangeArg, asOf?: RangeArg): TableResult {
   const fn = 'FORECAST_BY_MONTH';
+  const zone = spreadsheetZone(ctx);
   let horizon: { today: CalendarDay; months: number } | undefined;
   if (!isOmitted(months)) {
     const n = Array.isArray(months) ? undefined : readNumber(months as CellValue);
     if (n === undefined || !Number.isInteger(n) || n < 1 || n > MAX_FORECAST_MONTHS) {
       throw new FunctionError(fn, `months ${describeValue(Array.isArray(months) ? 'a range' : (months as CellValue))} must be a whole number from 1 to ${MAX_FORECAST_MONTHS}`);
     }
-    horizon = { today: ctx.today(), months: n };
+    horizon = { today: isOmitted(asOf) ? zone().day(ctx.now().getTime()) : asOfDay(fn, zone, asOf), months: n };
+  } else if (!isOmitted(asOf)) {
+    throw new FunctionError(fn, 'as_of needs months: the months and the Overdue row are counted from it (e.g. ..., 6, TODAY())');
   }
-  const set = deals(fn, ctx, stageTable, () => ({ values: col(fn, 'values', values), stages: col(fn, 'stages', stages), closeDates: col(fn, 'close_dates', closeDates) }));
-  const result = forecastByMonth(set, horizon);
+  const table = resolveStageTable(fn, stageTable, ctx.readSettings);
+  const bins = new ForecastBins(horizon);
+  readForecast(fn, { values: col(fn, 'values', values), stages: col(fn, 'stages', stages), closeDates: col(fn, 'close_dates', closeDates) }, table, zone, bins);
+  const result = bins.result();
   if (!result.ok) throw new FunctionError(fn, result.error);
   return [FORECAST_HEADERS.slice(), ...result.rows.map((r) => [r.label, r.deals, r.pipeline, r.weighted, r.won])];
+}
+
+/** The as_of argument: one date (a date cell, TODAY(), a serial or text), read in the spreadsheet's zone. */
+function asOfDay(fn: string, zone: () => ZoneDays, arg: RangeArg): CalendarDay {
+  const v = Array.isArray(arg) ? (arg.length === 1 && (arg[0] as CellValue[]).length === 1 ? (arg[0] as CellValue[])[0] : undefined) : arg;
+  if (v === undefined) throw new FunctionError(fn, 'as_of must be a single date (one cell, or TODAY())');
+  const day = readDay(v as CellValue, (d) => zone().day(d.getTime()));
+  if (day === undefined) throw new FunctionError(fn, `as_of ${describeValue(v as CellValue)} is not a date`);
+  return day;
 }

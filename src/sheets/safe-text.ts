@@ -3,10 +3,11 @@
  * string starting with "=" (and Sheets' typing treats "+", "-", "@") as a formula or a number.
  * A leading apostrophe makes Sheets keep it as text, and is not part of the value.
  */
-const FORMULA_START = /^[=+\-@]/;
+import { textToWrite } from '../core/values';
 
+/** Also keeps a leading apostrophe of the user's own ("'quoted" stays "'quoted"). */
 export function safeText(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return textToWrite(value);
 }
 
 /** Makes every string cell of a block safe; numbers, booleans and Dates pass through. */

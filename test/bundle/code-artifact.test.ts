@@ -2,22 +2,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import { CATALOG } from '../../src/functions/catalog';
 
 const dist = join(__dirname, '..', '..', 'dist');
 const code = readFileSync(join(dist, 'Code.js'), 'utf8');
 
-const CUSTOM_FUNCTIONS: Record<string, string[]> = {
-  WEIGHTED_FORECAST: ['values', 'stages', 'stage_table', 'probabilities'],
-  PIPELINE_VALUE: ['values', 'stages', 'stage_table'],
-  STAGE_PROBABILITY: ['stages', 'stage_table'],
-  WIN_RATE: ['stages', 'stage_table'],
-  AVERAGE_DEAL_SIZE: ['values', 'stages', 'stage_table'],
-  SALES_CYCLE_DAYS: ['created', 'closed', 'stages', 'stage_table'],
-  SALES_VELOCITY: ['values', 'stages', 'created', 'closed', 'stage_table'],
-  CONVERSION_RATE: ['stages', 'from_stage', 'to_stage', 'stage_table'],
-  FUNNEL: ['stages', 'values', 'stage_table'],
-  FORECAST_BY_MONTH: ['values', 'stages', 'close_dates', 'stage_table', 'months'],
-};
+// The shipped stubs must carry what the catalog says: names, parameters, types, help, example.
+const CUSTOM_FUNCTIONS: Record<string, string[]> = Object.fromEntries(CATALOG.map((f) => [f.name, f.params.map((p) => p.name)]));
 const OTHER_ENTRY_POINTS = [
   'onOpen', 'onInstall', 'onEdit', 'menuSetUpPipeline', 'menuMoveDeal', 'menuCheckSettings', 'menuRefreshSummary',
   'menuFlagStaleDeals', 'menuTurnOnAutomation', 'menuTurnOffAutomation', 'menuSetAutomationHour', 'getSelectedDeal', 'moveDeal', 'onAutomationTick', 'onDealEdit',
@@ -37,8 +28,17 @@ describe('dist/Code.js', () => {
     expect((list as string).split(',').map((s) => s.trim())).toEqual(params);
     expect(jsdoc).toContain('@customfunction');
     expect(jsdoc).toMatch(/@return/);
-    for (const p of params) expect(jsdoc).toMatch(new RegExp(`@param \\{[^}]+\\} \\[?${p}\\]? \\S`));
-    expect(jsdoc).toMatch(new RegExp(`Example: =${name}\\(`));
+    const spec = CATALOG.find((f) => f.name === name);
+    const flat = (t: string): string => t.replace(/\n \* ?/g, ' ').replace(/\s+/g, ' ');
+    for (const p of spec?.params ?? []) {
+      expect(flat(jsdoc as string)).toContain(flat(`@param {${p.type}} ${p.optional ? `[${p.name}]` : p.name} ${p.help}`));
+    }
+    expect(flat(jsdoc as string)).toContain(flat(spec?.description ?? 'missing'));
+    expect(jsdoc).toContain(`Example: ${spec?.example}`);
+    expect(spec?.example.startsWith(`=${name}(`)).toBe(true);
+    // The stub hands the argument checks the catalog's parameter list, optional ones bracketed.
+    const parameterList = (spec?.params ?? []).map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ');
+    expect(code).toContain(`function ${name}(${params.join(', ')}) {\n  return DealPipeline.runCustomFunction(${JSON.stringify(name)}, ${JSON.stringify(parameterList)}, arguments);\n}`);
     // A one-line description before the tags.
     expect((jsdoc as string).split('@')[0]).toMatch(/[A-Za-z]{4,}/);
   });

@@ -61,11 +61,12 @@ test('monthIndex by arithmetic agrees with the calendar on every day from 1900 t
   }
 });
 
-test('localDay reads the calendar date in the process zone, across DST', async () => {
-  const { localDay } = await import('../../src/core/calendar');
-  for (const iso of ['2026-03-08T00:30:00', '2026-03-08T23:59:00', '2026-11-01T01:30:00', '2026-06-15T12:00:00']) {
-    const d = new Date(iso);
-    expect(localDay(d)).toBe(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
+test('money text: one sign or parentheses, never both, never doubled or unbalanced', async () => {
+  const { numberProblem } = await import('../../src/core/values');
+  expect(['-$5', '$-5', '+5', '- 5', '( $1,200.50 )'].map(readNumber)).toEqual([-5, -5, 5, -5, -1200.5]);
+  for (const bad of ['--5', '(5', '5)', '-(5)', '(-5)', '+-5', '-+5', '$$5', '5-']) {
+    expect([bad, readNumber(bad)]).toEqual([bad, undefined]);
+    expect(numberProblem(bad)).toBe('not a number');
   }
 });
 
@@ -77,4 +78,39 @@ test('messages print a date cell as the day it is in the sheet, not in UTC', () 
   // Without a zone: the local calendar day (in Apps Script, the script's zone), whatever the process's zone.
   expect(describeValue(new Date(2026, 2, 1))).toBe('2026-03-01');
   expect(readText(new Date(2026, 2, 1, 0, 30))).toBe('2026-03-01');
+});
+
+test('numbers beyond ±1e15 are refused, so sums of a column stay finite', async () => {
+  const { numberProblem, MAX_NUMBER } = await import('../../src/core/values');
+  expect(readNumber(1e15)).toBe(1e15);
+  expect(readNumber(-1e15)).toBe(-1e15);
+  for (const big of [1.7e308, -1.7e308, 1e15 + 2, Number.MAX_VALUE]) {
+    expect(readNumber(big)).toBeUndefined();
+    expect(numberProblem(big)).toBe('too large: amounts must be within ±1e15');
+  }
+  expect(numberProblem(NaN)).toBe('not a number');
+  // 100k rows at the limit still add up to a finite number.
+  expect(Number.isFinite(MAX_NUMBER * 1e5)).toBe(true);
+});
+
+test('text dates need a year from 1900 to 9999: "0026-03-01" is refused, not read as 1926', async () => {
+  const { dateProblem } = await import('../../src/core/calendar');
+  const utc = zoneDayReader('UTC');
+  for (const t of ['0026-03-01', '3/1/0026', '1 Mar 0026', 'Mar 1, 0026', '1899-12-31']) {
+    expect([t, readDay(t, utc)]).toEqual([t, undefined]);
+    expect(dateProblem(t)).toMatch(/^not a date: the year \d{4} is outside 1900-9999 \(mistyped\?\)$/);
+  }
+  expect(dateProblem('0026-03-01')).toBe('not a date: the year 0026 is outside 1900-9999 (mistyped?)');
+  expect(dayToIso(readDay('1900-01-01', utc) as number)).toBe('1900-01-01');
+  expect(dateProblem('soon')).toBe('not a date');
+});
+
+test('textToWrite keeps text exactly as Sheets would otherwise read it as typed input', async () => {
+  const { textToWrite } = await import('../../src/core/values');
+  expect(textToWrite("'quoted")).toBe("''quoted");
+  expect(textToWrite('=1+1')).toBe("'=1+1");
+  expect(textToWrite('+1 555')).toBe("'+1 555");
+  expect(textToWrite('-x')).toBe("'-x");
+  expect(textToWrite('@x')).toBe("'@x");
+  expect(textToWrite("O'Brien")).toBe("O'Brien");
 });

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { wallToInstant } from '../../emulator/time';
 import { loadedEmulator } from '../helpers/workbook';
 
 const dir = join(__dirname, '..', '..', '..', 'shared', 'datasets', 'crm-sales-opportunities');
@@ -24,14 +25,15 @@ describeShared('CRM Sales Opportunities data set (shared data)', () => {
   const P: Record<string, number> = { Prospecting: 0.1, Engaging: 0.4, Won: 1, Lost: 0 };
   // Value: the close value when known, else the product's list price (blank when unknown).
   const valueOf = (r: Record<string, string>): number | '' => (r.close_value ? Number(r.close_value) : prices.get(r.product as string) ?? '');
-  const emu = loadedEmulator();
-  // Sheets passes a date cell as a Date at midnight in the spreadsheet's time zone.
-  const isoOf = (s: string): string => {
-    const [m, d, y] = s.split('/');
-    return `${y}-${(m as string).padStart(2, '0')}-${(d as string).padStart(2, '0')}`;
+  const ZONE = 'America/Chicago';
+  const emu = loadedEmulator({ timeZone: ZONE });
+  const parts = (s: string): [number, number, number] => {
+    const [m, d, y] = s.split('/').map(Number);
+    return [y as number, m as number, d as number];
   };
-  const toDate = (s: string | undefined): Date | '' => (s ? emu.dateCell(isoOf(s)) : '');
-  const utcDay = (s: string): number => Date.parse(`${isoOf(s)}T00:00:00Z`) / 86_400_000;
+  // Sheets passes a date cell as midnight in the spreadsheet's time zone.
+  const toDate = (s: string | undefined): Date | '' => (s ? wallToInstant(...parts(s), ZONE) : '');
+  const dayNumber = (s: string): number => Date.UTC(parts(s)[0], parts(s)[1] - 1, parts(s)[2]) / 86_400_000;
   const values = deals.map((r) => [valueOf(r)]);
   const stages = deals.map((r) => [r.deal_stage]);
   const created = deals.map((r) => [toDate(r.engage_date)]);
@@ -59,7 +61,7 @@ describeShared('CRM Sales Opportunities data set (shared data)', () => {
   });
 
   test('SALES_CYCLE_DAYS over won deals', () => {
-    const days = won.map((r) => utcDay(r.close_date as string) - utcDay(r.engage_date as string));
+    const days = won.map((r) => dayNumber(r.close_date as string) - dayNumber(r.engage_date as string));
     expect(call('SALES_CYCLE_DAYS', created, closed, stages, TABLE)).toBeCloseTo(days.reduce((s, x) => s + x, 0) / days.length, 9);
   });
 

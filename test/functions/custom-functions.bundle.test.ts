@@ -1,16 +1,18 @@
 /** Every custom function called through the built dist/Code.js, with arguments shaped as Sheets shapes them. */
 import { Emulator } from '../../emulator';
 import { DEFAULT_STAGE_ROWS, SETTINGS_HEADERS } from '../../src/core/settings';
+import { wallToInstant } from '../../emulator/time';
 import { loadedEmulator, writeTab } from '../helpers/workbook';
 
 const TABLE = [['Stage', 'Win probability', 'Outcome'], ['Lead', 0.1, 'Open'], ['Proposal', '50%', 'Open'], ['Negotiation', 75, 'Open'], ['Won', 1, 'Won'], ['Lost', 0, 'Lost']];
-// A date cell as Sheets passes it: midnight in the spreadsheet's time zone.
-const d = (iso: string): Date => emu.dateCell(iso);
+const ZONE = 'America/New_York';
+/** A date cell as Sheets passes it to a custom function: midnight in the spreadsheet's zone. */
+const d = (iso: string): Date => { const [y, m, day] = iso.split('-').map(Number); return wallToInstant(y as number, m as number, day as number, ZONE); };
 const col = <T>(xs: T[]): T[][] => xs.map((x) => [x]);
 
 let emu: Emulator;
 const fn = (name: string, ...args: unknown[]): unknown => emu.callCustomFunction(name, ...args);
-beforeEach(() => { emu = loadedEmulator(); emu.counter.reset(); });
+beforeEach(() => { emu = loadedEmulator({ timeZone: ZONE }); emu.counter.reset(); });
 
 describe('with a stage_table argument', () => {
   const values = col([1000, '$2,000', '', 4000, 5000, 600]);
@@ -123,5 +125,72 @@ describe('bad input gets an error naming the function, argument, row and value',
     t('CONVERSION_RATE', [col(['Lead']), 'Proposal', 'Lead', TABLE], /must come after/);
     t('SALES_VELOCITY', [col([1]), col(['Lead']), col(['']), col(['']), TABLE], /no closed deals/);
     t('FORECAST_BY_MONTH', [col([1]), col(['Lead']), col([d('2026-01-01')]), TABLE, 0], /whole number from 1 to 240/);
+  });
+});
+
+describe('FORECAST_BY_MONTH as_of: results relative to a given date, not the cached day of the last recalculation', () => {
+  const values = col([100, 200, 300, 400]);
+  const stages = col(['Lead', 'Proposal', 'Won', 'Lead']);
+  const close = col([d('2026-02-10'), d('2026-03-31'), d('2026-02-20'), d('2026-05-01')]);
+
+  test('months and Overdue count from as_of (text, a date cell or a serial), whatever the clock says', () => {
+    // Independent expectation for as_of in March 2026, 3 months: Overdue holds the open February
+    // deal (100, 10% -> 10); the won February deal is before the window; March: 200 at 50%; May: 400 at 10%.
+    const expected = [
+      ['Month', 'Deals', 'Pipeline', 'Weighted', 'Won'],
+      ['Overdue', 1, 100, 10, 0],
+      ['2026-03', 1, 200, 100, 0],
+      ['2026-04', 0, 0, 0, 0],
+      ['2026-05', 1, 400, 40, 0],
+    ];
+    expect(fn('FORECAST_BY_MONTH', values, stages, close, TABLE, 3, '2026-03-15')).toEqual(expected);
+    expect(fn('FORECAST_BY_MONTH', values, stages, close, TABLE, 3, d('2026-03-01'))).toEqual(expected);
+    expect(fn('FORECAST_BY_MONTH', values, stages, close, TABLE, 3, 46_097)).toEqual(expected); // serial of 2026-03-16
+    const later = loadedEmulator({ timeZone: ZONE, now: Date.UTC(2031, 6, 1) });
+    expect(later.callCustomFunction('FORECAST_BY_MONTH', values, stages, close, TABLE, 3, [[d('2026-03-31')]])).toEqual(expected);
+  });
+
+  test('a bad as_of, or as_of without months, is an error naming it', () => {
+    expect(() => fn('FORECAST_BY_MONTH', values, stages, close, TABLE, 3, 'soon')).toThrow('FORECAST_BY_MONTH: as_of "soon" is not a date');
+    expect(() => fn('FORECAST_BY_MONTH', values, stages, close, TABLE, 3, [['2026-03-01'], ['2026-04-01']])).toThrow('FORECAST_BY_MONTH: as_of must be a single date');
+    expect(() => fn('FORECAST_BY_MONTH', values, stages, close, TABLE, '', '2026-03-01')).toThrow('FORECAST_BY_MONTH: as_of needs months');
+  });
+});
+
+describe('cells are read where they enter the result', () => {
+  test("each function reads the values it sums: an open deal's \"tbd\" value does not stop AVERAGE_DEAL_SIZE, a lost deal's none", () => {
+    const stages = col(['Lead', 'Won', 'Lost', 'Won']);
+    const values = col(['tbd', 1000, 'n/a', 3000]);
+    expect(fn('AVERAGE_DEAL_SIZE', values, stages, TABLE)).toBe(2000);
+    expect(() => fn('PIPELINE_VALUE', values, stages, TABLE)).toThrow('PIPELINE_VALUE: row 1 of values: "tbd" is not a number');
+    expect(fn('PIPELINE_VALUE', col([500, 'tbd', 'n/a', '']), stages, TABLE)).toBe(500);
+    // Won deals weigh 100%, lost 0%: a lost deal's value and a won deal's own probability are not read.
+    expect(fn('WEIGHTED_FORECAST', col([1000, 2000, 'n/a', 0]), stages, TABLE, col([0.5, 'high', '', '']))).toBe(500 + 2000);
+    expect(() => fn('WEIGHTED_FORECAST', col([1000]), col(['Lead']), TABLE, col(['high']))).toThrow('WEIGHTED_FORECAST: row 1 of probabilities: "high" is not a probability');
+    const funnel = fn('FUNNEL', stages, col([100, 200, 'n/a', 400]), TABLE) as unknown[][];
+    expect(funnel[1]?.slice(0, 3)).toEqual(['Lead', 3, 700]);
+  });
+
+  test("SALES_CYCLE_DAYS and SALES_VELOCITY read only won deals' dates: an open deal's \"Q3\" does not stop them", () => {
+    const stages = col(['Lead', 'Won', 'Lost', 'Won']);
+    const created = col(['Q3', '2026-01-01', 'n/a', '2026-02-01']);
+    const closed = col(['tbd', '2026-01-31', '', '2026-03-03']);
+    // Won deals: 30 and 30 days.
+    expect(fn('SALES_CYCLE_DAYS', created, closed, stages, TABLE)).toBe(30);
+    // 1 open x 2/3 win rate x (200 + 400) / 2 average / 30 days
+    expect(fn('SALES_VELOCITY', col([100, 200, 300, 400]), stages, created, closed, TABLE)).toBeCloseTo((1 * (2 / 3) * 300) / 30);
+    // A won deal's date is still checked, naming the cell.
+    expect(() => fn('SALES_CYCLE_DAYS', col(['2026-01-01', 'Q3']), col(['2026-02-01', '2026-03-01']), col(['Won', 'Won']), TABLE)).toThrow('SALES_CYCLE_DAYS: row 2 of created: "Q3" is not a date');
+  });
+
+  test("FORECAST_BY_MONTH reads open and won deals' close dates, not lost ones'", () => {
+    const out = fn('FORECAST_BY_MONTH', col([100, 200]), col(['Lead', 'Lost']), col([d('2026-03-05'), 'never']), TABLE) as unknown[][];
+    expect(out).toEqual([['Month', 'Deals', 'Pipeline', 'Weighted', 'Won'], ['2026-03', 1, 100, 10, 0]]);
+    expect(() => fn('FORECAST_BY_MONTH', col([100, 200]), col(['Lead', 'Lead']), col([d('2026-03-05'), 'soon']), TABLE)).toThrow('FORECAST_BY_MONTH: row 2 of close_dates: "soon" is not a date');
+  });
+
+  test('a row with a blank stage but a date is still refused (a deal must have a stage)', () => {
+    expect(() => fn('SALES_CYCLE_DAYS', col(['2026-01-01', '']), col(['2026-02-01', '2026-03-01']), col(['Won', '']), TABLE)).toThrow('SALES_CYCLE_DAYS: row 2 of stages: the stage is blank');
+    expect(() => fn('FORECAST_BY_MONTH', col([1, '']), col(['Lead', '']), col([d('2026-03-05'), d('2026-04-01')]), TABLE)).toThrow('FORECAST_BY_MONTH: row 2 of stages: the stage is blank');
   });
 });

@@ -1,10 +1,10 @@
 /** Property: over random messy columns, every function returns a finite result or throws its documented error. */
 import fc from 'fast-check';
-import { localDay } from '../../src/core/calendar';
 import * as F from '../../src/functions/pipeline-functions';
+import { FunctionContext } from '../../src/functions/context';
 import { FunctionError } from '../../src/functions/errors';
 
-const ctx: F.FunctionContext = { readSettings: () => undefined, readZone: localDay, today: () => localDay(new Date(2026, 10, 23)) };
+const ctx: FunctionContext = { readSettings: () => undefined, timeZone: () => 'Europe/Berlin', now: () => new Date(Date.UTC(2026, 10, 23, 12)) };
 const messy = fc.oneof(
   fc.double({ noNaN: false }), fc.integer({ min: -1e6, max: 1e7 }), fc.constantFrom('', 'tbd', '$12,500.50', '1,000', '35%', 'TRUE', '-', '=1+1'),
   fc.boolean(), fc.date({ min: new Date(1990, 0, 1), max: new Date(2040, 0, 1), noInvalidDate: true }), fc.constant(null),

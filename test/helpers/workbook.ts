@@ -35,4 +35,4 @@ export function select(emu: Emulator, tab: string, row: number, column = 1): voi
   });
 }
 
-export const DEAL_HEADERS = ['Deal ID', 'Deal', 'Company', 'Owner', 'Stage', 'Value', 'Probability', 'Expected Close', 'Created', 'Stage Entered', 'Last Activity', 'Budget', 'Authority', 'Need', 'Timeline', 'Next Step', 'Lost Reason', 'Health'];
+export { DEAL_HEADERS } from '../../fixtures/deals';

@@ -8,6 +8,7 @@ import { RunStatus } from '../../core/summary';
 import { Book } from '../../sheets/book';
 import { ensureGeneratedTab } from '../../sheets/generated-tab';
 import { documentProperties } from '../../sheets/platform';
+import { readQueuedEdits } from '../../sheets/queued-edits-store';
 import { writeRunStatus } from '../../sheets/summary-sheet';
 import { TabRegistry } from '../../sheets/tab-registry';
 import { logQueuedEdits } from '../queued-edits';
@@ -50,9 +51,9 @@ export function runJob(book: Book, spec: JobSpec, budgetMs = TIME_BUDGET_MS): Ru
   const done: PhaseName[] = [];
   try {
     // Typed stage changes that waited for the lock are logged first, so the phases see them.
-    const queued = whileLocked(() => logQueuedEdits(book));
+    const queued = readQueuedEdits(documentProperties()).length === 0 ? { logged: 0 } : whileLocked(() => logQueuedEdits(book));
     if (queued.logged > 0) parts.push(`logged ${queued.logged} typed stage change${queued.logged === 1 ? '' : 's'} that had waited`);
-    if (queued.message) parts.push(queued.message);
+    if ('message' in queued && queued.message) parts.push(queued.message);
     const input = loadJobInput(book, registry);
     const todo = PHASE_ORDER.filter((p) => spec.phases.includes(p));
     let statusWritten = false;

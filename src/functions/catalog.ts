@@ -1,0 +1,157 @@
+/**
+ * The one list of custom functions: name, parameters (type, optional, help), description,
+ * example, README summary and implementation. It feeds the Apps Script stubs and their JSDoc
+ * (scripts/build.mjs: each stub hands ./call.ts its parameter list for the argument checks), the
+ * playground's formula engine, the benchmark, and the README table (checked by a test). The
+ * bundle itself imports only ./implementations.ts, so the help texts live in the stubs alone.
+ */
+import { FunctionName, IMPLEMENTATIONS, Implementation } from './implementations';
+
+export interface ParamSpec {
+  readonly name: string;
+  /** JSDoc type Sheets shows, e.g. "number[]" or "string[][]". */
+  readonly type: string;
+  readonly optional: boolean;
+  readonly help: string;
+}
+
+export interface FunctionSpec {
+  readonly name: FunctionName;
+  /** The JSDoc description Sheets shows as the function's help. */
+  readonly description: string;
+  /** A formula a user can copy, starting with "=". */
+  readonly example: string;
+  readonly params: readonly ParamSpec[];
+  readonly returns: { readonly type?: string; readonly help: string };
+  /** The README table's "returns" column. */
+  readonly summary: string;
+  readonly implementation: Implementation;
+}
+
+const required = (name: string, type: string, help: string): ParamSpec => ({ name, type, optional: false, help });
+const optional = (name: string, type: string, help: string): ParamSpec => ({ name, type, optional: true, help });
+
+const VALUES = required('values', 'number[]', 'Deal values, e.g. Deals!F2:F.');
+const STAGES = required('stages', 'string[]', 'Deal stages, e.g. Deals!E2:E.');
+const STAGES_SAME = required('stages', 'string[]', 'Deal stages, same height, e.g. Deals!E2:E.');
+const STAGE_TABLE = optional('stage_table', 'string[][]', 'Optional stage table (Stage, Win probability, Outcome).');
+const CREATED = required('created', 'Date[]', 'Created dates, same height, e.g. Deals!I2:I.');
+const CLOSED = required('closed', 'Date[]', 'Close dates, same height, e.g. Deals!H2:H.');
+
+export const CATALOG: readonly FunctionSpec[] = [
+  {
+    name: 'WEIGHTED_FORECAST',
+    description: "Weighted forecast: the sum of each deal's value times its win probability (the deal's own probability when given, else its stage's; won deals count 100%, lost 0%).",
+    example: "=WEIGHTED_FORECAST(Deals!F2:F, Deals!E2:E, 'Pipeline Settings'!A1:C8)",
+    params: [
+      VALUES, STAGES_SAME,
+      optional('stage_table', 'string[][]', "Optional stage table (Stage, Win probability, Outcome), e.g. 'Pipeline Settings'!A1:C8. Passing it keeps the result live when probabilities change."),
+      optional('probabilities', 'number[]', "Optional per-deal probabilities (35%, 0.35 or 35); blanks use the stage's."),
+    ],
+    returns: { type: 'number', help: 'The weighted forecast.' },
+    summary: 'sum of value x probability (override column wins when filled; won 100%, lost 0%)',
+    implementation: IMPLEMENTATIONS.WEIGHTED_FORECAST,
+  },
+  {
+    name: 'PIPELINE_VALUE',
+    description: 'Pipeline value: the sum of the values of open deals (not won, not lost).',
+    example: '=PIPELINE_VALUE(Deals!F2:F, Deals!E2:E)',
+    params: [VALUES, STAGES_SAME, STAGE_TABLE],
+    returns: { type: 'number', help: 'The open pipeline value.' },
+    summary: 'sum of values of open deals',
+    implementation: IMPLEMENTATIONS.PIPELINE_VALUE,
+  },
+  {
+    name: 'STAGE_PROBABILITY',
+    description: 'The win probability of a stage: one number for one cell, a column for a range.',
+    example: '=STAGE_PROBABILITY(E2)',
+    params: [required('stages', 'string[]', 'A stage name or a range of stage names, e.g. E2 or Deals!E2:E.'), STAGE_TABLE],
+    returns: { help: 'The probability of each stage, as a fraction (format the cell as %).' },
+    summary: "a stage's win probability; a column for a range",
+    implementation: IMPLEMENTATIONS.STAGE_PROBABILITY,
+  },
+  {
+    name: 'WIN_RATE',
+    description: 'Win rate: won deals / (won + lost deals).',
+    example: '=WIN_RATE(Deals!E2:E)',
+    params: [STAGES, STAGE_TABLE],
+    returns: { type: 'number', help: 'The win rate, as a fraction (format the cell as %).' },
+    summary: 'won / (won + lost)',
+    implementation: IMPLEMENTATIONS.WIN_RATE,
+  },
+  {
+    name: 'AVERAGE_DEAL_SIZE',
+    description: 'Average deal size: the mean value of won deals.',
+    example: '=AVERAGE_DEAL_SIZE(Deals!F2:F, Deals!E2:E)',
+    params: [VALUES, STAGES_SAME, STAGE_TABLE],
+    returns: { type: 'number', help: 'The average won deal value.' },
+    summary: 'mean value of won deals',
+    implementation: IMPLEMENTATIONS.AVERAGE_DEAL_SIZE,
+  },
+  {
+    name: 'SALES_CYCLE_DAYS',
+    description: 'Sales cycle length: the mean whole days from created to closed, over won deals.',
+    example: '=SALES_CYCLE_DAYS(Deals!I2:I, Deals!H2:H, Deals!E2:E)',
+    params: [required('created', 'Date[]', 'Created dates, e.g. Deals!I2:I.'), CLOSED, STAGES_SAME, STAGE_TABLE],
+    returns: { type: 'number', help: 'Average days from created to closed for won deals.' },
+    summary: 'mean whole days created -> closed, won deals',
+    implementation: IMPLEMENTATIONS.SALES_CYCLE_DAYS,
+  },
+  {
+    name: 'SALES_VELOCITY',
+    description: 'Sales velocity: open deals x win rate x average deal size / sales cycle days (money per day).',
+    example: '=SALES_VELOCITY(Deals!F2:F, Deals!E2:E, Deals!I2:I, Deals!H2:H)',
+    params: [VALUES, STAGES_SAME, CREATED, CLOSED, STAGE_TABLE],
+    returns: { type: 'number', help: 'Expected revenue per day.' },
+    summary: 'open deals x win rate x avg deal size / cycle days',
+    implementation: IMPLEMENTATIONS.SALES_VELOCITY,
+  },
+  {
+    name: 'CONVERSION_RATE',
+    description: 'Stage conversion: deals that reached to_stage / deals that reached from_stage (a deal in a later stage, or won, reached every stage before it).',
+    example: '=CONVERSION_RATE(Deals!E2:E, "Qualification", "Proposal")',
+    params: [
+      STAGES,
+      required('from_stage', 'string', 'The earlier stage, e.g. "Qualification".'),
+      required('to_stage', 'string', 'The later stage, e.g. "Proposal".'),
+      STAGE_TABLE,
+    ],
+    returns: { type: 'number', help: 'The conversion rate, as a fraction (format the cell as %).' },
+    summary: 'reached(to) / reached(from)',
+    implementation: IMPLEMENTATIONS.CONVERSION_RATE,
+  },
+  {
+    name: 'FUNNEL',
+    description: 'Funnel table: for each open and won stage, the deals that reached it, their value and weighted value, and the conversion to the next stage. Spills 5 columns.',
+    example: '=FUNNEL(Deals!E2:E, Deals!F2:F)',
+    params: [STAGES, optional('values', 'number[]', 'Optional deal values, same height, e.g. Deals!F2:F.'), STAGE_TABLE],
+    returns: { help: 'A table: Stage, Deals reached, Value, Weighted value, Conversion to next.' },
+    summary: 'Stage, Deals reached, Value, Weighted value, Conversion to next',
+    implementation: IMPLEMENTATIONS.FUNNEL,
+  },
+  {
+    name: 'FORECAST_BY_MONTH',
+    description: 'Forecast by month of expected close: deals, open pipeline, weighted value and won value per month. With months, the next N months from the month of as_of (today when omitted), plus an Overdue row. Sheets keeps a result until an argument changes, so pass TODAY() as as_of for a horizon that moves with the calendar. Spills 5 columns.',
+    example: '=FORECAST_BY_MONTH(Deals!F2:F, Deals!E2:E, Deals!H2:H, , 6, TODAY())',
+    params: [
+      VALUES, STAGES_SAME,
+      required('close_dates', 'Date[]', 'Expected close dates, same height, e.g. Deals!H2:H.'),
+      STAGE_TABLE,
+      optional('months', 'number', 'Optional horizon in months from the month of as_of, e.g. 6.'),
+      optional('as_of', 'Date', 'Optional date the months and the Overdue row count from, e.g. TODAY() or a date cell; with months only. Omitted: today, but Sheets will not recalculate when the day changes.'),
+    ],
+    returns: { help: 'A table: Month, Deals, Pipeline, Weighted, Won.' },
+    summary: 'Month, Deals, Pipeline, Weighted, Won',
+    implementation: IMPLEMENTATIONS.FORECAST_BY_MONTH,
+  },
+];
+
+/** The parameter list a stub passes to the argument checks: "stages, [stage_table]". */
+export function parameterList(spec: FunctionSpec): string {
+  return spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ');
+}
+
+/** How the function is called, optional parameters in brackets: "WIN_RATE(stages, [stage_table])". */
+export function signature(spec: FunctionSpec): string {
+  return `${spec.name}(${parameterList(spec)})`;
+}
