@@ -134,6 +134,21 @@ describe('generated tabs', () => {
     });
   }
 
+  test('upgrading: summary and snapshots tabs made before the tab registry are recognised and kept, not duplicated', () => {
+    const emu = pipeline();
+    emu.call('menuRefreshSummary');
+    // As a version without the registry left them: our tabs, but no record of their sheet IDs.
+    emu.counter.quiet(() => emu.properties.document.deleteProperty('dealPipeline.tabs'));
+    emu.call('menuSetUpPipeline'); // re-remembers Deals, Settings, History by name
+    const snapshotRows = emu.counter.quiet(() => emu.book.getSheetByName('Pipeline Snapshots')!.getLastRow());
+    emu.clock.advance(86_400_000);
+    emu.call('menuRefreshSummary');
+    expect(emu.book.getSheets().map((s) => s.getName()).filter((n) => /^Pipeline (Summary|Snapshots)/.test(n)).sort()).toEqual(['Pipeline Snapshots', 'Pipeline Summary']);
+    expect(runStatus(emu, 'Pipeline Summary')[4]).toBe('OK');
+    // The trend goes on in the same snapshots tab: today's rows were appended to the old ones.
+    expect(emu.counter.quiet(() => emu.book.getSheetByName('Pipeline Snapshots')!.getLastRow())).toBeGreaterThan(snapshotRows);
+  });
+
   test('the summary tab renamed by a manager is still the one written (found by its sheet ID)', () => {
     const emu = pipeline();
     emu.call('menuRefreshSummary');
