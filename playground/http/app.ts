@@ -44,6 +44,24 @@ export interface Playground {
   listen(port: number): Promise<number>;
 }
 
+/** What a refused body may still send (read and dropped) before the connection is cut, and for how long. */
+export const DISCARD_LIMIT_BYTES = 16 * 1024 * 1024;
+const DISCARD_MS = 5_000;
+
+/** Reads and drops the rest of a refused request body; cuts the connection past the cap or the time. */
+function discardRest(req: IncomingMessage): void {
+  let dropped = 0;
+  const timer = setTimeout(() => req.destroy(), DISCARD_MS);
+  const stop = (): void => clearTimeout(timer);
+  req.on('data', (c: Buffer) => {
+    dropped += c.length;
+    if (dropped > DISCARD_LIMIT_BYTES) { stop(); req.destroy(); }
+  });
+  req.once('end', stop);
+  req.once('close', stop);
+  req.resume();
+}
+
 export function createPlayground(root: string, session: PlaygroundSession, log: (line: string) => void = (l) => console.error(l)): Playground {
   const token = randomBytes(32).toString('hex');
   const api = apiRoutes(session);
@@ -110,9 +128,11 @@ export function createPlayground(root: string, session: PlaygroundSession, log: 
     route(req, res).catch((e: unknown) => {
       if (e instanceof BodyTooLarge) {
         log(`playground: refused ${req.method} ${req.url}: ${e.message}`);
-        // Answer, then drop the connection: the rest of the body is never read.
-        res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close', ...HEADERS });
-        res.end(JSON.stringify({ error: e.message }), () => req.destroy());
+        // Answer, then let the sender finish: the rest of the body is read and dropped, never held, so
+        // the client can read the 413 instead of a reset; a sender past the discard cap is cut off.
+        res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', ...HEADERS });
+        res.end(JSON.stringify({ error: e.message }));
+        discardRest(req);
       } else if (e instanceof ImportError || e instanceof BadRequest) json(res, { error: e.message }, 400);
       else json(res, { error: `Playground error: ${(e as Error).message}` }, 500);
     });

@@ -1,7 +1,7 @@
 /**
  * Reads a request body up to a limit, counting bytes as they arrive: a declared Content-Length over
  * the limit is refused before reading, and a longer stream is cut off at the limit (the caller
- * answers 413 and closes the connection), so no body is ever held past its cap.
+ * answers 413 and drops the rest), so no body is ever held past its cap.
  */
 import type { IncomingMessage } from 'node:http';
 

@@ -19,9 +19,17 @@ export function buildPlayground(): void {
   execFileSync(process.execPath, [join(root, 'scripts/build-playground.mjs')]);
 }
 
+/** Servers still running: stopped after the test file even when a test failed half-way (else jest never exits). */
+const running = new Set<ChildProcess>();
+afterAll(() => {
+  for (const proc of running) proc.kill();
+});
+
 export function startServer(dataFile: string): Promise<PlaygroundServer> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [join(root, 'build/playground/server.cjs'), '--port', '0', '--data', dataFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(proc);
+    proc.once('exit', () => running.delete(proc));
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}${err}`)), 60_000);
@@ -35,7 +43,11 @@ export function startServer(dataFile: string): Promise<PlaygroundServer> {
   });
 }
 
-export const stopServer = (s: PlaygroundServer): Promise<void> => new Promise((r) => { s.proc.once('exit', () => r()); s.proc.kill(); });
+export const stopServer = (s: PlaygroundServer): Promise<void> => new Promise((r) => {
+  if (s.proc.exitCode !== null || s.proc.signalCode !== null) { r(); return; }
+  s.proc.once('exit', () => r());
+  s.proc.kill();
+});
 
 /** The token the served page carries, read as the page reads it. */
 export async function pageToken(s: PlaygroundServer): Promise<string> {
