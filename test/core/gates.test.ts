@@ -2,13 +2,13 @@
  * src/core/gates.ts: which stages' entry requirements a move needs (DOMAIN.md "Forward moves are
  * gated"), checked against a restatement of the rule over the fixture stage table.
  */
-import { dealCells, findStage } from '../../fixtures/deal-records';
+import { dealCells, defaultTableStage } from '../../fixtures/deal-records';
 import { DEFAULT_STAGES } from '../../fixtures/stages';
 import { checkMove, stagesToPass, unmetForCurrentStage } from '../../src/core/gates';
 import { defaultStageTable } from '../../src/core/settings';
 
 const table = defaultStageTable();
-const stage = (name: string) => findStage(table, name);
+const stage = defaultTableStage;
 const cells = dealCells;
 
 /** The rule as DOMAIN.md words it, over the fixture table: the stage names a move from `from` (undefined: a new deal) to `to` needs. */

@@ -1,11 +1,11 @@
 /** src/core/health.ts: the Health text of a deal (stale, missing requirements) and of a row that could not be read. */
 import { dayNumber } from '../../fixtures/calendar-days';
-import { dealRecord, findStage } from '../../fixtures/deal-records';
+import { dealRecord, defaultTableStage } from '../../fixtures/deal-records';
 import { healthText, problemText } from '../../src/core/health';
 import { defaultStageTable } from '../../src/core/settings';
 
 const table = defaultStageTable();
-const stage = (name: string) => findStage(table, name);
+const stage = defaultTableStage;
 const TODAY = dayNumber('2026-11-23');
 const ALL_MET = { owner: 'Ann', company: 'Acme', value: 5, budget: true, authority: true, need: true, timeline: true, expectedClose: '2026-12-01' };
 

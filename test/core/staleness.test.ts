@@ -4,12 +4,10 @@
  * stage's Stale after. No limit, never stale; closed, never stale; no date at all is a data problem.
  */
 import { dayNumber } from '../../fixtures/calendar-days';
-import { dealRecord, findStage } from '../../fixtures/deal-records';
-import { defaultStageTable } from '../../src/core/settings';
+import { dealRecord, defaultTableStage } from '../../fixtures/deal-records';
 import { daysInStage, lastTouch, staleness, staleText } from '../../src/core/staleness';
 
-const table = defaultStageTable();
-const stage = (name: string) => findStage(table, name);
+const stage = defaultTableStage;
 const TODAY = dayNumber('2026-11-23');
 const daysAgo = (n: number): number => TODAY - n;
 

@@ -2,17 +2,15 @@
  * src/core/summary/by-stage.ts: per stage, today's snapshot totals (taken as given, not recomputed),
  * average days in stage, deals reached and conversion from Stage History, and the funnel chart.
  */
-import { dealRecord, findStage, RecordFields } from '../../../fixtures/deal-records';
+import { defaultDeal, RecordFields } from '../../../fixtures/deal-records';
 import { padded, runSection, SUMMARY_TODAY, summaryInput } from '../../../fixtures/summary-input';
 import { DEFAULT_STAGES } from '../../../fixtures/stages';
-import { defaultStageTable } from '../../../src/core/settings';
 import { SnapshotRow } from '../../../src/core/snapshots';
 import { byStageSection } from '../../../src/core/summary/by-stage';
 import { DEFINITIONS } from '../../../src/core/summary/definitions';
 
-const table = defaultStageTable();
 const T = SUMMARY_TODAY;
-const deal = (id: string, stage: string, f: RecordFields = {}) => dealRecord(findStage(table, stage), { id, ...f });
+const deal = (id: string, stage: string, f: RecordFields = {}) => defaultDeal(stage, { id, ...f });
 
 /** Totals with numbers no computation would give, so the rows must have taken them as they are. */
 const MARKED: SnapshotRow[] = DEFAULT_STAGES.map((s, k) => ({ day: T, stage: s.name, deals: 100 + k, value: 1000 + k, weighted: 10 + k }));

@@ -1,12 +1,10 @@
 /** src/core/summary/forecast.ts: the forecast section (Overdue, the next 6 months, undated deals) and its chart, by hand. */
 import { dayNumber } from '../../../fixtures/calendar-days';
-import { dealRecord, findStage, RecordFields } from '../../../fixtures/deal-records';
+import { defaultDeal, RecordFields } from '../../../fixtures/deal-records';
 import { padded, runSection, summaryInput } from '../../../fixtures/summary-input';
-import { defaultStageTable } from '../../../src/core/settings';
 import { FORECAST_MONTHS, forecastSection } from '../../../src/core/summary/forecast';
 
-const table = defaultStageTable();
-const deal = (stage: string, close: string, f: RecordFields = {}) => dealRecord(findStage(table, stage), { expectedClose: close === '' ? NaN : dayNumber(close), ...f });
+const deal = (stage: string, close: string, f: RecordFields = {}) => defaultDeal(stage, { expectedClose: close === '' ? NaN : dayNumber(close), ...f });
 const round = (rows: (string | number)[][]) => rows.map((r) => r.map((c) => (typeof c === 'number' ? Math.round(c * 1e6) / 1e6 : c)));
 
 // Today is 23 Nov 2026: the six months are Nov 2026 to Apr 2027.

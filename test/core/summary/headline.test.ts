@@ -1,13 +1,11 @@
 /** src/core/summary/headline.ts: the headline figures, worked by hand (the same eight deals as test/core/metrics.test.ts). */
 import { dayNumber } from '../../../fixtures/calendar-days';
-import { dealRecord, findStage, RecordFields } from '../../../fixtures/deal-records';
+import { defaultDeal, RecordFields } from '../../../fixtures/deal-records';
 import { padded, runSection, summaryInput } from '../../../fixtures/summary-input';
-import { defaultStageTable } from '../../../src/core/settings';
 import { DEFINITIONS } from '../../../src/core/summary/definitions';
 import { headlineSection } from '../../../src/core/summary/headline';
 
-const table = defaultStageTable();
-const deal = (stage: string, f: RecordFields = {}) => dealRecord(findStage(table, stage), f);
+const deal = (stage: string, f: RecordFields = {}) => defaultDeal(stage, f);
 
 const DEALS = [
   deal('Lead Generation', { value: 1000 }), //                     1000 x 0.10 =   100

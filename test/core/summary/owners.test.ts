@@ -1,11 +1,9 @@
 /** src/core/summary/owners.ts: per owner, open deals, pipeline, weighted, won value and win rate; largest weighted first. */
-import { dealRecord, findStage, RecordFields } from '../../../fixtures/deal-records';
+import { defaultDeal, RecordFields } from '../../../fixtures/deal-records';
 import { padded, runSection, summaryInput } from '../../../fixtures/summary-input';
-import { defaultStageTable } from '../../../src/core/settings';
 import { NO_OWNER, ownersSection } from '../../../src/core/summary/owners';
 
-const table = defaultStageTable();
-const deal = (owner: string, stage: string, value: number, f: RecordFields = {}) => dealRecord(findStage(table, stage), { owner, value, ...f });
+const deal = (owner: string, stage: string, value: number, f: RecordFields = {}) => defaultDeal(stage, { owner, value, ...f });
 
 const DEALS = [
   deal('Ann', 'Proposal', 1000), //                        open: 1000 x 0.5 = 500

@@ -1,12 +1,12 @@
 /** src/core/summary/problems.ts: rows the job could not read, then open deals with no date to judge staleness by; capped. */
-import { dealRecord, findStage, RecordFields } from '../../../fixtures/deal-records';
+import { dealRecord, defaultDeal, findStage, RecordFields } from '../../../fixtures/deal-records';
 import { padded, runSection, SUMMARY_TODAY, summaryInput } from '../../../fixtures/summary-input';
 import { makeStageTable } from '../../../src/core/stages';
 import { defaultStageTable } from '../../../src/core/settings';
 import { problemsSection } from '../../../src/core/summary/problems';
 
 const table = defaultStageTable();
-const deal = (row: number, stage: string, f: RecordFields = {}) => dealRecord(findStage(table, stage), { row, ...f });
+const deal = (row: number, stage: string, f: RecordFields = {}) => defaultDeal(stage, { row, ...f });
 const UNDATED = 'no Last Activity, Stage Entered or Created date, so staleness cannot be judged';
 const bad = (row: number) => ({ tab: 'Opportunities', row, column: 'Value', value: '"tbd"', problem: 'not a number' });
 

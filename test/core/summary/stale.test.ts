@@ -1,12 +1,10 @@
 /** src/core/summary/stale.ts: stale deals, most days over their stage's limit first, then by row; capped. */
-import { dealRecord, findStage, RecordFields } from '../../../fixtures/deal-records';
+import { defaultDeal, RecordFields } from '../../../fixtures/deal-records';
 import { padded, runSection, SUMMARY_TODAY, summaryInput } from '../../../fixtures/summary-input';
-import { defaultStageTable } from '../../../src/core/settings';
 import { staleSection } from '../../../src/core/summary/stale';
 
-const table = defaultStageTable();
 const T = SUMMARY_TODAY;
-const deal = (row: number, stage: string, f: RecordFields = {}) => dealRecord(findStage(table, stage), { row, name: `Deal ${row}`, owner: 'Ann', ...f });
+const deal = (row: number, stage: string, f: RecordFields = {}) => defaultDeal(stage, { row, name: `Deal ${row}`, owner: 'Ann', ...f });
 
 test('worst first by days over the limit; equal ones by sheet row; a deal without an ID by its row', () => {
   // Given out of row order (a section must not rely on it): row 3 before row 2.
