@@ -4,18 +4,14 @@
  * leave the previous summary in place with the failure on its last-run line.
  */
 import { EmuRange } from '../../emulator/range';
-import { DEAL_HEADERS, readTab } from '../helpers/workbook';
+import { DEAL_HEADERS } from '../../fixtures/deals';
+import { DEFAULT_STAGES } from '../../fixtures/stages';
+import { readTab } from '../helpers/workbook';
 import { largeDeal, largePipeline, runStatus } from '../helpers/large-pipeline';
+import { summarySection as section } from '../helpers/summary-tab';
 
 const TODAY = Date.UTC(2026, 10, 23); // the emulator's default clock: 2026-11-23 15:00 UTC, 10:00 in New York
-const STALE_AFTER: Record<string, number> = { 'Lead Generation': 14, 'Initial Contact': 7, Qualification: 14, Proposal: 10, Negotiation: 7 };
-
-const section = (rows: unknown[][], title: RegExp): unknown[][] => {
-  const start = rows.findIndex((r) => title.test(String(r[0])));
-  if (start < 0) throw new Error(`no section ${String(title)}`);
-  const end = rows.findIndex((r, i) => i > start && r.every((c) => c === ''));
-  return rows.slice(start + 1, end < 0 ? rows.length : end);
-};
+const STALE_AFTER: Record<string, number> = Object.fromEntries(DEFAULT_STAGES.filter((s) => s.staleAfter !== null).map((s) => [s.name, s.staleAfter as number]));
 
 test('1,000 stale deals: the summary succeeds, lists the 200 most overdue and says how many more', () => {
   const n = 1000;

@@ -1,9 +1,10 @@
 /** Stale flags, the summary tab, snapshots and triggers, through the built bundle in the emulator. */
 import { Emulator } from '../../emulator';
-import { DEAL_HEADERS, loadedEmulator, readTab, writeTab } from '../helpers/workbook';
+import { DEAL_HEADERS, dealColumn, dealRow } from '../../fixtures/deals';
+import { summaryFigure as figure } from '../helpers/summary-tab';
+import { loadedEmulator, readTab, writeTab } from '../helpers/workbook';
 
-const dealRow = (o: Record<string, unknown>): unknown[] => DEAL_HEADERS.map((h) => o[h] ?? '');
-const HEALTH = DEAL_HEADERS.indexOf('Health');
+const HEALTH = dealColumn('Health');
 
 function pipeline(emu: Emulator, rows: Record<string, unknown>[]): void {
   writeTab(emu, 'Deals', [DEAL_HEADERS, ...rows.map(dealRow)]);
@@ -63,7 +64,6 @@ describe('the Pipeline Summary tab', () => {
     { Deal: 'Broken', Owner: 'Zed', Company: 'C', Stage: 'Pitching', Value: 'tbd' },
   ];
 
-  const figure = (emu: Emulator, label: string): unknown => readTab(emu, 'Pipeline Summary').find((r) => r[0] === label)?.[1];
 
   test('headline figures equal the custom functions on the same data', () => {
     const emu = loadedEmulator();

@@ -5,7 +5,8 @@ import { automationTick } from '../../src/actions/automation';
 import { JOBS, readCursor, runJob } from '../../src/actions/jobs';
 import { clearCursor, saveCursor } from '../../src/actions/jobs/cursor';
 import { PROPERTY_KEYS } from '../../src/sheets/property-keys';
-import { DEAL_HEADERS, writeTab } from '../helpers/workbook';
+import { DEAL_HEADERS, dealRow } from '../../fixtures/deals';
+import { writeTab } from '../helpers/workbook';
 
 type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const GLOBALS = ['SpreadsheetApp', 'PropertiesService', 'LockService', 'Charts', 'Utilities', 'Session'];
@@ -15,7 +16,7 @@ function withServices(test: (emu: Emulator, book: Book) => void): void {
   const g = globalThis as Record<string, unknown>;
   Object.assign(g, { SpreadsheetApp: emu.spreadsheetApp, PropertiesService: emu.properties, LockService: emu.locks, Charts: { ChartType: { BAR: 'BAR', COLUMN: 'COLUMN', LINE: 'LINE' } }, Utilities: new EmuUtilities(emu.clock), Session: emu.session });
   try {
-    writeTab(emu, 'Deals', [DEAL_HEADERS, DEAL_HEADERS.map((h) => ({ 'Deal ID': 'D-1', Deal: 'A', Stage: 'Proposal', Value: 1 } as Record<string, unknown>)[h] ?? '')]);
+    writeTab(emu, 'Deals', [DEAL_HEADERS, dealRow({ 'Deal ID': 'D-1', Deal: 'A', Stage: 'Proposal', Value: 1 })]);
     test(emu, emu.book as unknown as Book);
   } finally {
     for (const k of GLOBALS) delete g[k];

@@ -4,14 +4,13 @@
  * like ours; and the runner's reads, writes and lock use.
  */
 import { Emulator } from '../../emulator';
+import { DEAL_HEADERS, dealColumn as col, dealRow } from '../../fixtures/deals';
 import { afterDealsRead, recordAccess } from '../helpers/faults';
 import { runStatus } from '../helpers/large-pipeline';
-import { DEAL_HEADERS, loadedEmulator, readTab, writeTab } from '../helpers/workbook';
+import { loadedEmulator, readTab, writeTab } from '../helpers/workbook';
 
-const col = (h: string): number => DEAL_HEADERS.indexOf(h);
 const HEALTH = col('Health');
 const ID = col('Deal ID');
-const dealRow = (o: Record<string, unknown>): unknown[] => DEAL_HEADERS.map((h) => o[h] ?? '');
 
 /** 2026-11-23 today: are stale; A-2 is fresh; the rest are closed or undated. */
 const DEALS: Record<string, unknown>[] = [

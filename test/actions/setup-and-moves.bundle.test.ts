@@ -1,10 +1,10 @@
 /** Set up, the sidebar's moves and typed stage changes, through the built bundle in the emulator. */
 import { Emulator } from '../../emulator';
 import { Faults } from '../../emulator/faults';
+import { DEAL_HEADERS, dealRow } from '../../fixtures/deals';
 import { move, MoveResult } from '../helpers/pipeline';
-import { DEAL_HEADERS, loadedEmulator, readTab, select, writeTab } from '../helpers/workbook';
+import { loadedEmulator, readTab, select, writeTab } from '../helpers/workbook';
 
-const dealRow = (o: Record<string, unknown>): unknown[] => DEAL_HEADERS.map((h) => o[h] ?? '');
 const tabText = (emu: Emulator): string => JSON.stringify(emu.book._sheets().map((s) => [s.getName(), emu.counter.quiet(() => s.getDataRange().getValues()), [...s._data().formats], [...s._data().notes], [...s._data().backgrounds]]));
 
 describe('Set up pipeline', () => {

@@ -5,11 +5,11 @@
  */
 import { Emulator } from '../../emulator';
 import { Faults, tabSnapshot } from '../../emulator/faults';
-import { col, dealRow, historyRows, move, pipelineWith } from '../helpers/pipeline';
-import { DEAL_HEADERS, loadedEmulator, readTab, select, writeTab } from '../helpers/workbook';
+import { DEAL_HEADERS, dealColumn as col, dealRow, namedDeal as deal } from '../../fixtures/deals';
+import { historyRows, move, pipelineWith } from '../helpers/pipeline';
+import { loadedEmulator, readTab, select, writeTab } from '../helpers/workbook';
 
 const lastAlert = (emu: Emulator): string => emu.ui.alerts.at(-1)?.prompt ?? '';
-const deal = (name: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ Deal: name, Company: `${name} Co`, Owner: 'Ann', Stage: 'Lead Generation', Value: 100, ...extra });
 
 describe('the Deals tab is remembered by sheet ID (item 7)', () => {
   test('after a rename, setup, typed edits and the sidebar keep using it; a tab with Stage/Value headers is never adopted', () => {

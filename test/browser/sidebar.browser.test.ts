@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Emulator } from '../../emulator';
 import { launch } from '../helpers/browser';
-import { DEAL_HEADERS, loadedEmulator, readTab, select, writeTab } from '../helpers/workbook';
+import { DEAL_HEADERS, dealRow } from '../../fixtures/deals';
+import { loadedEmulator, readTab, select, writeTab } from '../helpers/workbook';
 
 const artifacts = join(__dirname, '..', '..', 'test-artifacts');
 let browser: Browser;
@@ -42,8 +43,8 @@ async function openSidebar(emu: Emulator): Promise<Page> {
 test('open on a deal, see unmet BANT, tick them in the sheet, refresh, move, find the history row', async () => {
   const emu = loadedEmulator();
   writeTab(emu, 'Deals', [DEAL_HEADERS,
-    DEAL_HEADERS.map((h) => ({ Deal: 'Acme renewal', Company: 'Acme', Owner: 'Ann', Stage: 'Qualification', Value: 48000, 'Stage Entered': '2026-11-10' } as Record<string, unknown>)[h] ?? ''),
-    DEAL_HEADERS.map((h) => ({ Deal: '<img src=x onerror=alert(1)>', Company: '<b>bold</b>', Owner: 'Eve', Stage: 'Lead Generation', Value: 1 } as Record<string, unknown>)[h] ?? ''),
+    dealRow({ Deal: 'Acme renewal', Company: 'Acme', Owner: 'Ann', Stage: 'Qualification', Value: 48000, 'Stage Entered': '2026-11-10' }),
+    dealRow({ Deal: '<img src=x onerror=alert(1)>', Company: '<b>bold</b>', Owner: 'Eve', Stage: 'Lead Generation', Value: 1 }),
   ]);
   emu.call('menuSetUpPipeline');
   select(emu, 'Deals', 2);

@@ -4,7 +4,8 @@
  * a run with no document fails with a message that says so, never a TypeError.
  */
 import { MENU } from '../../src/actions/menu';
-import { DEAL_HEADERS, loadedEmulator, readTab, writeTab } from '../helpers/workbook';
+import { DEAL_HEADERS, dealRow } from '../../fixtures/deals';
+import { loadedEmulator, readTab, writeTab } from '../helpers/workbook';
 
 const NO_DOCUMENT = /^Deal Pipeline can only run inside a spreadsheet: /;
 
@@ -20,7 +21,7 @@ describe('AuthMode.NONE', () => {
 
   test('onEdit in NONE reads and writes nothing; the same edit in LIMITED is recorded', () => {
     const emu = loadedEmulator();
-    writeTab(emu, 'Deals', [DEAL_HEADERS, DEAL_HEADERS.map((h) => ({ 'Deal ID': 'D-0001', Deal: 'Acme', Owner: 'A', Company: 'C', Stage: 'Qualification' } as Record<string, string>)[h] ?? '')]);
+    writeTab(emu, 'Deals', [DEAL_HEADERS, dealRow({ 'Deal ID': 'D-0001', Deal: 'Acme', Owner: 'A', Company: 'C', Stage: 'Qualification' })]);
     emu.call('menuSetUpPipeline');
     const stage = emu.book.getSheetByName('Deals')!.getRange('E2');
     const historyBefore = readTab(emu, 'Stage History');

@@ -3,9 +3,9 @@
  * and Check settings in the shipped bundle refuse that order, naming the row and the stage.
  */
 import { DEFAULT_STAGE_ROWS, SETTINGS_HEADERS } from '../../src/core/settings';
+import { asColumn as col } from '../../fixtures/ranges';
 import { loadedEmulator, writeTab } from '../helpers/workbook';
 
-const col = <T>(xs: T[]): T[][] => xs.map((x) => [x]);
 const MISORDERED = [['Stage', 'Win probability', 'Outcome'], ['Lead', 0.1, 'Open'], ['Won', 1, 'Won'], ['Lost', 0, 'Lost'], ['Nurture', 0.05, 'Open']];
 const stages = col(['Lead', 'Nurture', 'Nurture', 'Won', 'Lost']);
 

@@ -1,5 +1,5 @@
 /** src/core/deal-ids.ts: shared IDs found for every job and action; new IDs never collide. */
-import { duplicateIdProblems, duplicateIds, newDealIds } from '../../src/core/deal-ids';
+import { duplicateIdProblems, duplicateIds, formatDealId, newDealIds, nextDealNumber, runsOf } from '../../src/core/deal-ids';
 
 test('duplicateIds: trimmed IDs on more than one row, blanks are not IDs', () => {
   expect(Object.fromEntries(duplicateIds(['D-1', 'D-2', ' D-1', '', '', 'D-3', 'D-2']))).toEqual({ 'D-1': [0, 2], 'D-2': [1, 6] });
@@ -16,4 +16,20 @@ test('newDealIds: past the counter and every ID of ours, in row order', () => {
   const { ids, next } = newDealIds([4, 1], 3, ['D-0007', 'X-99', 'D-0002']);
   expect([...ids]).toEqual([[4, 'D-0008'], [1, 'D-0009']]);
   expect(next).toBe(10);
+});
+
+test('formatDealId pads to four digits and grows past them', () => {
+  expect([1, 42, 9999, 10000, 123456].map(formatDealId)).toEqual(['D-0001', 'D-0042', 'D-9999', 'D-10000', 'D-123456']);
+});
+
+test('nextDealNumber: at least 1, past the stored counter and past every "D-<n>" of ours; other IDs do not count', () => {
+  expect(nextDealNumber(0, [])).toBe(1);
+  expect(nextDealNumber(-5, [])).toBe(1);
+  expect(nextDealNumber(12, ['D-0003'])).toBe(12);
+  expect(nextDealNumber(2, [' D-0041 ', 'D-7', 'X-900', 'D-12a', 'd-0500', ''])).toBe(42);
+});
+
+test('runsOf: sorted runs of consecutive indexes', () => {
+  expect(runsOf([7, 3, 4, 5, 9, 10, 0])).toEqual([{ start: 0, length: 1 }, { start: 3, length: 3 }, { start: 7, length: 1 }, { start: 9, length: 2 }]);
+  expect(runsOf([])).toEqual([]);
 });

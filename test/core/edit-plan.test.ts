@@ -1,7 +1,7 @@
 /** src/core/edit-plan.ts: a typed edit as a plan, without Apps Script. */
 import { clockAt } from '../../src/core/clock';
 import { mapHeaders } from '../../src/core/columns';
-import { planEdit, SETTINGS_UNCHECKED } from '../../src/core/edit-plan';
+import { hasDealContent, healthOf, planEdit, SETTINGS_UNCHECKED } from '../../src/core/edit-plan';
 import { defaultStageTable } from '../../src/core/settings';
 
 const HEADERS = ['Deal ID', 'Deal', 'Owner', 'Company', 'Stage', 'Value', 'Stage Entered', 'Health'];
@@ -48,4 +48,41 @@ test('without a counter (queued while busy) no IDs are handed out', () => {
   const r = planEdit(edited([row('', 'New', 'Qualification')], []), ctx({ counter: undefined, previousStage: () => '' }));
   expect(r.plan.rows[0]?.cells.dealId).toBeUndefined();
   expect(r.nextId).toBeUndefined();
+});
+
+test('hasDealContent: any cell filled apart from the Deal ID and Health', () => {
+  expect(hasDealContent(['D-1', '', '', '', '', '', '', 'Stale: 9 days'], columns)).toBe(false);
+  expect(hasDealContent(['', '', '', '', '', 0, '', ''], columns)).toBe(true);
+  expect(hasDealContent(['', ' ', '', '', '', '', '', ''], columns)).toBe(false);
+});
+
+test('healthOf: unchecked with broken settings, the data problem of an unreadable row, else the deal\'s health', () => {
+  const raw = ['D-1', 'Acme', 'Ann', 'Co', 'Qualification', 'tbd', '', ''];
+  expect(healthOf(raw, columns, undefined, clock, 'Deals', 2)).toBe(SETTINGS_UNCHECKED);
+  expect(healthOf(raw, columns, defaultStageTable(), clock, 'Deals', 2)).toBe('Data problem: Value "tbd" is not a number');
+  // Qualification, entered 15 days before 23 Nov (limit 14).
+  expect(healthOf(['D-1', 'Acme', 'Ann', 'Co', 'Qualification', 5, '2026-11-08', ''], columns, defaultStageTable(), clock, 'Deals', 2)).toBe('Stale: 15 days in Qualification (limit 14)');
+  expect(healthOf(['D-1', 'Acme', 'Ann', 'Co', 'Qualification', 5, '2026-11-09', ''], columns, defaultStageTable(), clock, 'Deals', 2)).toBe('');
+});
+
+test('a typed move past requirements is logged with what it skipped; an unknown stage is logged as such', () => {
+  const skipped = planEdit(edited([row('D-0001', 'Acme', 'proposal')], ['D-0001']), ctx());
+  expect(skipped.plan.history.map((h) => [h.from, h.to, h.note])).toEqual([
+    ['Lead Generation', 'Proposal', 'Skipped requirements: Budget (Proposal), Authority (Proposal), Need (Proposal), Timeline (Proposal)'],
+  ]);
+  const unknown = planEdit(edited([row('D-0001', 'Acme', 'Pitch')], ['D-0001']), ctx());
+  expect(unknown.plan.history.map((h) => [h.to, h.note])).toEqual([['Pitch', '"Pitch" is not a stage in Pipeline Settings']]);
+  expect(unknown.plan.rows[0]?.cells.health).toMatch(/^Data problem: Stage "Pitch" is not a known stage/);
+});
+
+test('no log when the stage is the same in other case or spacing, or the Stage column was not edited', () => {
+  expect(planEdit(edited([row('D-0001', 'Acme', ' lead  generation ')], ['D-0001']), ctx()).logged).toBe(0);
+  const notTouched = planEdit(edited([row('D-0001', 'Acme', 'Proposal')], ['D-0001']), ctx({ stageTouched: false }));
+  expect([notTouched.logged, notTouched.healthRows, notTouched.plan.rows[0]?.cells]).toEqual([0, 1, { health: 'Missing: Budget (Proposal), Authority (Proposal), Need (Proposal), Timeline (Proposal)' }]);
+});
+
+test('a row emptied of its deal gets its old Health cleared, and nothing else', () => {
+  const r = planEdit(edited([['D-0001', '', '', '', '', '', '', 'Stale: 9 days']], ['D-0001']), ctx());
+  expect([r.logged, r.healthRows, r.plan.rows]).toEqual([0, 0, [{ key: { by: 'id', id: 'D-0001' }, row: 2, cells: { health: '' } }]]);
+  expect(planEdit(edited([['D-0001', '', '', '', '', '', '', '']], ['D-0001']), ctx()).plan.rows).toEqual([]);
 });

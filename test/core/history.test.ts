@@ -1,5 +1,6 @@
 /** src/core/history.ts: a deal's latest stage is the row with the latest Timestamp, wherever it sits. */
-import { lastStageById, parseHistory } from '../../src/core/history';
+import { historyCells, HISTORY_HEADERS, historyReach, lastStageById, parseHistory, reachedById } from '../../src/core/history';
+import { defaultStageTable } from '../../src/core/settings';
 
 const row = (iso: string | '', id: string, from: string, to: string) => [iso === '' ? '' : new Date(iso), id, 'Deal', from, to];
 
@@ -20,4 +21,36 @@ test('random order: the answer does not depend on row order', () => {
     const shuffled = [...rows].sort(() => Math.random() - 0.5);
     expect(Object.fromEntries(lastStageById(parseHistory(shuffled)))).toEqual(expected);
   }
+});
+
+describe('parsing and the reach of each deal', () => {
+  test('historyCells: the record in HISTORY_HEADERS order', () => {
+    const at = new Date(Date.UTC(2026, 10, 23, 15));
+    expect([...HISTORY_HEADERS]).toEqual(['Timestamp', 'Deal ID', 'Deal', 'From', 'To', 'Changed by', 'Via', 'Note']);
+    expect(historyCells({ at, dealId: 'D-1', deal: 'Acme', from: 'Lead Generation', to: 'Proposal', changedBy: 'ann@x', via: 'sidebar', note: 'n' }))
+      .toEqual([at, 'D-1', 'Acme', 'Lead Generation', 'Proposal', 'ann@x', 'sidebar', 'n']);
+  });
+
+  test('parseHistory: rows without a Deal ID or a To are ignored; a Timestamp that is not a date is NaN; text trimmed', () => {
+    const t = new Date(Date.UTC(2026, 0, 2));
+    expect(parseHistory([[t, ' D-1 ', 'x', ' A ', ' B '], [t, '', 'x', 'A', 'B'], [t, 'D-2', 'x', 'A', ''], ['yesterday', 'D-3', 'x', '', 'C'], []])).toEqual([
+      { at: t.getTime(), dealId: 'D-1', from: 'A', to: 'B' }, { at: NaN, dealId: 'D-3', from: '', to: 'C' },
+    ]);
+  });
+
+  test('reachedById: the highest open or won stage named in From or To; lost and unknown stages reach nothing', () => {
+    const e = (dealId: string, from: string, to: string) => ({ at: NaN, dealId, from, to });
+    const reach = reachedById([
+      e('D-1', '', 'Lead Generation'), e('D-1', 'Lead Generation', 'negotiation'), e('D-1', 'Negotiation', 'Qualification'), // went back: still reached 4
+      e('D-2', 'Proposal', 'Closed Lost'), //   From counts: 3
+      e('D-3', '', 'Closed Lost'), e('D-3', 'Pitch', 'Closed Lost'), // nothing reached: -1
+      e('D-4', 'Negotiation', 'Closed Won'), // 5
+    ], defaultStageTable());
+    expect(Object.fromEntries(reach)).toEqual({ 'D-1': 4, 'D-2': 3, 'D-3': -1, 'D-4': 5 });
+  });
+
+  test('historyReach: aligned with the deal IDs; a blank ID or one without history is NO_HISTORY (-2)', () => {
+    const reach = new Map([['D-1', 4], ['D-3', -1]]);
+    expect([...historyReach(['D-1', '', 'D-2', 'D-3'], reach)]).toEqual([4, -2, -2, -1]);
+  });
 });

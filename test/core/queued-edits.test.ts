@@ -34,3 +34,15 @@ test('a deleted deal is still logged; a row that had no ID gets one, found by it
   expect(plan.rows).toEqual([expect.objectContaining({ row: 3, key: { by: 'content', fingerprint: rowFingerprint(raw, columns.health) }, cells: expect.objectContaining({ dealId: 'D-0009' }) })]);
   expect(nextId).toBe(10);
 });
+
+test('a shared Deal ID or two identical ID-less rows are not acted on: the change is logged, no cell is written', () => {
+  const shared = [['D-1', 'Acme', 'Ann', 'Co', 'Proposal', 1, '', ''], ['D-1', 'Copy', 'Ann', 'Co', 'Proposal', 1, '', '']];
+  const a = planQueuedEdits([{ at: 5, by: 'ann', changes: [{ ...change('D-1', 'Acme', 'Qualification', 'Proposal'), note: 'Skipped requirements: Budget (Proposal)' }] }], { tab: 'Deals', columns, rows: shared, firstRow: 2 }, ctx);
+  expect(a.plan.rows).toEqual([]);
+  expect(a.plan.history.map((h) => [h.dealId, h.note])).toEqual([['D-1', `Skipped requirements: Budget (Proposal); ${LATE_NOTE}`]]);
+  const twin = ['', 'New', 'Ann', 'Co', 'Proposal', 1, '', ''];
+  const b = planQueuedEdits([{ at: 5, by: 'ann', changes: [change('', 'New', '', 'Proposal', rowFingerprint(twin, columns.health))] }], { tab: 'Deals', columns, rows: [twin, twin.slice()], firstRow: 2 }, ctx);
+  expect([b.plan.rows, b.nextId]).toEqual([[], undefined]);
+  expect(b.plan.history.map((h) => [h.dealId, h.note])).toEqual([['', 'row 2, deal not found again; logged late: another run held the sheet']]);
+  expect(LATE_NOTE).toBe('logged late: another run held the sheet');
+});

@@ -1,5 +1,5 @@
-import { describeValue, readCheckbox, readNumber, readProbability, readText, isDate } from '../../src/core/values';
-import { readDay, zoneDayReader, dayToIso, startOfDayIn } from '../../src/core/calendar';
+import { describeValue, readCheckbox, readNumber, readProbability, readText, isBlank, isDate } from '../../src/core/values';
+import { startOfDayIn, zoneDayReader } from '../../src/core/calendar';
 
 test('numbers as text with currency signs and thousands separators are numbers', () => {
   expect(readNumber('$12,500.50')).toBe(12500.5);
@@ -26,39 +26,11 @@ test('checkboxes', () => {
   expect([false, '', 'no', 0, null].map(readCheckbox)).toEqual([false, false, false, false, false]);
 });
 
-test('dates typed as text, serials and Dates become calendar days in the given zone', () => {
-  const ny = zoneDayReader('America/New_York');
-  expect(dayToIso(readDay('2026-03-01', ny) as number)).toBe('2026-03-01');
-  expect(dayToIso(readDay('3/1/2026', ny) as number)).toBe('2026-03-01');
-  expect(dayToIso(readDay('1 Mar 2026', ny) as number)).toBe('2026-03-01');
-  expect(dayToIso(readDay('Mar 1, 2026', ny) as number)).toBe('2026-03-01');
-  expect(dayToIso(readDay(46082, ny) as number)).toBe('2026-03-01');
-  expect(readDay('2026-02-30', ny)).toBeUndefined();
-  expect(readDay('soon', ny)).toBeUndefined();
-  // 02:00 UTC on 1 March is still 28 February in New York.
-  expect(dayToIso(readDay(new Date('2026-03-01T02:00:00Z'), ny) as number)).toBe('2026-02-28');
-  expect(dayToIso(readDay(new Date('2026-03-01T02:00:00Z'), zoneDayReader('Asia/Tokyo')) as number)).toBe('2026-03-01');
-});
-
-test('startOfDayIn gives local midnight across DST changes', () => {
-  const day = readDay('2026-03-08', zoneDayReader('UTC')) as number;
-  expect(startOfDayIn(day, 'America/New_York').toISOString()).toBe('2026-03-08T05:00:00.000Z');
-  expect(startOfDayIn(day + 1, 'America/New_York').toISOString()).toBe('2026-03-09T04:00:00.000Z');
-});
-
 test('isDate works across realms and rejects invalid dates', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const other = require('node:vm').runInNewContext('new Date(0)');
   expect(isDate(other)).toBe(true);
   expect(isDate(new Date(NaN))).toBe(false);
-});
-
-test('monthIndex by arithmetic agrees with the calendar on every day from 1900 to 2100', async () => {
-  const { monthIndex } = await import('../../src/core/calendar');
-  for (let day = -25_567; day <= 47_482; day++) {
-    const d = new Date(day * 86_400_000);
-    expect(monthIndex(day)).toBe(d.getUTCFullYear() * 12 + d.getUTCMonth());
-  }
 });
 
 test('money text: one sign or parentheses, never both, never doubled or unbalanced', async () => {
@@ -93,18 +65,6 @@ test('numbers beyond ±1e15 are refused, so sums of a column stay finite', async
   expect(Number.isFinite(MAX_NUMBER * 1e5)).toBe(true);
 });
 
-test('text dates need a year from 1900 to 9999: "0026-03-01" is refused, not read as 1926', async () => {
-  const { dateProblem } = await import('../../src/core/calendar');
-  const utc = zoneDayReader('UTC');
-  for (const t of ['0026-03-01', '3/1/0026', '1 Mar 0026', 'Mar 1, 0026', '1899-12-31']) {
-    expect([t, readDay(t, utc)]).toEqual([t, undefined]);
-    expect(dateProblem(t)).toMatch(/^not a date: the year \d{4} is outside 1900-9999 \(mistyped\?\)$/);
-  }
-  expect(dateProblem('0026-03-01')).toBe('not a date: the year 0026 is outside 1900-9999 (mistyped?)');
-  expect(dayToIso(readDay('1900-01-01', utc) as number)).toBe('1900-01-01');
-  expect(dateProblem('soon')).toBe('not a date');
-});
-
 test('textToWrite keeps text exactly as Sheets would otherwise read it as typed input', async () => {
   const { textToWrite } = await import('../../src/core/values');
   expect(textToWrite("'quoted")).toBe("''quoted");
@@ -113,4 +73,37 @@ test('textToWrite keeps text exactly as Sheets would otherwise read it as typed 
   expect(textToWrite('-x')).toBe("'-x");
   expect(textToWrite('@x')).toBe("'@x");
   expect(textToWrite("O'Brien")).toBe("O'Brien");
+});
+
+test('isBlank: empty, null, undefined and whitespace-only text; 0 and FALSE are values', () => {
+  for (const v of ['', '   ', '\t\n', null, undefined]) expect([v, isBlank(v)]).toEqual([v, true]);
+  for (const v of [0, false, 'x', ' 0 ', new Date(0)]) expect([v, isBlank(v)]).toEqual([v, false]);
+});
+
+test('more numbers: leading-dot decimals, euro and pound signs, NaN, blank text', () => {
+  expect(['.5', '€1,200', '£ 3', '¥1,000,000', '+$2.25', '0'].map(readNumber)).toEqual([0.5, 1200, 3, 1_000_000, 2.25, 0]);
+  for (const bad of [NaN, '', ' ', '1,00', '1,0000', '$', '1.2.3', '1e5', null, undefined, new Date(0)]) expect([bad, readNumber(bad)]).toEqual([bad, undefined]);
+});
+
+test('more probabilities: 0 and 100% are the ends; a number above 1 is a percentage, so 1.5 is 1.5%', () => {
+  expect([0, '0%', '100%', 100, ' 35 % ', 1.5, '12.5%'].map(readProbability)).toEqual([0, 0, 1, 1, 0.35, 0.015, 0.125]);
+  for (const bad of [100.01, '101%', -0.1, 'high', '', true]) expect([bad, readProbability(bad)]).toEqual([bad, undefined]);
+});
+
+test('more checkboxes: ticks and case-insensitive words, trimmed; anything else unticked', () => {
+  expect(['✓', '✔', ' Y ', 'True', '1'].map(readCheckbox)).toEqual([true, true, true, true, true]);
+  expect(['2', 2, 'ok', 'checked', undefined, new Date(0)].map(readCheckbox)).toEqual([false, false, false, false, false, false]);
+});
+
+test('describeValue: blanks say "blank", text is quoted and cut at 60 characters, numbers and booleans as typed', () => {
+  expect([describeValue(''), describeValue(null), describeValue(undefined)]).toEqual(['blank', 'blank', 'blank']);
+  expect([describeValue('tbd'), describeValue(' '), describeValue('say "hi"')]).toEqual(['"tbd"', '" "', '"say \\"hi\\""']);
+  const long = 'x'.repeat(61);
+  expect(describeValue(long)).toBe(`"${'x'.repeat(57)}..."`);
+  expect(describeValue('y'.repeat(60))).toBe(`"${'y'.repeat(60)}"`);
+  expect([describeValue(0), describeValue(12.5), describeValue(false), describeValue(true)]).toEqual(['0', '12.5', 'false', 'true']);
+});
+
+test('readText: trimmed text of any cell, blank for null and undefined', () => {
+  expect([readText(null), readText(undefined), readText('  Acme  '), readText(12), readText(false), readText('')]).toEqual(['', '', 'Acme', '12', 'false', '']);
 });

@@ -1,10 +1,11 @@
 import { Emulator } from '../../emulator';
 import { exportState, importState } from '../../emulator/state';
-import { DEAL_HEADERS, readTab, writeTab } from '../helpers/workbook';
+import { DEAL_HEADERS, dealRow } from '../../fixtures/deals';
+import { readTab, writeTab } from '../helpers/workbook';
 
 test('a workbook survives export to JSON and import into a fresh emulator', () => {
   const a = new Emulator({ timeZone: 'Europe/Paris' }).load();
-  writeTab(a, 'Deals', [DEAL_HEADERS, DEAL_HEADERS.map((h) => ({ Deal: 'Acme', Owner: 'Ann', Company: 'C', Stage: 'Proposal', Value: 10, 'Stage Entered': '2026-10-01' } as Record<string, unknown>)[h] ?? '')]);
+  writeTab(a, 'Deals', [DEAL_HEADERS, dealRow({ Deal: 'Acme', Owner: 'Ann', Company: 'C', Stage: 'Proposal', Value: 10, 'Stage Entered': '2026-10-01' })]);
   a.call('menuSetUpPipeline');
   a.call('menuRefreshSummary');
   a.call('menuFlagStaleDeals');
@@ -25,7 +26,7 @@ test('a workbook survives export to JSON and import into a fresh emulator', () =
 
 test('tabs keep their sheet IDs through export and import, so the add-on still knows its tabs after a reload', () => {
   const a = new Emulator().load();
-  writeTab(a, 'Deals', [DEAL_HEADERS, DEAL_HEADERS.map((h) => ({ Deal: 'Acme', Stage: 'Proposal', Value: 10 } as Record<string, unknown>)[h] ?? '')]);
+  writeTab(a, 'Deals', [DEAL_HEADERS, dealRow({ Deal: 'Acme', Stage: 'Proposal', Value: 10 })]);
   a.call('menuSetUpPipeline');
   a.call('menuRefreshSummary');
   a.book.getSheetByName('Deals')!.setName('Our deals');

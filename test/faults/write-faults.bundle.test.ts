@@ -7,7 +7,8 @@
  */
 import { Emulator } from '../../emulator';
 import { Faults, PROTECTED_MESSAGE, tabSnapshot } from '../../emulator/faults';
-import { col, dealRow, historyRows, move, MoveResult, pipelineWith } from '../helpers/pipeline';
+import { dealColumn as col, dealRow } from '../../fixtures/deals';
+import { historyRows, move, MoveResult, pipelineWith } from '../helpers/pipeline';
 import { readTab, writeTab } from '../helpers/workbook';
 
 type Fault = [name: string, inject: (f: Faults) => void, kind: 'refused' | 'retried' | 'moved'];

@@ -4,12 +4,11 @@
  * function (or tab), the row and the value; every accepted value is checked against a sum worked
  * out here.
  */
-import { Emulator } from '../../emulator';
 import { DEAL_HEADERS, dealRow } from '../../fixtures/deals';
+import { asColumn as col } from '../../fixtures/ranges';
+import { summaryFigure } from '../helpers/summary-tab';
 import { loadedEmulator, readTab, writeTab } from '../helpers/workbook';
 
-const col = <T>(xs: T[]): T[][] => xs.map((x) => [x]);
-const summaryFigure = (emu: Emulator, label: string): unknown => readTab(emu, 'Pipeline Summary').find((r) => r[0] === label)?.[1];
 
 describe('numeric stage names ("1", "2") are read the same way by custom functions and jobs', () => {
   const SETTINGS = [

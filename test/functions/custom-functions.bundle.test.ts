@@ -1,14 +1,14 @@
 /** Every custom function called through the built dist/Code.js, with arguments shaped as Sheets shapes them. */
 import { Emulator } from '../../emulator';
 import { DEFAULT_STAGE_ROWS, SETTINGS_HEADERS } from '../../src/core/settings';
-import { wallToInstant } from '../../emulator/time';
+import { asColumn as col } from '../../fixtures/ranges';
+import { midnightIn } from '../helpers/date-cells';
 import { loadedEmulator, writeTab } from '../helpers/workbook';
 
 const TABLE = [['Stage', 'Win probability', 'Outcome'], ['Lead', 0.1, 'Open'], ['Proposal', '50%', 'Open'], ['Negotiation', 75, 'Open'], ['Won', 1, 'Won'], ['Lost', 0, 'Lost']];
 const ZONE = 'America/New_York';
 /** A date cell as Sheets passes it to a custom function: midnight in the spreadsheet's zone. */
-const d = (iso: string): Date => { const [y, m, day] = iso.split('-').map(Number); return wallToInstant(y as number, m as number, day as number, ZONE); };
-const col = <T>(xs: T[]): T[][] => xs.map((x) => [x]);
+const d = (iso: string): Date => midnightIn(iso, ZONE);
 
 let emu: Emulator;
 const fn = (name: string, ...args: unknown[]): unknown => emu.callCustomFunction(name, ...args);

@@ -4,7 +4,8 @@
  * equals a plain reference computed here row by row, the way DOMAIN.md states each rule.
  */
 import fc from 'fast-check';
-import { wallToInstant } from '../../emulator/time';
+import { isoOfDay as iso, monthOfDay as monthLabel, MS_PER_DAY as DAY } from '../../fixtures/calendar-days';
+import { midnightIn } from '../helpers/date-cells';
 import { FunctionContext } from '../../src/functions/context';
 import * as F from '../../src/functions/pipeline-functions';
 import type { CellValue } from '../../src/core/values';
@@ -13,14 +14,12 @@ const ZONE = 'Europe/Berlin';
 const ctx: FunctionContext = { readSettings: () => undefined, timeZone: () => ZONE, now: () => new Date(Date.UTC(2026, 10, 23, 12)) };
 const TABLE = [['Stage', 'Win probability', 'Outcome'], ['Lead', 0.1, 'Open'], [2, 0.4, 'Open'], ['Proposal', 0.5, 'Open'], ['Won', 1, 'Won'], ['Lost', 0, 'Lost']];
 const STAGES = TABLE.slice(1).map((r) => ({ name: r[0] as string | number, p: r[1] as number, outcome: r[2] as string }));
-const DAY = 86_400_000;
 const FIRST_DAY = Date.UTC(2025, 0, 1) / DAY;
 
 interface Deal { blank: boolean; stage: number; stageCell: CellValue; value: number; valueCell: CellValue; created: number | null; createdCell: CellValue; closed: number | null; closedCell: CellValue }
 
-const iso = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
 const dateCell = (day: number, form: number): CellValue => {
-  if (form === 0) { const [y, m, d] = iso(day).split('-').map(Number); return wallToInstant(y as number, m as number, d as number, ZONE); }
+  if (form === 0) return midnightIn(iso(day), ZONE);
   if (form === 1) return iso(day);
   return day + 25_569; // a Sheets serial
 };
@@ -55,7 +54,6 @@ const deal = fc.record({
 const col = (deals: Deal[], k: 'stageCell' | 'valueCell' | 'createdCell' | 'closedCell'): CellValue[][] => deals.map((d) => [d[k]]);
 const outcome = (d: Deal): string => (STAGES[d.stage] as (typeof STAGES)[number]).outcome;
 const weight = (d: Deal): number => (outcome(d) === 'Won' ? 1 : outcome(d) === 'Lost' ? 0 : (STAGES[d.stage] as (typeof STAGES)[number]).p);
-const monthLabel = (day: number): string => iso(day).slice(0, 7);
 
 test('every function equals the row-by-row reference on random well-formed columns', () => {
   fc.assert(fc.property(fc.array(deal, { minLength: 1, maxLength: 60 }), (all) => {

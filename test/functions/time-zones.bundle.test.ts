@@ -4,10 +4,10 @@
  * Dates here are built as absolute instants, so the tests mean the same under any process TZ.
  */
 import { wallToInstant } from '../../emulator/time';
+import { asColumn as col } from '../../fixtures/ranges';
 import { loadedEmulator } from '../helpers/workbook';
 
 const TABLE = [['Stage', 'Win probability', 'Outcome'], ['Lead', 0.1, 'Open'], ['Won', 1, 'Won'], ['Lost', 0, 'Lost']];
-const col = <T>(xs: T[]): T[][] => xs.map((x) => [x]);
 
 describe.each(['Europe/Berlin', 'Asia/Tokyo', 'America/Los_Angeles'])('a spreadsheet in %s', (zone) => {
   const march1 = wallToInstant(2026, 3, 1, zone);

@@ -1,8 +1,7 @@
 /** Large generated pipelines for scale tests: n deals (and 4 history moves each) written as a user would have them. */
 import { Emulator } from '../../emulator';
-import { DEAL_HEADERS } from './workbook';
-
-export const STAGES = ['Lead Generation', 'Initial Contact', 'Qualification', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost'];
+import { DEAL_HEADERS, DEFAULT_STAGE_NAMES as STAGES, dealRow, isoDate as iso } from '../../fixtures/deals';
+import { HISTORY_HEADERS } from '../../fixtures/history';
 
 export interface LargeOptions {
   /** Every deal open and untouched for months (so every one is stale). */
@@ -12,9 +11,6 @@ export interface LargeOptions {
   /** Stage History moves per deal. */
   historyPerDeal?: number;
 }
-
-/** A calendar date typed as text (read in the spreadsheet's zone, whatever the process's zone). */
-export const iso = (y: number, m: number, d: number): string => new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
 
 /** The deal of row i (0-based) as a header -> value record; dates as typed "yyyy-mm-dd" text. */
 export function largeDeal(i: number, o: LargeOptions = {}): Record<string, unknown> {
@@ -34,12 +30,12 @@ export function largePipeline(n: number, o: LargeOptions = {}): Emulator {
   e.counter.quiet(() => {
     const deals = e.book.insertSheet('Deals');
     if (n + 1 > deals.getMaxRows()) deals.insertRowsAfter(deals.getMaxRows(), n + 1 - deals.getMaxRows());
-    const rows = [DEAL_HEADERS, ...Array.from({ length: n }, (_, i) => { const d = largeDeal(i, o); return DEAL_HEADERS.map((h) => d[h] ?? ''); })];
+    const rows = [DEAL_HEADERS, ...Array.from({ length: n }, (_, i) => dealRow(largeDeal(i, o)))];
     deals.getRange(1, 1, rows.length, DEAL_HEADERS.length).setValues(e.adopt(rows));
     const per = o.historyPerDeal ?? 4;
     const history = e.book.insertSheet('Stage History');
     if (per * n + 1 > history.getMaxRows()) history.insertRowsAfter(history.getMaxRows(), per * n + 1 - history.getMaxRows());
-    const h: unknown[][] = [['Timestamp', 'Deal ID', 'Deal', 'From', 'To', 'Changed by', 'Via', 'Note']];
+    const h: unknown[][] = [HISTORY_HEADERS];
     for (let i = 0; i < n; i++) for (let k = 0; k < per; k++) h.push([iso(2026, 1, 1 + k), `D-${i + 1}`, `Deal ${i}`, STAGES[k], STAGES[k + 1], 'rep', 'edit', '']);
     history.getRange(1, 1, h.length, 8).setValues(e.adopt(h));
   });

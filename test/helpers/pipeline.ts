@@ -1,15 +1,8 @@
-/** Shared fixtures for the write-path tests: deal rows by header, a set-up pipeline, the sidebar's calls. */
+/** Emulator helpers for the write-path tests: a set-up pipeline, the sidebar's calls, the tabs read back (deal rows: fixtures/deals.ts). */
 import { Emulator } from '../../emulator';
 import { Faults, tabSnapshot } from '../../emulator/faults';
-import { DEAL_HEADERS, loadedEmulator, readTab, writeTab } from './workbook';
-
-export const col = (header: string): number => {
-  const i = DEAL_HEADERS.indexOf(header);
-  if (i < 0) throw new Error(`no header ${header}`);
-  return i;
-};
-
-export const dealRow = (o: Record<string, unknown>): unknown[] => DEAL_HEADERS.map((h) => o[h] ?? '');
+import { DEAL_HEADERS, dealRow } from '../../fixtures/deals';
+import { loadedEmulator, readTab, writeTab } from './workbook';
 
 /** A loaded bundle with these deals on a Deals tab, after Set up pipeline. */
 export function pipelineWith(deals: Record<string, unknown>[], opts: ConstructorParameters<typeof Emulator>[0] = {}): { emu: Emulator; faults: Faults } {

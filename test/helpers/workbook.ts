@@ -34,5 +34,3 @@ export function select(emu: Emulator, tab: string, row: number, column = 1): voi
     sheet.getRange(row, column).activate();
   });
 }
-
-export { DEAL_HEADERS } from '../../fixtures/deals';
