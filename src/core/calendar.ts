@@ -197,6 +197,9 @@ export function startOfDayIn(day: CalendarDay, timeZone: string): Date {
   const wall = day * MS_PER_DAY;
   let t = wall - offsetAt(wall);
   t = wall - offsetAt(t);
+  // Where the clocks jump forward at midnight (America/Santiago, 6 Sep 2026) that instant is 23:00 of
+  // the day before: the day then starts when the clocks jump, at the offset in force before it.
+  if (Math.floor((t + offsetAt(t)) / MS_PER_DAY) < day) t = wall - offsetAt(t);
   return new Date(t);
 }
 

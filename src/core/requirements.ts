@@ -16,10 +16,12 @@ export interface Requirement {
 export type RequirementParse = { ok: true; requirements: Requirement[] } | { ok: false; error: string };
 
 const ITEM = /^(.+?)\s*(>=|>)\s*(.+)$/;
+/** Items are separated by `;`, new lines, or commas that are not thousands separators ("Value >= 5,000, Need"). */
+const SEPARATOR = /[;\n]|,(?!\d{3}(?!\d))/;
 
 export function parseRequirements(text: string): RequirementParse {
   const requirements: Requirement[] = [];
-  for (const raw of text.split(/[,;\n]/)) {
+  for (const raw of text.split(SEPARATOR)) {
     const item = raw.trim();
     if (item === '') continue;
     const m = ITEM.exec(item);

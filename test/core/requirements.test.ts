@@ -16,6 +16,12 @@ describe('parseRequirements', () => {
     expect(one('Value > 0')).toEqual({ column: 'value', op: '>', threshold: 0, label: 'Value > 0' });
     expect(one('Deal Size >= 5000')).toEqual({ column: 'value', op: '>=', threshold: 5000, label: 'Value >= 5000' });
     expect(one('amount>=$5000.50')).toEqual({ column: 'value', op: '>=', threshold: 5000.5, label: 'Value >= 5000.5' });
+    // A thousands separator is part of the number, not a separator between requirements.
+    expect(parseRequirements('Value >= 5,000, Need')).toEqual({ ok: true, requirements: [
+      { column: 'value', op: '>=', threshold: 5000, label: 'Value >= 5000' },
+      { column: 'need', op: 'filled', threshold: 0, label: 'Need' },
+    ] });
+    expect(parseRequirements('Value > 1,250,000;Budget,Authority')).toMatchObject({ ok: true, requirements: [{ threshold: 1250000 }, { column: 'budget' }, { column: 'authority' }] });
     expect(one('close date')).toEqual({ column: 'expectedClose', op: 'filled', threshold: 0, label: 'Expected Close' });
   });
 
