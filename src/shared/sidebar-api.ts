@@ -4,8 +4,6 @@
  * return value makes the client receive null), dates travel as ISO strings.
  */
 
-import type { MoveRequest } from '../core/move';
-
 export interface GateItemView { stage: string; label: string; met: boolean }
 
 export interface StageOption {
@@ -33,7 +31,17 @@ export interface DealView {
 export type SelectedDeal = { ok: true; deal: DealView } | { ok: false; message: string };
 
 /** The move the sidebar asks for: the deal's ID and the row it showed it on, the stage it showed, the target. */
-export type MoveDealRequest = MoveRequest;
+export interface MoveDealRequest {
+  readonly dealId: string;
+  /** The sheet row the sidebar showed the deal on; the move finds the deal by ID and checks it is there alone. */
+  readonly row: number;
+  /** The stage the sidebar showed; the move is refused if the sheet has changed since. */
+  readonly expectedStage: string;
+  readonly toStage: string;
+  readonly note: string;
+  readonly override: boolean;
+  readonly lostReason: string;
+}
 
 export type MoveDealResult =
   | { ok: true; message: string; deal: DealView }
