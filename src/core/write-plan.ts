@@ -7,6 +7,7 @@
  */
 import { ColumnKey, ColumnMap, COLUMN_LABELS } from './columns';
 import { HistoryRecord } from './history';
+import { rowsById } from './rows-by-id';
 import { CellGrid, CellValue, isDate, readText } from './values';
 
 /** How a planned row is found again just before the write. */
@@ -76,13 +77,7 @@ export type Located = { ok: true; rows: number[] } | { ok: false; reason: string
  * A missing or shared ID, or two plan rows landing on one sheet row, refuse the whole plan.
  */
 export function locateRows(plan: WritePlan, fresh: FreshRows): Located {
-  const rowsOfId = new Map<string, number[]>();
-  fresh.ids.forEach((raw, i) => {
-    const id = raw.trim();
-    if (id === '') return;
-    const list = rowsOfId.get(id);
-    if (list) list.push(i + fresh.firstRow); else rowsOfId.set(id, [i + fresh.firstRow]);
-  });
+  const rowsOfId = rowsById(fresh.ids, fresh.firstRow);
   let prints: string[] | undefined;
   const out: number[] = [];
   const taken = new Set<number>();
