@@ -16,7 +16,7 @@ import { spreadsheetTimeZone } from './sheets/book-info';
 import { activeBook } from './sheets/platform';
 import { readSettingsGrid } from './sheets/settings-sheet';
 import { showSidebar } from './sheets/ui';
-import { MoveDealResult, SelectedDeal } from './shared/sidebar-api';
+import { MoveDealResult, SelectedDeal, SidebarServer } from './shared/sidebar-api';
 
 
 const ctx: FunctionContext = {
@@ -114,6 +114,10 @@ export function getSelectedDeal(): SelectedDeal {
 export function moveDeal(request: unknown): MoveDealResult {
   return move(activeBook(), request);
 }
+
+// The sidebar's server functions, checked at compile time against the API sidebar/sidebar.ts calls
+// through google.script.run: each one there, with its request and result types (JSON-safe).
+void ({ getSelectedDeal, moveDeal } satisfies SidebarServer);
 
 /**
  * Hourly time-driven trigger: runs the daily job when due, or continues a pending one.
