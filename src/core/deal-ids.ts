@@ -1,4 +1,5 @@
 /** Deal IDs the add-on assigns: "D-0001", unique, stable, never reused (a counter that only grows). */
+
 const OURS = /^D-(\d+)$/;
 
 export function formatDealId(n: number): string {
@@ -13,17 +14,6 @@ export function nextDealNumber(stored: number, existingIds: readonly string[]): 
     if (m) next = Math.max(next, Number(m[1]) + 1);
   }
   return next;
-}
-
-/** Runs of consecutive indexes, for writing only the cells that change. */
-export function runsOf(indexes: readonly number[]): { start: number; length: number }[] {
-  const runs: { start: number; length: number }[] = [];
-  for (const i of [...indexes].sort((a, b) => a - b)) {
-    const last = runs[runs.length - 1];
-    if (last && last.start + last.length === i) last.length++;
-    else runs.push({ start: i, length: 1 });
-  }
-  return runs;
 }
 
 /** New IDs for the given row indexes, in order, past `stored` and every ID of ours already present. */

@@ -37,10 +37,6 @@ export interface WritePlan {
   readonly needs: readonly ColumnKey[];
 }
 
-export function emptyPlan(action: string): WritePlan {
-  return { action, rows: [], history: [], needs: ['dealId'] };
-}
-
 /** A row's cells as one comparable string, skipping the Health column (the add-on rewrites it) and trailing blanks. */
 export function rowFingerprint(raw: readonly CellValue[], skip: number | undefined): string {
   const parts: string[] = [];

@@ -32,7 +32,7 @@ export interface JobSpec {
 const PHASES: Record<PhaseName, Phase> = { stale: stalePhase, snapshots: snapshotsPhase, summary: summaryPhase };
 
 /** Stop starting new phases after this much of Apps Script's 6 minutes. */
-export const TIME_BUDGET_MS = 4.5 * 60 * 1000;
+const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 const LOCK_WAIT_MS = 30_000;
 
 /**
