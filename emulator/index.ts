@@ -18,7 +18,6 @@ import { EmuSpreadsheet, EmuSpreadsheetApp } from './spreadsheet';
 import { wallToInstant } from './time';
 import { EmuUi } from './ui';
 
-export { CallCounter } from './counter';
 export { ERR } from './errors';
 export type { EmuRange } from './range';
 export type { EmuSheet } from './sheet';

@@ -6,19 +6,22 @@
  */
 import { automationTick } from './actions/automation';
 import { handleEdit } from './actions/on-edit';
-import { actions, buildMenu, isAuthModeNone, menuAction } from './actions/menu';
+import { actions, buildMenu, menuAction } from './actions/menu';
 import { getSelectedDeal as selectedDeal, moveDeal as move } from './actions/sidebar-server';
 import { callCustomFunction } from './functions/call';
 import { CustomFunctionResult } from './functions/implementations';
 import { FunctionContext } from './functions/context';
+import { isAuthModeNone } from './sheets/auth-mode';
+import { spreadsheetTimeZone } from './sheets/book-info';
 import { activeBook } from './sheets/platform';
 import { readSettingsGrid } from './sheets/settings-sheet';
-import { MoveDealResult, SelectedDeal } from './shared/sidebar-api';
+import { showSidebar } from './sheets/ui';
+import { MoveDealResult, SelectedDeal, SidebarServer } from './shared/sidebar-api';
 
 
 const ctx: FunctionContext = {
   readSettings: () => readSettingsGrid(activeBook()),
-  timeZone: () => activeBook().getSpreadsheetTimeZone(),
+  timeZone: () => spreadsheetTimeZone(activeBook()),
   now: () => new Date(),
 };
 
@@ -39,7 +42,7 @@ export const runCustomFunction = (name: string, parameterList: string, args: Arr
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   void e;
-  buildMenu(SpreadsheetApp.getUi());
+  buildMenu();
 }
 
 /**
@@ -74,8 +77,7 @@ export function menuSetUpPipeline(): void { menuAction('Set up pipeline', action
 
 /** Menu: Move deal... opens the sidebar. */
 export function menuMoveDeal(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Move deal');
-  SpreadsheetApp.getUi().showSidebar(html);
+  showSidebar('Sidebar', 'Move deal');
 }
 
 /** Menu: Check settings. */
@@ -112,6 +114,10 @@ export function getSelectedDeal(): SelectedDeal {
 export function moveDeal(request: unknown): MoveDealResult {
   return move(activeBook(), request);
 }
+
+// The sidebar's server functions, checked at compile time against the API sidebar/sidebar.ts calls
+// through google.script.run: each one there, with its request and result types (JSON-safe).
+void ({ getSelectedDeal, moveDeal } satisfies SidebarServer);
 
 /**
  * Hourly time-driven trigger: runs the daily job when due, or continues a pending one.

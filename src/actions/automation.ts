@@ -5,36 +5,26 @@
  */
 import { RunStatus } from '../core/summary';
 import { Book } from '../sheets/book';
+import { spreadsheetTimeZone } from '../sheets/book-info';
 import { documentProperties } from '../sheets/platform';
 import { PROPERTY_KEYS } from '../sheets/property-keys';
 import { DAILY, JOBS, dailyContinued, readCursor, runJob } from './jobs';
 import { installEditTrigger, removeEditTrigger } from '../sheets/edit-trigger';
 import { activeUserEmail } from '../sheets/session';
+import { installHourlyTrigger, removeHourlyTriggers } from '../sheets/triggers';
+import { dayAndHourIn } from '../sheets/zone-format';
 
-export const TICK_HANDLER = 'onAutomationTick';
-export const DEFAULT_HOUR = 6;
-
-function ourTriggers(book: Book): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getUserTriggers(book).filter((t) => t.getHandlerFunction() === TICK_HANDLER);
-}
-
-export function isAutomationOn(book: Book): boolean {
-  return ourTriggers(book).length > 0;
-}
+const DEFAULT_HOUR = 6;
 
 /** Idempotent: with a trigger already there, nothing is created. Also installs the on-edit trigger (typed edits then record who). */
 export function enableAutomation(book: Book): boolean {
   installEditTrigger(book, documentProperties(), activeUserEmail());
-  if (isAutomationOn(book)) return false;
-  ScriptApp.newTrigger(TICK_HANDLER).timeBased().everyHours(1).create();
-  return true;
+  return installHourlyTrigger(book);
 }
 
 export function disableAutomation(book: Book): number {
   removeEditTrigger(book, documentProperties());
-  const mine = ourTriggers(book);
-  for (const t of mine) ScriptApp.deleteTrigger(t);
-  return mine.length;
+  return removeHourlyTriggers(book);
 }
 
 export function automationHour(): number {
@@ -55,11 +45,8 @@ export function automationTick(book: Book, budgetMs?: number): RunStatus | undef
   const props = documentProperties();
   const pending = readCursor(props);
   if (pending && pending.owner === DAILY) return runJob(book, dailyContinued(pending.phases), budgetMs);
-  const tz = book.getSpreadsheetTimeZone();
-  const now = new Date();
-  const today = Utilities.formatDate(now, tz, 'yyyy-MM-dd');
-  const hour = Number(Utilities.formatDate(now, tz, 'H'));
-  if (hour < automationHour() || props.getProperty(PROPERTY_KEYS.lastDailyRun) === today) return undefined;
-  props.setProperty(PROPERTY_KEYS.lastDailyRun, today);
+  const { day, hour } = dayAndHourIn(new Date(), spreadsheetTimeZone(book));
+  if (hour < automationHour() || props.getProperty(PROPERTY_KEYS.lastDailyRun) === day) return undefined;
+  props.setProperty(PROPERTY_KEYS.lastDailyRun, day);
   return runJob(book, JOBS.daily, budgetMs);
 }

@@ -1,5 +1,5 @@
 /** What Check settings reports besides the stage table: shared Deal IDs, typed changes still waiting to be logged. */
-import { duplicateIdProblems } from '../core/deal-ids';
+import { duplicateIdProblems, findDuplicateIds } from '../core/duplicate-ids';
 import { formatDataProblem } from '../core/deals';
 import { Book } from '../sheets/book';
 import { readColumnText, readColumns, FIRST_DATA_ROW } from '../sheets/deals-sheet';
@@ -14,7 +14,7 @@ export function dataCheckLines(book: Book, registry: TabRegistry = new TabRegist
   const deals = registry.find('deals');
   const idCol = deals ? readColumns(deals).dealId : undefined;
   if (deals && idCol !== undefined) {
-    const problems = duplicateIdProblems(readColumnText(deals, idCol), tabName(deals), FIRST_DATA_ROW);
+    const problems = duplicateIdProblems(findDuplicateIds(readColumnText(deals, idCol), FIRST_DATA_ROW), tabName(deals));
     if (problems.length > 0) lines.push('Data problems:', ...problems.map((p) => `- ${formatDataProblem(p)}`));
   }
   const props = documentProperties();

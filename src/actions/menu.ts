@@ -1,15 +1,15 @@
 /** The add-on menu (Extensions > Deal Pipeline) and the menu actions' dialogs. */
 import { formatProblems } from '../core/settings';
+import { Book } from '../sheets/book';
 import { activeBook } from '../sheets/platform';
 import { readStageTable } from '../sheets/settings-sheet';
+import { addAddonMenu, alert, MenuEntry, promptText } from '../sheets/ui';
 import { automationHour, disableAutomation, enableAutomation, setAutomationHour } from './automation';
 import { JOBS, runJob } from './jobs';
 import { dataCheckLines } from './data-checks';
 import { describeSetup, setupPipeline } from './setup';
 
-type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export const MENU: readonly ([string, string] | null)[] = [
+export const MENU: readonly MenuEntry[] = [
   ['Set up pipeline', 'menuSetUpPipeline'],
   ['Move deal...', 'menuMoveDeal'],
   ['Check settings', 'menuCheckSettings'],
@@ -22,28 +22,9 @@ export const MENU: readonly ([string, string] | null)[] = [
   ['Set daily run hour...', 'menuSetAutomationHour'],
 ];
 
-/**
- * True when Apps Script ran a trigger in AuthMode.NONE (an add-on's onOpen in a document where it
- * is installed but not yet used): only the menu may be built, no document, property or lock touched.
- * A run with no event (from the script editor) is not NONE.
- */
-export function isAuthModeNone(e: { authMode?: unknown } | null | undefined): boolean {
-  return !!e && e.authMode === ScriptApp.AuthMode.NONE;
-}
-
 /** Builds the menu only: safe in AuthMode.NONE (no properties, no sheets). */
-export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
-  const menu = ui.createAddonMenu();
-  for (const item of MENU) {
-    if (item) menu.addItem(item[0], item[1]);
-    else menu.addSeparator();
-  }
-  menu.addToUi();
-}
-
-function tell(title: string, message: string): void {
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(title, message, ui.ButtonSet.OK);
+export function buildMenu(): void {
+  addAddonMenu(MENU);
 }
 
 /**
@@ -61,7 +42,7 @@ export function menuAction(title: string, run: (book: Book) => string): void {
     message = `It did not work: ${failure.message}`;
   }
   try {
-    tell(title, message);
+    alert(title, message);
   } catch (noDialog) {
     throw failure ?? noDialog;
   }
@@ -86,9 +67,8 @@ export const actions = {
     return n > 0 ? 'Daily automation is off.' : 'Daily automation was already off.';
   },
   setHour: (): string => {
-    const ui = SpreadsheetApp.getUi();
-    const answer = ui.prompt('Daily run hour', `Run the daily job at or after which hour (0-23, spreadsheet time)? Now: ${automationHour()}.`, ui.ButtonSet.OK_CANCEL);
-    if (answer.getSelectedButton() !== ui.Button.OK) return `Unchanged: ${automationHour()}:00.`;
-    return `The daily job now runs at or after ${setAutomationHour(answer.getResponseText())}:00.`;
+    const answer = promptText('Daily run hour', `Run the daily job at or after which hour (0-23, spreadsheet time)? Now: ${automationHour()}.`);
+    if (answer === undefined) return `Unchanged: ${automationHour()}:00.`;
+    return `The daily job now runs at or after ${setAutomationHour(answer)}:00.`;
   },
 };

@@ -19,7 +19,7 @@ import { Book, Sheet } from '../sheets/book';
 import { readDealIdCounter, writeDealIdCounter } from '../sheets/deal-id-counter';
 import { allDealIds, DealsTable, FIRST_DATA_ROW, readDealsWindow } from '../sheets/deals-sheet';
 import { editTriggerRecord } from '../sheets/edit-trigger';
-import { editedSpan, EditedSpan, eventUserEmail, isTab } from '../sheets/edit-event';
+import { EditEvent, editedSpan, EditedSpan, eventUserEmail, isTab } from '../sheets/edit-event';
 import { ensureHistoryTab, readHistory } from '../sheets/history-sheet';
 import { tryDocumentLock } from '../sheets/lock';
 import { toast } from '../sheets/notify';
@@ -31,7 +31,6 @@ import { applyPlan } from '../sheets/write-plan';
 import { Clock, clockOf, stageTableOrProblem } from './pipeline-context';
 import { logQueuedEdits } from './queued-edits';
 
-type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 export type EditVia = 'simple' | 'installable';
 
 /** Columns whose edits change a deal's Health. */

@@ -10,7 +10,6 @@ import { activeUserEmail } from '../sheets/session';
 import { readStageTable } from '../sheets/settings-sheet';
 import { TabRegistry } from '../sheets/tab-registry';
 
-export { withDocumentLock } from '../sheets/lock';
 export type { Clock } from '../core/clock';
 
 export class UserError extends Error {

@@ -1,18 +1,12 @@
 /** The one place a job's RunStatus is built: when it started (in the sheet's zone), how long it took, how it ended. */
 import { RunStatus } from '../core/summary';
-
-export interface Formatting { pattern: string }
-export const STATUS_FORMAT: Formatting = { pattern: 'yyyy-MM-dd HH:mm' };
-
-export function formatInstant(d: Date, timeZone: string, fmt: Formatting): string {
-  return `${Utilities.formatDate(d, timeZone, fmt.pattern)} (${timeZone})`;
-}
+import { instantText } from '../sheets/zone-format';
 
 export interface RunStart { readonly job: string; readonly startedMs: number; readonly startedText: string }
 
 export function startRun(job: string, timeZone: string): RunStart {
   const startedMs = Date.now();
-  return { job, startedMs, startedText: formatInstant(new Date(startedMs), timeZone, STATUS_FORMAT) };
+  return { job, startedMs, startedText: instantText(new Date(startedMs), timeZone) };
 }
 
 /** The status of a run now; message parts are joined with "; " (blank parts dropped). */

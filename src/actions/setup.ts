@@ -8,7 +8,7 @@
  */
 import { COLUMN_KEYS, COLUMN_LABELS } from '../core/columns';
 import { cellsOf, DataProblem, formatDataProblem } from '../core/deals';
-import { duplicateIdProblems } from '../core/deal-ids';
+import { duplicateIdProblems, duplicateRows, findDuplicateIds } from '../core/duplicate-ids';
 import { HistoryRecord } from '../core/history';
 import { CellValue, readText } from '../core/values';
 import { WritePlan } from '../core/write-plan';
@@ -18,12 +18,13 @@ import { readDealIdCounter, writeDealIdCounter } from '../sheets/deal-id-counter
 import { applyDealsFormats } from '../sheets/deals-format';
 import { allDealIds, appendHeaders, DealsTable, readDealsTable } from '../sheets/deals-sheet';
 import { ensureHistoryTab, readHistory } from '../sheets/history-sheet';
+import { withDocumentLock } from '../sheets/lock';
 import { documentProperties } from '../sheets/platform';
 import { ensureSettingsTab, stageNamesRange } from '../sheets/settings-sheet';
 import { TabRegistry, TABS } from '../sheets/tab-registry';
 import { applyPlan, PLAN_ATTEMPTS } from '../sheets/write-plan';
 import { dealIdWrites } from './deal-ids';
-import { clockOf, currentUser, UserError, withDocumentLock } from './pipeline-context';
+import { clockOf, currentUser, UserError } from './pipeline-context';
 import { logQueuedEdits } from './queued-edits';
 
 export interface SetupReport {
@@ -65,7 +66,7 @@ export function setupPipeline(book: Book): SetupReport {
       table = readDealsTable(sheet);
     }
     const after = readDealsTable(sheet);
-    if (after.columns.dealId !== undefined) report.problems = duplicateIdProblems(allDealIds(after, after.columns.dealId), after.tab, after.firstRow);
+    if (after.columns.dealId !== undefined) report.problems = duplicateIdProblems(findDuplicateIds(allDealIds(after, after.columns.dealId), after.firstRow), after.tab);
     return report;
   });
 }
@@ -97,7 +98,7 @@ function dealsTab(book: Book, registry: TabRegistry, report: SetupReport): Sheet
  */
 function idsAndImports(book: Book, registry: TabRegistry, table: DealsTable, counter: number): { plan: WritePlan; assigned: number; logged: number; next: number | undefined } {
   const ids = dealIdWrites(table, counter);
-  const shared = new Set(table.columns.dealId === undefined ? [] : duplicateIdProblems(allDealIds(table, table.columns.dealId), table.tab, table.firstRow).map((p) => p.row));
+  const shared = duplicateRows(table.columns.dealId === undefined ? [] : findDuplicateIds(allDealIds(table, table.columns.dealId), table.firstRow));
   const logged = new Set(readHistory(book, registry).map((e) => e.dealId));
   const now = clockOf(book).now;
   const user = currentUser();

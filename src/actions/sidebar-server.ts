@@ -4,9 +4,9 @@
  * checked whole before the first write, its cells and its history row landing together or not at all.
  */
 import { cellsOf, parseDeals } from '../core/deals';
-import { duplicateIds } from '../core/deal-ids';
 import { healthText } from '../core/health';
 import { moveWrites, planMove } from '../core/move';
+import { rowsById } from '../core/rows-by-id';
 import { CellValue, readText } from '../core/values';
 import { locateRows, WritePlan } from '../core/write-plan';
 import { MAX_TEXT, MoveDealRequest, MoveDealResult, SelectedDeal } from '../shared/sidebar-api';
@@ -14,10 +14,11 @@ import { Book } from '../sheets/book';
 import { allDealIds, FIRST_DATA_ROW, readDealsTable, requireColumn } from '../sheets/deals-sheet';
 import { ensureHistoryTab } from '../sheets/history-sheet';
 import { activeRowOn } from '../sheets/book-info';
+import { withDocumentLock } from '../sheets/lock';
 import { TabRegistry } from '../sheets/tab-registry';
 import { applyPlan } from '../sheets/write-plan';
 import { dealView } from './deal-view';
-import { clockOf, currentUser, dealsTabOf, stageTableOf, UserError, withDocumentLock } from './pipeline-context';
+import { clockOf, currentUser, dealsTabOf, stageTableOf, UserError } from './pipeline-context';
 import { logQueuedEdits } from './queued-edits';
 
 /** Rows a sheet can have (10 million cells over at least one column). */
@@ -37,8 +38,8 @@ export function getSelectedDeal(book: Book): SelectedDeal {
     if (!raw || raw.every((v) => v === '' || v === null)) return { ok: false, message: `Row ${row} is blank. Select a deal's row, then press Refresh.` };
     const id = readText(cellsOf(raw, deals.columns)('dealId'));
     if (id === '') return { ok: false, message: `The deal on row ${row} has no Deal ID yet. Run Set up pipeline to give it one.` };
-    const shared = duplicateIds(allDealIds(deals, deals.columns.dealId as number)).get(id);
-    if (shared) return { ok: false, message: `Deal ID ${id} is on rows ${shared.map((i) => i + deals.firstRow).join(' and ')}: clear the copy's ID, run Set up pipeline, then Refresh.` };
+    const rows = rowsById(allDealIds(deals, deals.columns.dealId as number), deals.firstRow).get(id) ?? [];
+    if (rows.length > 1) return { ok: false, message: `Deal ID ${id} is on rows ${rows.join(' and ')}: clear the copy's ID, run Set up pipeline, then Refresh.` };
     const clock = clockOf(book);
     return { ok: true, deal: dealView(table, deals, row - deals.firstRow, clock.today, clock.readZone) };
   } catch (e) {

@@ -267,11 +267,6 @@ export function dayToIso(day: CalendarDay): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** "2026-11" for the month a day falls in. */
-export function monthOf(day: CalendarDay): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 7);
-}
-
 /**
  * Month index (year*12 + month0) of a calendar day, by arithmetic on the day count (the proleptic
  * Gregorian calendar in 400-year eras) so a per-row forecast builds no Date.

@@ -1,8 +1,11 @@
 /**
  * Duplicate Deal IDs (a copied row): an ID on more than one row names no deal for sure, so nothing
- * acts on those rows until each has its own ID; they are reported under Data problems instead.
+ * acts on those rows (no history row, no Health from the jobs, no sidebar move) until each has its
+ * own ID; setup, Check settings, onEdit and the jobs report them as data problems instead.
  */
-import { DataProblem } from './deals';
+import { COLUMN_LABELS } from './columns';
+import type { DataProblem } from './deals';
+import { rowsById } from './rows-by-id';
 import { describeValue } from './values';
 
 export interface DuplicateId {
@@ -13,15 +16,8 @@ export interface DuplicateId {
 
 /** IDs (trimmed, non-blank, compared exactly) found on two or more rows; ids[k] sits on sheet row firstRow + k. */
 export function findDuplicateIds(ids: readonly string[], firstRow: number): DuplicateId[] {
-  const rowsById = new Map<string, number[]>();
-  ids.forEach((raw, k) => {
-    const id = raw.trim();
-    if (id === '') return;
-    const rows = rowsById.get(id);
-    if (rows) rows.push(firstRow + k); else rowsById.set(id, [firstRow + k]);
-  });
   const out: DuplicateId[] = [];
-  for (const [id, rows] of rowsById) if (rows.length > 1) out.push({ id, rows });
+  for (const [id, rows] of rowsById(ids, firstRow)) if (rows.length > 1) out.push({ id, rows });
   return out;
 }
 
@@ -32,15 +28,15 @@ export function duplicateRows(dups: readonly DuplicateId[]): Set<number> {
   return rows;
 }
 
-const listRows = (rows: readonly number[]): string =>
-  rows.length === 2 ? `${rows[0]} and ${rows[1]}` : `${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
+const listRows = (rows: readonly number[]): string => `${rows.slice(0, -1).join(', ')} and ${rows[rows.length - 1]}`;
 
-/** One data problem per row holding a duplicated ID, in row order. */
+/** One data problem per row holding a duplicated ID, in row order: 'Deal ID "D-0001" is also on row 4, 9 (...)'. */
 export function duplicateIdProblems(dups: readonly DuplicateId[], tab: string): DataProblem[] {
   const out: DataProblem[] = [];
   for (const d of dups) {
     for (const row of d.rows) {
-      out.push({ tab, row, column: 'Deal ID', value: describeValue(d.id), problem: `the same Deal ID is on rows ${listRows(d.rows)}; the add-on leaves these rows alone until each has its own ID` });
+      const others = d.rows.filter((r) => r !== row);
+      out.push({ tab, row, column: COLUMN_LABELS.dealId, value: describeValue(d.id), problem: `also on row ${others.join(', ')} (give each deal its own Deal ID; rows ${listRows(d.rows)} are left alone until then)` });
     }
   }
   return out.sort((a, b) => a.row - b.row);

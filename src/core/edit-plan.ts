@@ -10,7 +10,8 @@
 import { Clock } from './clock';
 import { ColumnMap } from './columns';
 import { cellsOf, parseDeals } from './deals';
-import { duplicateIdProblems, newDealIds } from './deal-ids';
+import { newDealIds } from './deal-ids';
+import { duplicateIdProblems, findDuplicateIds } from './duplicate-ids';
 import { checkMove } from './gates';
 import { healthText, problemText } from './health';
 import { HistoryRecord } from './history';
@@ -85,7 +86,7 @@ export function planEdit(x: EditedRows, ctx: EditContext): EditPlan {
   const { columns } = x;
   const idCol = columns.dealId;
   const dupByRow = new Map<number, string>();
-  for (const p of duplicateIdProblems(x.allIds, x.tab, x.idsFirstRow)) dupByRow.set(p.row, problemText(p));
+  for (const p of duplicateIdProblems(findDuplicateIds(x.allIds, x.idsFirstRow), x.tab)) dupByRow.set(p.row, problemText(p));
   let nextId: number | undefined;
   let fresh = new Map<number, string>();
   if (ctx.stageTouched && idCol !== undefined && ctx.counter !== undefined) {

@@ -5,7 +5,7 @@
  */
 import { DealSet, valueOf, weightOf } from './dealset';
 import { LOST, Stage, StageTable } from './stages';
-import { StageTotals, stageTotals } from './stage-totals';
+import { StageTotals } from './stage-totals';
 
 /** Per deal: the highest open/won stage index its history shows it entered; -1 for none; NO_HISTORY when it has no history. */
 export const NO_HISTORY = -2;
@@ -77,19 +77,6 @@ function funnelRows(table: StageTable, count: Float64Array, value: Float64Array,
     const next = k + 1 < rows.length ? (rows[k + 1] as (typeof rows)[number]).reached : null;
     return { ...row, conversion: next === null || row.reached === 0 ? null : next / row.reached };
   });
-}
-
-/** reached(to) / reached(from), or null when no deal reached `from`. */
-export function conversion(set: DealSet, from: Stage, to: Stage, history?: Int32Array): number | null {
-  if (!history) return conversionOf(stageTotals(set), from, to);
-  let a = 0;
-  let b = 0;
-  for (let i = 0; i < set.size; i++) {
-    const top = reachedIndex(set, i, history);
-    if (top >= from.index) a++;
-    if (top >= to.index) b++;
-  }
-  return a === 0 ? null : b / a;
 }
 
 /** Without history a deal's reach is its own stage (none when lost): sums of the per-stage counts. */

@@ -55,10 +55,6 @@ export function counts(set: DealSet): Counts {
   return countsOf(stageTotals(set));
 }
 
-export function pipelineValue(set: DealSet): number {
-  return counts(set).openValue;
-}
-
 /** won / (won + lost); null with no closed deal. */
 export function winRateOf(c: Counts): number | null {
   return c.won + c.lost === 0 ? null : c.won / (c.won + c.lost);

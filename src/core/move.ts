@@ -8,18 +8,7 @@ import { CellWrites } from './write-plan';
 import { DealCells } from './requirements';
 import { Stage, StageTable, foldStageName, stageNames } from './stages';
 import { isBlank } from './values';
-
-export interface MoveRequest {
-  readonly dealId: string;
-  /** The sheet row the sidebar showed the deal on; the move finds the deal by ID and checks it is there alone. */
-  readonly row: number;
-  /** The stage the sidebar showed; the move is refused if the sheet has changed since. */
-  readonly expectedStage: string;
-  readonly toStage: string;
-  readonly note: string;
-  readonly override: boolean;
-  readonly lostReason: string;
-}
+import type { MoveDealRequest } from '../shared/sidebar-api';
 
 export type MovePlan =
   | { ok: true; from: Stage | undefined; to: Stage; check: MoveCheck; note: string; lostReason: string | undefined; overridden: boolean }
@@ -27,7 +16,7 @@ export type MovePlan =
 
 const refuse = (reason: string, missing: readonly string[] = []): MovePlan => ({ ok: false, reason, missing });
 
-export function planMove(table: StageTable, currentStageText: string, cells: DealCells, req: MoveRequest): MovePlan {
+export function planMove(table: StageTable, currentStageText: string, cells: DealCells, req: MoveDealRequest): MovePlan {
   if (foldStageName(currentStageText) !== foldStageName(req.expectedStage)) {
     return refuse(`This deal's stage changed to "${currentStageText || '(blank)'}" since the sidebar read it (it showed "${req.expectedStage || '(blank)'}"). Refresh and try again.`);
   }

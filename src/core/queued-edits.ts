@@ -7,10 +7,11 @@
 import { Clock } from './clock';
 import { ColumnMap } from './columns';
 import { cellsOf } from './deals';
-import { duplicateIds, newDealIds } from './deal-ids';
+import { newDealIds } from './deal-ids';
 import { healthOf, QueuedStageChange } from './edit-plan';
 import { HistoryRecord } from './history';
 import { StageTable, foldStageName } from './stages';
+import { onlyRowOf, rowsById } from './rows-by-id';
 import { CellGrid, CellValue, readText } from './values';
 import { CellWrites, rowFingerprint, RowWrite, WritePlan } from './write-plan';
 
@@ -48,12 +49,10 @@ export function planQueuedEdits(edits: readonly QueuedEdit[], deals: DealsNow, c
   const { columns } = deals;
   const idCol = columns.dealId;
   const ids = deals.rows.map((r) => (idCol === undefined ? '' : readText(r[idCol])));
-  const shared = duplicateIds(ids);
-  const indexOfId = new Map<string, number>();
-  ids.forEach((id, i) => { if (id !== '' && !shared.has(id)) indexOfId.set(id, i); });
+  const indexesOfId = rowsById(ids, 0);
   let prints: string[] | undefined;
   const locate = (c: QueuedStageChange): number => {
-    if (c.id !== '') return indexOfId.get(c.id) ?? -1;
+    if (c.id !== '') return onlyRowOf(indexesOfId, c.id) ?? -1;
     prints ??= deals.rows.map((r) => rowFingerprint(r, columns.health));
     const hits = prints.flatMap((p, i) => (p === c.fingerprint ? [i] : []));
     return hits.length === 1 ? (hits[0] as number) : -1;

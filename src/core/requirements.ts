@@ -50,7 +50,3 @@ export function isMet(req: Requirement, cells: DealCells): boolean {
   if (n === undefined) return false;
   return req.op === '>' ? n > req.threshold : n >= req.threshold;
 }
-
-export function formatRequirements(reqs: readonly Requirement[]): string {
-  return reqs.map((r) => r.label).join(', ');
-}

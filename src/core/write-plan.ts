@@ -7,6 +7,7 @@
  */
 import { ColumnKey, ColumnMap, COLUMN_LABELS } from './columns';
 import { HistoryRecord } from './history';
+import { rowsById } from './rows-by-id';
 import { CellGrid, CellValue, isDate, readText } from './values';
 
 /** How a planned row is found again just before the write. */
@@ -34,10 +35,6 @@ export interface WritePlan {
   readonly history: readonly HistoryRecord[];
   /** Columns that must exist besides those written (Deal ID, to find rows again). */
   readonly needs: readonly ColumnKey[];
-}
-
-export function emptyPlan(action: string): WritePlan {
-  return { action, rows: [], history: [], needs: ['dealId'] };
 }
 
 /** A row's cells as one comparable string, skipping the Health column (the add-on rewrites it) and trailing blanks. */
@@ -76,13 +73,7 @@ export type Located = { ok: true; rows: number[] } | { ok: false; reason: string
  * A missing or shared ID, or two plan rows landing on one sheet row, refuse the whole plan.
  */
 export function locateRows(plan: WritePlan, fresh: FreshRows): Located {
-  const rowsOfId = new Map<string, number[]>();
-  fresh.ids.forEach((raw, i) => {
-    const id = raw.trim();
-    if (id === '') return;
-    const list = rowsOfId.get(id);
-    if (list) list.push(i + fresh.firstRow); else rowsOfId.set(id, [i + fresh.firstRow]);
-  });
+  const rowsOfId = rowsById(fresh.ids, fresh.firstRow);
   let prints: string[] | undefined;
   const out: number[] = [];
   const taken = new Set<number>();

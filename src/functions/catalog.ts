@@ -145,13 +145,3 @@ export const CATALOG: readonly FunctionSpec[] = [
     implementation: IMPLEMENTATIONS.FORECAST_BY_MONTH,
   },
 ];
-
-/** The parameter list a stub passes to the argument checks: "stages, [stage_table]". */
-export function parameterList(spec: FunctionSpec): string {
-  return spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ');
-}
-
-/** How the function is called, optional parameters in brackets: "WIN_RATE(stages, [stage_table])". */
-export function signature(spec: FunctionSpec): string {
-  return `${spec.name}(${parameterList(spec)})`;
-}

@@ -7,10 +7,10 @@
  */
 import { DayReader, ZoneDays, dateProblem, readDay } from '../core/calendar';
 import { Counts } from '../core/metrics';
-import { LOST, OPEN, StageTable, stageNames } from '../core/stages';
-import { CellValue, LocalDate, MAX_NUMBER, describeValue, isBlank, numberProblem, readNumber } from '../core/values';
+import { LOST, OPEN, StageTable } from '../core/stages';
+import { CellValue, LocalDate, isBlank } from '../core/values';
 import { ColumnArg, columnRows, sameHeights } from './arguments';
-import { FunctionError } from './errors';
+import { badCell, blankStage, numberCell, stageCodeOf, unknownStage } from './row-readers';
 import { BLANK, UNKNOWN, stageCoder } from './stage-codes';
 
 export interface CycleColumns {
@@ -28,6 +28,8 @@ export interface CycleRead {
 
 /** NaN: a blank date cell. */
 const NO_DAY = Number.NaN;
+/** NaN: no value (a blank cell, or no values column). */
+const NO_VALUE = Number.NaN;
 /** A Date cell not yet turned into a day (it is only needed when the deal is won). */
 const A_DATE = Number.POSITIVE_INFINITY;
 
@@ -36,15 +38,11 @@ export function readCycle(fn: string, cols: CycleColumns, table: StageTable, zon
   let days: ZoneDays | undefined;
   const { stages, values, created, closed } = cols;
   sameHeights(fn, [values, stages, created, closed]);
-  const coder = stageCoder(table);
-  const known = coder.known;
   const codes = table.codes;
   let open = 0, won = 0, lost = 0, wonValue = 0;
   let cycle = 0;
   let wonWithDates = 0;
-  const bad = (i: number, col: ColumnArg, what: string): never => {
-    throw new FunctionError(fn, `row ${i + 1} of ${col.name}: ${describeValue(col.at(i))} ${what}`);
-  };
+  const bad = (i: number, col: ColumnArg, what: string): never => badCell(fn, col, i, what);
   /** A date cell that is not a Date: NO_DAY when blank, else the day of a serial or text date. */
   const otherDate = (x: CellValue, i: number, col: ColumnArg): number => {
     if (isBlank(x)) return NO_DAY;
@@ -52,33 +50,22 @@ export function readCycle(fn: string, cols: CycleColumns, table: StageTable, zon
     if (d === undefined) bad(i, col, `is ${dateProblem(x)}`);
     return d as number;
   };
+  const coder = stageCoder(table);
   const sg = columnRows(stages);
   const vg = values === undefined ? undefined : columnRows(values);
   const cg = columnRows(created);
   const dg = columnRows(closed);
-  const max = MAX_NUMBER;
-  const min = -MAX_NUMBER;
-  for (let i = 0, n = sg.length; i < n; i++) {
-    const s = (sg[i] as CellValue[])[0];
-    let k = known.get(s as string);
-    if (k === undefined) k = coder.code(s);
-    if (k === UNKNOWN) bad(i, stages, `is not a known stage (known: ${stageNames(table)})`);
-    const code = k === BLANK ? BLANK : codes[k as number];
+  for (let i = 0, n = stages.length; i < n; i++) {
+    const k = stageCodeOf(coder, (sg[i] as CellValue[])[0]);
+    if (k === UNKNOWN) unknownStage(fn, stages, i, table);
+    const code = k === BLANK ? BLANK : codes[k];
     if (code === OPEN) { open++; continue; }
     if (code === LOST) { lost++; continue; }
     // Only won deals' values and dates enter the result (an open deal's Close Date may well say
     // "Q3"): other deals' cells are not read. A blank-stage row is read whole, to skip or refuse it.
-    let v = 0;
-    let blankRow = true;
-    if (vg !== undefined) {
-      const x = (vg[i] as CellValue[])[0];
-      if (typeof x === 'number' && x <= max && x >= min) { v = x; blankRow = false; } else if (!isBlank(x)) {
-        const r = readNumber(x);
-        if (r === undefined) bad(i, values as ColumnArg, `is ${numberProblem(x)}`);
-        v = r as number;
-        blankRow = false;
-      }
-    }
+    // v is NaN for a blank value cell, or without a values column.
+    const v = vg === undefined ? NO_VALUE : numberCell(fn, values as ColumnArg, i, (vg[i] as CellValue[])[0]);
+    const blankRow = v !== v;
     const a = (cg[i] as CellValue[])[0];
     const b = (dg[i] as CellValue[])[0];
     let dayA = a instanceof LocalDate ? A_DATE : otherDate(a, i, created);
@@ -86,10 +73,10 @@ export function readCycle(fn: string, cols: CycleColumns, table: StageTable, zon
     if (code === BLANK) {
       // A row blank in every given column is skipped; a deal must have a stage.
       if (blankRow && dayA !== dayA && dayB !== dayB) continue;
-      throw new FunctionError(fn, `row ${i + 1} of ${stages.name}: the stage is blank (known: ${stageNames(table)})`);
+      blankStage(fn, stages, i, table);
     }
     won++;
-    wonValue += v;
+    if (v === v) wonValue += v;
     if (dayA !== dayA) bad(i, created, 'is not a date, and this won deal needs its created date');
     if (dayB !== dayB) bad(i, closed, 'is not a date, and this won deal needs its closed date');
     if (dayA === A_DATE || dayB === A_DATE) {

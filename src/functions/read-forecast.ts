@@ -7,10 +7,10 @@
 import { MonthOfDay, ZoneDays, dateProblem, readDay } from '../core/calendar';
 import { ForecastBins } from '../core/forecast';
 import { NONE } from '../core/numbers';
-import { LOST, StageTable, WON, stageNames } from '../core/stages';
-import { CellValue, LocalDate, MAX_NUMBER, describeValue, isBlank, numberProblem, readNumber } from '../core/values';
+import { LOST, StageTable, WON } from '../core/stages';
+import { CellValue, LocalDate, isBlank } from '../core/values';
 import { ColumnArg, columnRows, sameHeights } from './arguments';
-import { FunctionError } from './errors';
+import { badCell, blankStage, numberCell, stageCodeOf, unknownStage } from './row-readers';
 import { BLANK, UNKNOWN, stageCoder } from './stage-codes';
 
 export interface ForecastColumns {
@@ -22,35 +22,21 @@ export interface ForecastColumns {
 export function readForecast(fn: string, cols: ForecastColumns, table: StageTable, zone: () => ZoneDays, bins: ForecastBins): void {
   const { values, stages, closeDates } = cols;
   sameHeights(fn, [values, stages, closeDates]);
-  const coder = stageCoder(table);
-  const known = coder.known;
   const { codes, weights } = table;
   const months = new MonthOfDay();
   let days: ZoneDays | undefined;
-  const bad = (i: number, col: ColumnArg, what: string): never => {
-    throw new FunctionError(fn, `row ${i + 1} of ${col.name}: ${describeValue(col.at(i))} ${what}`);
-  };
+  const coder = stageCoder(table);
   const sg = columnRows(stages);
   const vg = columnRows(values);
   const dg = columnRows(closeDates);
-  const max = MAX_NUMBER;
-  const min = -MAX_NUMBER;
-  for (let i = 0, n = sg.length; i < n; i++) {
-    const s = (sg[i] as CellValue[])[0];
-    let k = known.get(s as string);
-    if (k === undefined) k = coder.code(s);
-    if (k === UNKNOWN) bad(i, stages, `is not a known stage (known: ${stageNames(table)})`);
+  for (let i = 0, n = stages.length; i < n; i++) {
+    const k = stageCodeOf(coder, (sg[i] as CellValue[])[0]);
+    if (k === UNKNOWN) unknownStage(fn, stages, i, table);
     // Lost deals are left out of the forecast: their value and close date cells are not read.
-    if (k !== BLANK && codes[k as number] === LOST) continue;
-    const x = (vg[i] as CellValue[])[0];
-    let v = 0;
-    let blankValue = true;
-    if (typeof x === 'number' && x <= max && x >= min) { v = x; blankValue = false; } else if (!isBlank(x)) {
-      const r = readNumber(x);
-      if (r === undefined) bad(i, values, `is ${numberProblem(x)}`);
-      v = r as number;
-      blankValue = false;
-    }
+    if (k !== BLANK && codes[k] === LOST) continue;
+    // NaN for a blank value cell.
+    const v = numberCell(fn, values, i, (vg[i] as CellValue[])[0]);
+    let blankValue = v !== v;
     const d = (dg[i] as CellValue[])[0];
     let day = NONE;
     if (d instanceof LocalDate) {
@@ -58,19 +44,19 @@ export function readForecast(fn: string, cols: ForecastColumns, table: StageTabl
       if (k !== BLANK) {
         if (days === undefined) days = zone();
         day = days.day(d.getTime());
-        if (day !== day) bad(i, closeDates, 'is not a date');
+        if (day !== day) badCell(fn, closeDates, i, 'is not a date');
       }
     } else if (!isBlank(d)) {
       const r = readDay(d, (date) => (days ??= zone()).day(date.getTime()));
-      if (r === undefined) bad(i, closeDates, `is ${dateProblem(d)}`);
+      if (r === undefined) badCell(fn, closeDates, i, `is ${dateProblem(d)}`);
       day = r as number;
       blankValue = false;
     }
     if (k === BLANK) {
       // A row blank in every given column is skipped; a deal must have a stage.
       if (blankValue) continue;
-      throw new FunctionError(fn, `row ${i + 1} of ${stages.name}: the stage is blank (known: ${stageNames(table)})`);
+      blankStage(fn, stages, i, table);
     }
-    bins.add(day === day ? months.month(day) : day, codes[k as number] === WON, v, weights[k as number] as number);
+    bins.add(day === day ? months.month(day) : day, codes[k] === WON, v === v ? v : 0, weights[k] as number);
   }
 }

@@ -5,10 +5,10 @@
  * blank. The first bad row, in row order, is the one reported.
  */
 import { StageTotals, emptyTotals } from '../core/stage-totals';
-import { StageTable, stageNames } from '../core/stages';
-import { CellValue, MAX_NUMBER, describeValue, isBlank, numberProblem, readNumber } from '../core/values';
+import { StageTable } from '../core/stages';
+import { CellValue } from '../core/values';
 import { ColumnArg, columnRows, sameHeights } from './arguments';
-import { FunctionError } from './errors';
+import { blankStage, numberCell, stageCodeOf, unknownStage } from './row-readers';
 import { BLANK, UNKNOWN, stageCoder } from './stage-codes';
 
 /** The outcomes (OPEN, WON, LOST) whose deals' values a function sums. */
@@ -22,51 +22,30 @@ export function readStageTotals(fn: string, stages: ColumnArg, values: ColumnArg
   const totals = emptyTotals(table);
   const { count, value } = totals;
   const coder = stageCoder(table);
-  const known = coder.known;
-  const bad = (i: number, col: ColumnArg, what: string): never => {
-    throw new FunctionError(fn, `row ${i + 1} of ${col.name}: ${describeValue(col.at(i))} ${what}`);
-  };
   const sg = columnRows(stages);
-  const vg = values === undefined ? undefined : columnRows(values);
-  const max = MAX_NUMBER;
-  const min = -MAX_NUMBER;
-  if (vg === undefined) {
+  const n = stages.length;
+  if (values === undefined) {
     // Stages only (WIN_RATE, CONVERSION_RATE): deals per stage, blank rows skipped.
-    for (let i = 0, n = sg.length; i < n; i++) {
-      const s = (sg[i] as CellValue[])[0];
-      let k = known.get(s as string);
-      if (k === undefined) k = coder.code(s);
-      if (k < 0) {
-        if (k === UNKNOWN) bad(i, stages, `is not a known stage (known: ${stageNames(table)})`);
-        continue;
-      }
-      count[k] = (count[k] as number) + 1;
+    for (let i = 0; i < n; i++) {
+      const k = stageCodeOf(coder, (sg[i] as CellValue[])[0]);
+      if (k === UNKNOWN) unknownStage(fn, stages, i, table);
+      if (k !== BLANK) count[k] = (count[k] as number) + 1;
     }
     return totals;
   }
-  for (let i = 0, n = sg.length; i < n; i++) {
-    const s = (sg[i] as CellValue[])[0];
-    let k = known.get(s as string);
-    if (k === undefined) k = coder.code(s);
-    if (k === UNKNOWN) bad(i, stages, `is not a known stage (known: ${stageNames(table)})`);
-    let v = 0;
-    let blankValue = true;
-    if (k === BLANK || sums[k as number] === 1) {
-      const x = (vg[i] as CellValue[])[0];
-      if (typeof x === 'number' && x <= max && x >= min) { v = x; blankValue = false; } else if (!isBlank(x)) {
-        const r = readNumber(x);
-        if (r === undefined) bad(i, values as ColumnArg, `is ${numberProblem(x)}`);
-        v = r as number;
-        blankValue = false;
-      }
-    }
+  const vg = columnRows(values);
+  for (let i = 0; i < n; i++) {
+    const k = stageCodeOf(coder, (sg[i] as CellValue[])[0]);
+    if (k === UNKNOWN) unknownStage(fn, stages, i, table);
+    // v is NaN for a blank value cell.
+    const v = k === BLANK || sums[k] === 1 ? numberCell(fn, values, i, (vg[i] as CellValue[])[0]) : 0;
     if (k === BLANK) {
       // A row blank in every given column is skipped; a deal must have a stage.
-      if (!blankValue) throw new FunctionError(fn, `row ${i + 1} of ${stages.name}: the stage is blank (known: ${stageNames(table)})`);
+      if (v === v) blankStage(fn, stages, i, table);
       continue;
     }
-    count[k as number] = (count[k as number] as number) + 1;
-    value[k as number] = (value[k as number] as number) + v;
+    count[k] = (count[k] as number) + 1;
+    if (v === v) value[k] = (value[k] as number) + v;
   }
   return totals;
 }

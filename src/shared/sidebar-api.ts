@@ -1,23 +1,23 @@
 /**
- * The sidebar's server API, shared by src/actions (server) and sidebar/ (client) so every
- * google.script.run call is typed end to end. Only JSON-safe values cross: no Dates (a Date in a
- * return value makes the client receive null), dates travel as ISO strings.
+ * The sidebar's server API, shared by the server (src/main.ts checks its entry points against
+ * SidebarServer with `satisfies`) and the client (sidebar/sidebar.ts types google.script.run with
+ * it), so every call is typed end to end. Every request and result is JsonSafe (src/shared/json.ts):
+ * a Date in a result is a compile error; dates travel as numbers of days or ISO text.
  */
+import type { JsonApi, JsonSafe } from './json';
 
-import type { MoveRequest } from '../core/move';
+export type GateItemView = JsonSafe<{ stage: string; label: string; met: boolean }>;
 
-export interface GateItemView { stage: string; label: string; met: boolean }
-
-export interface StageOption {
+export type StageOption = JsonSafe<{
   name: string;
   outcome: 'Open' | 'Won' | 'Lost';
   /** forward / win / lose / backward / reopen / same */
   kind: string;
   allMet: boolean;
   items: GateItemView[];
-}
+}>;
 
-export interface DealView {
+export type DealView = JsonSafe<{
   dealId: string;
   row: number;
   name: string;
@@ -28,21 +28,32 @@ export interface DealView {
   daysInStage: number | null;
   lostReason: string;
   stages: StageOption[];
-}
+}>;
 
-export type SelectedDeal = { ok: true; deal: DealView } | { ok: false; message: string };
+export type SelectedDeal = JsonSafe<{ ok: true; deal: DealView } | { ok: false; message: string }>;
 
 /** The move the sidebar asks for: the deal's ID and the row it showed it on, the stage it showed, the target. */
-export type MoveDealRequest = MoveRequest;
+export type MoveDealRequest = JsonSafe<{
+  readonly dealId: string;
+  /** The sheet row the sidebar showed the deal on; the move finds the deal by ID and checks it is there alone. */
+  readonly row: number;
+  /** The stage the sidebar showed; the move is refused if the sheet has changed since. */
+  readonly expectedStage: string;
+  readonly toStage: string;
+  readonly note: string;
+  readonly override: boolean;
+  readonly lostReason: string;
+}>;
 
-export type MoveDealResult =
+export type MoveDealResult = JsonSafe<
   | { ok: true; message: string; deal: DealView }
-  | { ok: false; message: string; missing: string[] };
+  | { ok: false; message: string; missing: string[] }
+>;
 
-/** The functions the sidebar calls through google.script.run. */
-export interface SidebarServer {
+/** The functions the sidebar calls through google.script.run: JSON in, JSON out. */
+export type SidebarServer = JsonApi<{
   getSelectedDeal(): SelectedDeal;
   moveDeal(request: MoveDealRequest): MoveDealResult;
-}
+}>;
 
 export const MAX_TEXT = 2000;

@@ -60,13 +60,6 @@ export function readColumns(sheet: Sheet): ColumnMap {
   return mapHeaders(sheet.getRange(HEADER_ROW, 1, 1, width).getValues()[0] ?? []);
 }
 
-/** Writes one column for every data row in one setValues (a column the add-on owns). */
-export function writeColumn(table: DealsTable, key: ColumnKey, values: CellValue[]): void {
-  const col = table.columns[key];
-  if (col === undefined || values.length === 0) return;
-  table.sheet.getRange(table.firstRow, col + 1, values.length, 1).setValues(values.map((v) => [v]));
-}
-
 export function requireColumn(table: DealsTable, key: ColumnKey): number {
   const col = table.columns[key];
   if (col === undefined) throw new Error(`The ${table.sheet.getName()} tab has no "${COLUMN_LABELS[key]}" column. Run Extensions > Deal Pipeline > Set up pipeline.`);

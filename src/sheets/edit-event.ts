@@ -1,6 +1,8 @@
 /** What an onEdit event's range covers, read once. */
 import { Range, Sheet } from './book';
 
+export type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
+
 export interface EditedSpan {
   readonly sheetId: number;
   readonly firstRow: number;
@@ -24,6 +26,6 @@ export function isTab(sheet: Sheet, sheetId: number): boolean {
 }
 
 /** The editor's e-mail from the event ('' when Google withholds it, as it does in simple triggers). */
-export function eventUserEmail(e: GoogleAppsScript.Events.SheetsOnEdit): string {
+export function eventUserEmail(e: EditEvent): string {
   return e.user && typeof e.user.getEmail === 'function' ? e.user.getEmail() || '' : '';
 }

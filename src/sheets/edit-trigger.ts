@@ -8,6 +8,7 @@
  */
 import { Book, DocumentProperties } from './book';
 import { PROPERTY_KEYS } from './property-keys';
+import { createEditTrigger, deleteTriggers, userTriggers } from './triggers';
 
 export const EDIT_HANDLER = 'onDealEdit';
 
@@ -22,21 +23,16 @@ export function editTriggerRecord(props: DocumentProperties): EditTriggerRecord 
   }
 }
 
-function mine(book: Book): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getUserTriggers(book).filter((t) => t.getHandlerFunction() === EDIT_HANDLER);
-}
-
 /** Installs this user's on-edit trigger unless one is already recorded. Returns whether it made one. */
 export function installEditTrigger(book: Book, props: DocumentProperties, me: string): boolean {
-  const own = mine(book)[0];
+  const own = userTriggers(book, EDIT_HANDLER)[0];
   if (own) {
     props.setProperty(PROPERTY_KEYS.editTrigger, JSON.stringify({ id: own.getUniqueId(), owner: me }));
     return false;
   }
   const recorded = editTriggerRecord(props);
   if (recorded && recorded.owner !== me) return false;
-  const t = ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(book).onEdit().create();
-  props.setProperty(PROPERTY_KEYS.editTrigger, JSON.stringify({ id: t.getUniqueId(), owner: me }));
+  props.setProperty(PROPERTY_KEYS.editTrigger, JSON.stringify({ id: createEditTrigger(book, EDIT_HANDLER), owner: me }));
   return true;
 }
 
@@ -46,8 +42,7 @@ export function installEditTrigger(book: Book, props: DocumentProperties, me: st
  * undo a trigger whose owner has left.
  */
 export function removeEditTrigger(book: Book, props: DocumentProperties): number {
-  const own = mine(book);
-  for (const t of own) ScriptApp.deleteTrigger(t);
+  const removed = deleteTriggers(userTriggers(book, EDIT_HANDLER));
   props.deleteProperty(PROPERTY_KEYS.editTrigger);
-  return own.length;
+  return removed;
 }

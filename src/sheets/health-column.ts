@@ -4,12 +4,14 @@
  * the row that now holds its Deal ID. A row is left alone when its ID is now on two rows, when any
  * of its known columns (Health included) changed since the job read it (an edit got there first and
  * onEdit recomputed its Health), or, for a row without an ID, when the ID column no longer matches
- * what was read. Columns are matched by header, so a moved column is no change.
- * One small function, so the sidebar/onEdit write plans can adopt the same rule later.
+ * what was read. Columns are matched by header, so a moved column is no change. Rows are found by
+ * ID with the same lookup as the write plans' (src/core/rows-by-id.ts).
  */
-import { COLUMN_KEYS, COLUMN_LABELS, ColumnMap, mapHeaders } from '../core/columns';
+import { COLUMN_KEYS, COLUMN_LABELS, ColumnMap } from '../core/columns';
+import { onlyRowOf, rowsById } from '../core/rows-by-id';
 import { CellGrid, CellValue, isDate } from '../core/values';
 import { Sheet } from './book';
+import { readDealsTable } from './deals-sheet';
 import { safeText } from './safe-text';
 
 /** One Deals row as the job read it, and the Health text it wants there (undefined: leave the row alone). */
@@ -27,7 +29,7 @@ export interface HealthPlan {
 }
 
 export interface HealthMatch {
-  /** Row index (0 = sheet row 2) -> the Health text to write there. */
+  /** Row index (0 = the first data row) -> the Health text to write there. */
   readonly assign: Map<number, string>;
   /** Planned rows changed since the read (left as they are now). */
   readonly changedSince: number;
@@ -49,18 +51,18 @@ export function matchHealth(health: HealthPlan, rowsNow: CellGrid, columnsNow: C
   const pairs = COLUMN_KEYS.map((k) => [health.columns[k] ?? -1, columnsNow[k] ?? -1] as const).filter(([a, b]) => a >= 0 || b >= 0);
   const healthNow = columnsNow.health ?? -1;
   const idsNow = rowsNow.map((r) => (columnsNow.dealId === undefined ? '' : text(r[columnsNow.dealId])));
-  const countNow = new Map<string, number>();
-  for (const id of idsNow) if (id !== '') countNow.set(id, (countNow.get(id) ?? 0) + 1);
-  const countThen = new Map<string, number>();
-  for (const p of plan) if (p.id !== '') countThen.set(p.id, (countThen.get(p.id) ?? 0) + 1);
-  const byId = new Map<string, HealthPlanRow>();
-  for (const p of plan) if (p.id !== '' && countThen.get(p.id) === 1) byId.set(p.id, p);
+  const indexesNow = rowsById(idsNow, 0);
+  const indexesThen = rowsById(plan.map((p) => p.id), 0);
+  const planned = (id: string): HealthPlanRow | undefined => {
+    const then = onlyRowOf(indexesNow, id) === undefined ? undefined : onlyRowOf(indexesThen, id);
+    return then === undefined ? undefined : plan[then];
+  };
   const sameLayout = idsNow.length === plan.length && plan.every((p, k) => p.id === idsNow[k]);
   const assign = new Map<number, string>();
   const used = new Set<HealthPlanRow>();
   let changedSince = 0;
   idsNow.forEach((id, k) => {
-    const p = id !== '' ? (countNow.get(id) === 1 ? byId.get(id) : undefined) : sameLayout ? plan[k] : undefined;
+    const p = id !== '' ? planned(id) : sameLayout ? plan[k] : undefined;
     if (!p || p.after === undefined) return;
     used.add(p);
     const now = rowsNow[k] as CellValue[];
@@ -81,14 +83,11 @@ export interface HealthWrite { readonly healthColumn: number; readonly written: 
  * the first to the last changed row in one setValues (cells in between get back what they hold).
  */
 export function writeHealthById(sheet: Sheet, plan: HealthPlan): HealthWrite {
-  const lastRow = sheet.getLastRow();
-  const grid = sheet.getRange(1, 1, Math.max(1, lastRow), Math.max(1, sheet.getLastColumn())).getValues() as CellGrid;
-  const columns = mapHeaders(grid[0] ?? []);
+  const { columns, rows, firstRow } = readDealsTable(sheet);
   for (const key of ['health', 'dealId'] as const) {
     if (columns[key] === undefined) throw new Error(`The ${sheet.getName()} tab has no "${COLUMN_LABELS[key]}" column any more (it was removed or renamed during the run); nothing was written. Run Extensions > Deal Pipeline > Set up pipeline.`);
   }
   const healthIndex = columns.health as number;
-  const rows = grid.slice(1);
   const m = matchHealth(plan, rows, columns);
   if (m.assign.size > 0) {
     const changed = [...m.assign.keys()].sort((a, b) => a - b);
@@ -99,7 +98,7 @@ export function writeHealthById(sheet: Sheet, plan: HealthPlan): HealthWrite {
       const v = m.assign.has(k) ? (m.assign.get(k) as string) : (rows[k] as CellValue[])[healthIndex];
       cells.push([typeof v === 'string' ? safeText(v) : v]);
     }
-    sheet.getRange(2 + first, healthIndex + 1, cells.length, 1).setValues(cells);
+    sheet.getRange(firstRow + first, healthIndex + 1, cells.length, 1).setValues(cells);
   }
   return { healthColumn: healthIndex + 1, written: m.assign.size, changedSince: m.changedSince, unmatched: m.unmatched };
 }

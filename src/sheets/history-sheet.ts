@@ -2,6 +2,7 @@
 import { foldHeader } from '../core/columns';
 import { HISTORY_HEADERS, HistoryEntry, HistoryRecord, historyCells, parseHistory } from '../core/history';
 import { CellGrid, readText } from '../core/values';
+import { appendRows } from './append-rows';
 import { Book, Range, Sheet } from './book';
 import { HEADER_ROW } from './deals-sheet';
 import { literal } from './safe-text';
@@ -28,39 +29,8 @@ export function historyTabProblem(sheet: Sheet): string | undefined {
   return same ? undefined : `The ${sheet.getName()} tab's first row is not the history header (${HISTORY_HEADERS.join(', ')}).`;
 }
 
-/**
- * Appends the records after the last row in one write (growing the tab first when full). A write
- * that fails part-way is blanked again before the error goes on, so no half row stays behind.
- */
+/** Appends the records after the last row in one write (see append-rows.ts); each record's 8 cells come from historyCells. */
 export function appendHistoryRecords(sheet: Sheet, records: readonly HistoryRecord[]): Range | undefined {
   if (records.length === 0) return undefined;
-  const first = sheet.getLastRow() + 1;
-  const max = sheet.getMaxRows();
-  if (first + records.length - 1 > max) sheet.insertRowsAfter(max, first + records.length - 1 - max);
-  const range = sheet.getRange(first, 1, records.length, HISTORY_HEADERS.length);
-  try {
-    range.setValues(records.map((r) => historyCells(r).map(literal)));
-  } catch (e) {
-    blankRange(range);
-    throw e;
-  }
-  return range;
-}
-
-/** Empties a range the add-on wrote (its own rows); true when that worked. */
-export function blankRange(range: Range): boolean {
-  try {
-    range.setValues(Array.from({ length: range.getNumRows() }, () => Array.from({ length: range.getNumColumns() }, () => '')));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Appends rows after the last one, growing the sheet first when it is full (the snapshots tab). */
-export function appendRows(sheet: Sheet, rows: unknown[][]): void {
-  const first = sheet.getLastRow() + 1;
-  const need = first + rows.length - 1 - sheet.getMaxRows();
-  if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
-  sheet.getRange(first, 1, rows.length, (rows[0] as unknown[]).length).setValues(rows);
+  return appendRows(sheet, records.map((r) => historyCells(r).map(literal)));
 }

@@ -18,5 +18,3 @@ export const PROPERTY_KEYS = {
   /** The installable on-edit trigger that logs typed edits with the editor's e-mail: JSON { id, owner }. */
   editTrigger: 'dealPipeline.editTrigger',
 } as const;
-
-export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];

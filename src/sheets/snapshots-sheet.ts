@@ -3,12 +3,13 @@ import { CalendarDay, DayReader, readDay, startOfDayIn } from '../core/calendar'
 import { SNAPSHOT_HEADERS, SnapshotRow } from '../core/snapshots';
 import { CellGrid, CellValue, readNumber, readText } from '../core/values';
 import { Sheet } from './book';
+import { FIRST_DATA_ROW, HEADER_ROW } from './deals-sheet';
 import { safeRows } from './safe-text';
-import { ensureRows } from './sheet-size';
+import { appendRows } from './append-rows';
 
 export function readSnapshots(sheet: Sheet, readZone: DayReader): SnapshotRow[] {
-  if (sheet.getLastRow() < 2) return [];
-  const grid = sheet.getRange(2, 1, sheet.getLastRow() - 1, SNAPSHOT_HEADERS.length).getValues() as CellGrid;
+  if (sheet.getLastRow() < FIRST_DATA_ROW) return [];
+  const grid = sheet.getRange(FIRST_DATA_ROW, 1, sheet.getLastRow() - HEADER_ROW, SNAPSHOT_HEADERS.length).getValues() as CellGrid;
   const out: SnapshotRow[] = [];
   for (const r of grid) {
     const day = readDay(r[0] as CellValue, readZone);
@@ -25,10 +26,9 @@ export function readSnapshots(sheet: Sheet, readZone: DayReader): SnapshotRow[] 
 export function appendSnapshot(sheet: Sheet, rows: readonly SnapshotRow[], today: CalendarDay, timeZone: string, readZone: DayReader): boolean {
   if (rows.length === 0) return false;
   const last = sheet.getLastRow();
-  if (last >= 2 && readDay(sheet.getRange(last, 1).getValue() as CellValue, readZone) === today) return false;
+  if (last >= FIRST_DATA_ROW && readDay(sheet.getRange(last, 1).getValue() as CellValue, readZone) === today) return false;
   const date = startOfDayIn(today, timeZone);
-  ensureRows(sheet, last + rows.length);
-  sheet.getRange(last + 1, 1, rows.length, SNAPSHOT_HEADERS.length).setValues(safeRows<unknown>(rows.map((r) => [date, r.stage, r.deals, r.value, r.weighted])));
+  appendRows(sheet, safeRows<unknown>(rows.map((r) => [date, r.stage, r.deals, r.value, r.weighted])), last);
   sheet.getRange(last + 1, 1, rows.length, 1).setNumberFormat('yyyy-mm-dd');
   return true;
 }

@@ -3,6 +3,7 @@
  * with "Stale:"), so users' own colours are never overwritten. Kept once, alongside their rules.
  */
 import { Sheet } from './book';
+import { FIRST_DATA_ROW, HEADER_ROW } from './deals-sheet';
 
 export const STALE_COLOR = '#fce8e6';
 const PREFIX = 'Stale:';
@@ -11,7 +12,7 @@ type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 
 export function ensureStaleHighlight(sheet: Sheet, healthCol: number): void {
   const rules = sheet.getConditionalFormatRules();
-  const range = sheet.getRange(2, healthCol + 1, Math.max(1, sheet.getMaxRows() - 1), 1);
+  const range = sheet.getRange(FIRST_DATA_ROW, healthCol + 1, Math.max(1, sheet.getMaxRows() - HEADER_ROW), 1);
   const isOurs = (r: Rule): boolean => {
     const ranges = r.getRanges();
     return ranges.length === 1 && (ranges[0] as GoogleAppsScript.Spreadsheet.Range).getColumn() === healthCol + 1 && ruleText(r) === PREFIX;

@@ -7,7 +7,7 @@
 import { ChartSpec, RunStatus, SUMMARY_WIDTH, SummaryCell, SummaryLayout, runStatusCells } from '../core/summary';
 import { Sheet } from './book';
 import { safeRows } from './safe-text';
-import { ensureRows, padGrid } from './sheet-size';
+import { ensureRows } from './append-rows';
 
 /** The block's cells and notes, text made safe, every row SUMMARY_WIDTH wide (pure). */
 export function summaryBlock(layout: SummaryLayout): { values: SummaryCell[][]; notes: string[][] } {
@@ -37,6 +37,18 @@ export function writeSummary(sheet: Sheet, layout: SummaryLayout): void {
   for (const r of layout.headerRows) sheet.getRange(r, 1, 1, SUMMARY_WIDTH).setFontWeight('bold');
   sheet.setFrozenRows(2);
   upsertCharts(sheet, layout.charts);
+}
+
+/** A height x width grid of `fill`, with `rows` copied into its top-left corner. */
+function padGrid<T>(rows: readonly (readonly T[])[], height: number, width: number, fill: T): T[][] {
+  const out: T[][] = new Array(height);
+  for (let r = 0; r < height; r++) {
+    const src = rows[r];
+    const row: T[] = new Array(width);
+    for (let c = 0; c < width; c++) row[c] = src !== undefined && c < src.length ? (src[c] as T) : fill;
+    out[r] = row;
+  }
+  return out;
 }
 
 function upsertCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {

@@ -4,8 +4,8 @@
  * is never taken for ours. Names are only a first-setup fallback: once a role has an ID, the ID wins,
  * and a role whose tab was deleted stays missing until Set up pipeline runs again.
  */
-import { mapHeaders } from '../core/columns';
 import { Book, DocumentProperties, Sheet } from './book';
+import { HEADER_ROW, readColumns } from './deals-sheet';
 import { documentProperties } from './platform';
 import { PROPERTY_KEYS } from './property-keys';
 
@@ -121,8 +121,8 @@ export class TabRegistry {
     const sheet = options.index === undefined ? this.book.insertSheet(name) : this.book.insertSheet(name, options.index);
     this.byId = undefined;
     if (headers && headers.length > 0) {
-      sheet.getRange(1, 1, 1, headers.length).setValues([headers.slice()]).setFontWeight('bold');
-      sheet.setFrozenRows(1);
+      sheet.getRange(HEADER_ROW, 1, 1, headers.length).setValues([headers.slice()]).setFontWeight('bold');
+      sheet.setFrozenRows(HEADER_ROW);
     }
     this.remember(role, sheet, true);
     return sheet;
@@ -136,9 +136,8 @@ export class TabRegistry {
   private sniffDealsTab(): Sheet | undefined {
     const generatedNames: string[] = TAB_ROLES.filter((r) => r !== 'deals').map((r) => TABS[r]);
     for (const sheet of this.book.getSheets()) {
-      if (generatedNames.includes(sheet.getName()) || this.isTakenByAnotherRole(sheet, 'deals') || sheet.getLastRow() < 1) continue;
-      const headers = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0] ?? [];
-      const map = mapHeaders(headers);
+      if (generatedNames.includes(sheet.getName()) || this.isTakenByAnotherRole(sheet, 'deals') || sheet.getLastRow() < HEADER_ROW) continue;
+      const map = readColumns(sheet);
       if (map.stage !== undefined && (map.deal !== undefined || map.value !== undefined)) return sheet;
     }
     return undefined;

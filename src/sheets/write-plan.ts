@@ -20,7 +20,8 @@ import { cellBlocks, CellBlock, changedSince, FreshRows, KEEP, locateRows, missi
 import { ColumnMap } from '../core/columns';
 import { Range, Sheet } from './book';
 import { FIRST_DATA_ROW, readColumnText, readColumns } from './deals-sheet';
-import { appendHistoryRecords, blankRange, historyTabProblem } from './history-sheet';
+import { blankRange } from './append-rows';
+import { appendHistoryRecords, historyTabProblem } from './history-sheet';
 import { literal } from './safe-text';
 
 export interface PlanTabs {

@@ -4,7 +4,7 @@
  */
 import { dayNumber } from '../../fixtures/calendar-days';
 import { seededRandom } from '../../fixtures/random';
-import { dateProblem, dayToIso, monthIndex, monthLabel, MonthOfDay, monthOf, readDay, SERIAL_OF_EPOCH, startOfDayIn, zoneDayReader, zoneOffset } from '../../src/core/calendar';
+import { dateProblem, dayToIso, monthIndex, monthLabel, MonthOfDay, readDay, SERIAL_OF_EPOCH, startOfDayIn, zoneDayReader, zoneOffset } from '../../src/core/calendar';
 
 /** Offset in ms at an instant, straight from Intl (the independent reference). */
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -127,9 +127,8 @@ describe('readDay: more date cells', () => {
   });
 });
 
-test('dayToIso, monthOf and monthLabel', () => {
+test('dayToIso and monthLabel', () => {
   expect([dayToIso(0), dayToIso(-1), dayToIso(dayNumber('2026-11-23'))]).toEqual(['1970-01-01', '1969-12-31', '2026-11-23']);
-  expect([monthOf(dayNumber('2026-11-30')), monthOf(dayNumber('2026-12-01'))]).toEqual(['2026-11', '2026-12']);
   // A month index is year x 12 + month (0-based).
   expect([monthLabel(2026 * 12), monthLabel(2026 * 12 + 9), monthLabel(2026 * 12 + 11), monthLabel(2027 * 12)]).toEqual(['2026-01', '2026-10', '2026-12', '2027-01']);
 });

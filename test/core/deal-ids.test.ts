@@ -1,12 +1,13 @@
 /** src/core/deal-ids.ts: shared IDs found for every job and action; new IDs never collide. */
-import { duplicateIdProblems, duplicateIds, formatDealId, newDealIds, nextDealNumber, runsOf } from '../../src/core/deal-ids';
+import { formatDealId, newDealIds, nextDealNumber } from '../../src/core/deal-ids';
+import { duplicateIdProblems, findDuplicateIds } from '../../src/core/duplicate-ids';
 
 test('duplicateIds: trimmed IDs on more than one row, blanks are not IDs', () => {
-  expect(Object.fromEntries(duplicateIds(['D-1', 'D-2', ' D-1', '', '', 'D-3', 'D-2']))).toEqual({ 'D-1': [0, 2], 'D-2': [1, 6] });
+  expect(Object.fromEntries(findDuplicateIds(['D-1', 'D-2', ' D-1', '', '', 'D-3', 'D-2'], 0).map((d) => [d.id, d.rows]))).toEqual({ 'D-1': [0, 2], 'D-2': [1, 6] });
 });
 
 test('duplicateIdProblems: one problem per row, naming the other rows, in sheet rows', () => {
-  const problems = duplicateIdProblems(['D-1', 'X', 'D-1', 'D-1'], 'Deals', 2);
+  const problems = duplicateIdProblems(findDuplicateIds(['D-1', 'X', 'D-1', 'D-1'], 2), 'Deals');
   expect(problems.map((p) => [p.row, p.column, p.value, p.problem.split(' (')[0]])).toEqual([
     [2, 'Deal ID', '"D-1"', 'also on row 4, 5'], [4, 'Deal ID', '"D-1"', 'also on row 2, 5'], [5, 'Deal ID', '"D-1"', 'also on row 2, 4'],
   ]);
@@ -29,7 +30,3 @@ test('nextDealNumber: at least 1, past the stored counter and past every "D-<n>"
   expect(nextDealNumber(2, [' D-0041 ', 'D-7', 'X-900', 'D-12a', 'd-0500', ''])).toBe(42);
 });
 
-test('runsOf: sorted runs of consecutive indexes', () => {
-  expect(runsOf([7, 3, 4, 5, 9, 10, 0])).toEqual([{ start: 0, length: 1 }, { start: 3, length: 3 }, { start: 7, length: 1 }, { start: 9, length: 2 }]);
-  expect(runsOf([])).toEqual([]);
-});

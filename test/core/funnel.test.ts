@@ -6,7 +6,7 @@
 import { dealSetOf, PlainDeal, randomDeals } from '../../fixtures/deal-sets';
 import { seededRandom, randomInt } from '../../fixtures/random';
 import { DEFAULT_STAGES, defaultStageIndex, expectedWeight } from '../../fixtures/stages';
-import { conversion, conversionOf, funnel, funnelOf, funnelStages, NO_HISTORY, reachedIndex } from '../../src/core/funnel';
+import { conversionOf, funnel, funnelOf, funnelStages, NO_HISTORY, reachedIndex } from '../../src/core/funnel';
 import { defaultStageTable } from '../../src/core/settings';
 import { stageTotals } from '../../src/core/stage-totals';
 
@@ -62,17 +62,6 @@ test('a stage nobody reached has no conversion (null, not NaN); reaching none of
   const rows = funnel(dealSetOf(table, [{ stage: 'Lead Generation', value: 1 }, { stage: 'Lead Generation', value: 1 }, { stage: 'Closed Lost' }]));
   expect(rows.map((r) => [r.reached, r.conversion])).toEqual([[2, 0], [0, null], [0, null], [0, null], [0, null], [0, null]]);
   expect(funnel(dealSetOf(table, [])).every((r) => r.reached === 0 && r.conversion === null)).toBe(true);
-});
-
-test('conversion between any two stages: reached(to) / reached(from), with or without history', () => {
-  const set = dealSetOf(table, DEALS);
-  expect(conversion(set, stage('Lead Generation'), stage('Proposal'))).toBe(2 / 5);
-  expect(conversion(set, stage('Initial Contact'), stage('Closed Won'))).toBe(1 / 3);
-  const history = Int32Array.from([at('Negotiation'), NO_HISTORY, NO_HISTORY, NO_HISTORY, NO_HISTORY, at('Proposal')]);
-  // reach [4, 0, 2, 3, 5, 3]: at least Proposal 4 of 6 at least Lead.
-  expect(conversion(set, stage('Lead Generation'), stage('Proposal'), history)).toBe(4 / 6);
-  expect(conversion(dealSetOf(table, [{ stage: 'Closed Lost' }]), stage('Lead Generation'), stage('Proposal'))).toBeNull();
-  expect(conversion(dealSetOf(table, [{ stage: 'Closed Lost' }]), stage('Lead Generation'), stage('Proposal'), Int32Array.from([NO_HISTORY]))).toBeNull();
 });
 
 test('funnelOf and conversionOf (per-stage totals, no history, no own probabilities) give the by-hand figures', () => {

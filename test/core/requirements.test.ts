@@ -1,6 +1,6 @@
 /** src/core/requirements.ts: the entry-requirement grammar (DOMAIN.md) and whether a deal meets an item. */
 import { dealCells } from '../../fixtures/deal-records';
-import { formatRequirements, isMet, parseRequirements, Requirement } from '../../src/core/requirements';
+import { isMet, parseRequirements, Requirement } from '../../src/core/requirements';
 
 const one = (text: string): Requirement => {
   const p = parseRequirements(text);
@@ -63,8 +63,3 @@ describe('isMet', () => {
   });
 });
 
-test('formatRequirements joins the labels as a manager would type them', () => {
-  const p = parseRequirements('budget; amount > 0 ,Close Date');
-  expect(p.ok && formatRequirements(p.requirements)).toBe('Budget, Value > 0, Expected Close');
-  expect(formatRequirements([])).toBe('');
-});

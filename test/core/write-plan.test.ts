@@ -1,7 +1,7 @@
 /** src/core/write-plan.ts: finding planned rows again and cutting writes into contiguous blocks. */
 import fc from 'fast-check';
 import { mapHeaders } from '../../src/core/columns';
-import { cellBlocks, changedSince, emptyPlan, KEEP, locateRows, missingColumns, rowFingerprint, WritePlan } from '../../src/core/write-plan';
+import { cellBlocks, changedSince, KEEP, locateRows, missingColumns, rowFingerprint, WritePlan } from '../../src/core/write-plan';
 
 const plan = (rows: WritePlan['rows']): WritePlan => ({ action: 'Test', rows, history: [], needs: ['dealId'] });
 const byId = (id: string, row: number) => ({ key: { by: 'id' as const, id }, row, cells: { stage: 'x' } });
@@ -85,12 +85,6 @@ describe('cellBlocks', () => {
       expect(nonKeep).toBe(planned);
     }));
   });
-});
-
-test('emptyPlan: no rows, no history, and still needs the Deal ID column', () => {
-  expect(emptyPlan('Flag stale deals')).toEqual({ action: 'Flag stale deals', rows: [], history: [], needs: ['dealId'] });
-  expect(missingColumns(emptyPlan('x'), mapHeaders(['Stage']))).toEqual(['Deal ID']);
-  expect(locateRows(emptyPlan('x'), { tab: 'Deals', firstRow: 2, ids: [] })).toEqual({ ok: true, rows: [] });
 });
 
 test('changedSince ignores a "was" for a cell the plan does not write, or a column the tab lacks; blanks read "(blank)"', () => {

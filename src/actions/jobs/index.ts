@@ -2,7 +2,7 @@
 import { JobSpec } from './runner';
 import { PhaseName } from './phase';
 
-export { runJob, TIME_BUDGET_MS } from './runner';
+export { runJob } from './runner';
 export type { JobSpec } from './runner';
 export { readCursor } from './cursor';
 export type { PhaseName } from './phase';

@@ -7,6 +7,7 @@
 import { RunStatus } from '../../core/summary';
 import { Book } from '../../sheets/book';
 import { ensureGeneratedTab } from '../../sheets/generated-tab';
+import { withDocumentLock } from '../../sheets/lock';
 import { documentProperties } from '../../sheets/platform';
 import { readQueuedEdits } from '../../sheets/queued-edits-store';
 import { writeRunStatus } from '../../sheets/summary-sheet';
@@ -19,7 +20,6 @@ import { PHASE_ORDER, Phase, PhaseName } from './phase';
 import { snapshotsPhase } from './snapshots-phase';
 import { stalePhase } from './stale-phase';
 import { summaryPhase } from './summary-phase';
-import { whileLocked } from './write-lock';
 
 export interface JobSpec {
   /** Shown on the last-run line. */
@@ -32,7 +32,16 @@ export interface JobSpec {
 const PHASES: Record<PhaseName, Phase> = { stale: stalePhase, snapshots: snapshotsPhase, summary: summaryPhase };
 
 /** Stop starting new phases after this much of Apps Script's 6 minutes. */
-export const TIME_BUDGET_MS = 4.5 * 60 * 1000;
+const TIME_BUDGET_MS = 4.5 * 60 * 1000;
+const LOCK_WAIT_MS = 30_000;
+
+/**
+ * The document lock, held only while a phase writes: another user's typed edit never waits behind
+ * a job's reading and computing.
+ */
+function whileLocked<T>(run: () => T): T {
+  return withDocumentLock(LOCK_WAIT_MS, run);
+}
 
 /** Writes the last-run line on the add-on's own summary tab (creating it if needed); returns the status written. */
 function recordStatus(book: Book, registry: TabRegistry, status: (notice: string) => RunStatus): RunStatus {

@@ -7,13 +7,13 @@ import { buildSummary, withRunStatus } from '../../core/summary';
 import { ensureGeneratedTab } from '../../sheets/generated-tab';
 import { readHistory } from '../../sheets/history-sheet';
 import { writeSummary } from '../../sheets/summary-sheet';
-import { STATUS_FORMAT, formatInstant } from '../run-status';
+import { instantText } from '../../sheets/zone-format';
 import { Phase } from './phase';
 
 export const summaryPhase: Phase = ({ input, finalStatus }) => {
   const { clock, table, deals, parsed } = input.pipeline;
   const layout = buildSummary({
-    asOf: formatInstant(clock.now, clock.timeZone, STATUS_FORMAT), today: clock.today, table, dealsTab: deals.sheet.getName(),
+    asOf: instantText(clock.now, clock.timeZone), today: clock.today, table, dealsTab: deals.sheet.getName(),
     deals: parsed.deals, set: input.set, stageTotals: input.stageTotals, problems: input.problems,
     reach: reachedById(readHistory(input.book), table), snapshots: input.snapshots(), lastRun: undefined,
   });

@@ -35,8 +35,7 @@ export function withRunStatus(layout: SummaryLayout, status: RunStatus): Summary
 }
 
 export type { SummaryInput, Section } from './input';
-export type { Block, ChartSpec, SummaryCell, SummaryLayout } from './layout';
+export type { ChartSpec, SummaryCell, SummaryLayout } from './layout';
 export { SUMMARY_WIDTH } from './layout';
 export type { RunStatus } from './run-status';
 export { runStatusCells } from './run-status';
-export { LIST_CAP } from './capped-list';

@@ -2,7 +2,8 @@
 import { dealRecord, findStage } from '../../../fixtures/deal-records';
 import { padded, SUMMARY_TODAY, summaryInput } from '../../../fixtures/summary-input';
 import { defaultStageTable } from '../../../src/core/settings';
-import { buildSummary, LIST_CAP, runStatusCells, Section, SECTIONS, SUMMARY_WIDTH, withRunStatus } from '../../../src/core/summary';
+import { buildSummary, runStatusCells, Section, SECTIONS, SUMMARY_WIDTH, withRunStatus } from '../../../src/core/summary';
+import { LIST_CAP } from '../../../src/core/summary/capped-list';
 
 const table = defaultStageTable();
 const BLANK = padded();
