@@ -1,7 +1,17 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', 'test-artifacts/', 'playground-data/', 'playground/public/vendor/'] },
+  {
+    ignores: [
+      'dist/',
+      'build/',
+      'node_modules/',
+      'coverage/',
+      'test-artifacts/',
+      'playground-data/',
+      'playground/public/vendor/',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -5,9 +5,23 @@
  * (per-stage weights, outcomes, result rows; Math.round) are hoisted. Our functions must stay
  * within 2x of these at 100k rows.
  */
-export interface Columns { values: unknown[][]; stages: unknown[][]; created: unknown[][]; closed: unknown[][] }
+export interface Columns {
+  values: unknown[][];
+  stages: unknown[][];
+  created: unknown[][];
+  closed: unknown[][];
+}
 
-export const STAGE_TABLE = [['Stage', 'Win probability', 'Outcome'], ['Lead Generation', 0.1, 'Open'], ['Initial Contact', 0.2, 'Open'], ['Qualification', 0.3, 'Open'], ['Proposal', 0.5, 'Open'], ['Negotiation', 0.75, 'Open'], ['Closed Won', 1, 'Won'], ['Closed Lost', 0, 'Lost']];
+export const STAGE_TABLE = [
+  ['Stage', 'Win probability', 'Outcome'],
+  ['Lead Generation', 0.1, 'Open'],
+  ['Initial Contact', 0.2, 'Open'],
+  ['Qualification', 0.3, 'Open'],
+  ['Proposal', 0.5, 'Open'],
+  ['Negotiation', 0.75, 'Open'],
+  ['Closed Won', 1, 'Won'],
+  ['Closed Lost', 0, 'Lost'],
+];
 export type Baselines = Record<string, (c: Columns) => unknown>;
 
 /**
@@ -29,15 +43,18 @@ export function makeBaselines(STAGE_TABLE: unknown[][]): Baselines {
 
   return {
     WEIGHTED_FORECAST: (c) => {
-      const values = c.values, stages = c.stages;
+      const values = c.values,
+        stages = c.stages;
       let sum = 0;
       for (let i = 0; i < stages.length; i++) sum += (values[i]![0] as number) * WEIGHT.get(stages[i]![0] as string)!;
       return sum;
     },
     PIPELINE_VALUE: (c) => {
-      const values = c.values, stages = c.stages;
+      const values = c.values,
+        stages = c.stages;
       let sum = 0;
-      for (let i = 0; i < stages.length; i++) if (OUTCOME.get(stages[i]![0] as string) === 'Open') sum += values[i]![0] as number;
+      for (let i = 0; i < stages.length; i++)
+        if (OUTCOME.get(stages[i]![0] as string) === 'Open') sum += values[i]![0] as number;
       return sum;
     },
     STAGE_PROBABILITY: (c) => {
@@ -48,22 +65,33 @@ export function makeBaselines(STAGE_TABLE: unknown[][]): Baselines {
     },
     WIN_RATE: (c) => {
       const stages = c.stages;
-      let won = 0, lost = 0;
+      let won = 0,
+        lost = 0;
       for (let i = 0; i < stages.length; i++) {
         const o = OUTCOME.get(stages[i]![0] as string);
-        if (o === 'Won') won++; else if (o === 'Lost') lost++;
+        if (o === 'Won') won++;
+        else if (o === 'Lost') lost++;
       }
       return won / (won + lost);
     },
     AVERAGE_DEAL_SIZE: (c) => {
-      const values = c.values, stages = c.stages;
-      let sum = 0, n = 0;
-      for (let i = 0; i < stages.length; i++) if (OUTCOME.get(stages[i]![0] as string) === 'Won') { sum += values[i]![0] as number; n++; }
+      const values = c.values,
+        stages = c.stages;
+      let sum = 0,
+        n = 0;
+      for (let i = 0; i < stages.length; i++)
+        if (OUTCOME.get(stages[i]![0] as string) === 'Won') {
+          sum += values[i]![0] as number;
+          n++;
+        }
       return sum / n;
     },
     SALES_CYCLE_DAYS: (c) => {
-      const stages = c.stages, created = c.created, closed = c.closed;
-      let days = 0, n = 0;
+      const stages = c.stages,
+        created = c.created,
+        closed = c.closed;
+      let days = 0,
+        n = 0;
       for (let i = 0; i < stages.length; i++) {
         if (OUTCOME.get(stages[i]![0] as string) !== 'Won') continue;
         days += round(((closed[i]![0] as Date).getTime() - (created[i]![0] as Date).getTime()) / DAY);
@@ -72,8 +100,15 @@ export function makeBaselines(STAGE_TABLE: unknown[][]): Baselines {
       return days / n;
     },
     SALES_VELOCITY: (c) => {
-      const values = c.values, stages = c.stages, created = c.created, closed = c.closed;
-      let open = 0, won = 0, lost = 0, wonValue = 0, days = 0;
+      const values = c.values,
+        stages = c.stages,
+        created = c.created,
+        closed = c.closed;
+      let open = 0,
+        won = 0,
+        lost = 0,
+        wonValue = 0,
+        days = 0;
       for (let i = 0; i < stages.length; i++) {
         const o = OUTCOME.get(stages[i]![0] as string);
         if (o === 'Open') open++;
@@ -88,8 +123,10 @@ export function makeBaselines(STAGE_TABLE: unknown[][]): Baselines {
     },
     CONVERSION_RATE: (c) => {
       const stages = c.stages;
-      const from = REACH.get('Qualification')!, to = REACH.get('Proposal')!;
-      let reachedFrom = 0, reachedTo = 0;
+      const from = REACH.get('Qualification')!,
+        to = REACH.get('Proposal')!;
+      let reachedFrom = 0,
+        reachedTo = 0;
       for (let i = 0; i < stages.length; i++) {
         const k = REACH.get(stages[i]![0] as string)!;
         if (k >= from) reachedFrom++;
@@ -98,9 +135,12 @@ export function makeBaselines(STAGE_TABLE: unknown[][]): Baselines {
       return reachedTo / reachedFrom;
     },
     FUNNEL: (c) => {
-      const values = c.values, stages = c.stages;
+      const values = c.values,
+        stages = c.stages;
       const n = FUNNEL_STAGES.length;
-      const deals = new Float64Array(n), value = new Float64Array(n), weighted = new Float64Array(n);
+      const deals = new Float64Array(n),
+        value = new Float64Array(n),
+        weighted = new Float64Array(n);
       for (let i = 0; i < stages.length; i++) {
         const s = stages[i]![0] as string;
         const k = REACH.get(s)!;
@@ -111,9 +151,16 @@ export function makeBaselines(STAGE_TABLE: unknown[][]): Baselines {
         weighted[k]! += v * WEIGHT.get(s)!;
       }
       const out: (string | number)[][] = [['Stage', 'Deals reached', 'Value', 'Weighted value', 'Conversion to next']];
-      let d = 0, v = 0, w = 0;
+      let d = 0,
+        v = 0,
+        w = 0;
       const reached: number[][] = [];
-      for (let k = n - 1; k >= 0; k--) { d += deals[k]!; v += value[k]!; w += weighted[k]!; reached[k] = [d, v, w]; }
+      for (let k = n - 1; k >= 0; k--) {
+        d += deals[k]!;
+        v += value[k]!;
+        w += weighted[k]!;
+        reached[k] = [d, v, w];
+      }
       for (let k = 0; k < n; k++) {
         const next = k + 1 < n ? reached[k + 1]![0]! / reached[k]![0]! : '';
         out.push([FUNNEL_STAGES[k]!, reached[k]![0]!, reached[k]![1]!, reached[k]![2]!, next]);
@@ -121,7 +168,9 @@ export function makeBaselines(STAGE_TABLE: unknown[][]): Baselines {
       return out;
     },
     FORECAST_BY_MONTH: (c) => {
-      const values = c.values, stages = c.stages, closed = c.closed;
+      const values = c.values,
+        stages = c.stages,
+        closed = c.closed;
       const months = new Map<number, number[]>();
       for (let i = 0; i < stages.length; i++) {
         const s = stages[i]![0] as string;
@@ -130,10 +179,14 @@ export function makeBaselines(STAGE_TABLE: unknown[][]): Baselines {
         const d = closed[i]![0] as Date;
         const key = d.getFullYear() * 12 + d.getMonth();
         let m = months.get(key);
-        if (m === undefined) { m = [0, 0, 0, 0]; months.set(key, m); }
+        if (m === undefined) {
+          m = [0, 0, 0, 0];
+          months.set(key, m);
+        }
         const v = values[i]![0] as number;
         m[0]!++;
-        if (o === 'Won') m[3]! += v; else m[1]! += v;
+        if (o === 'Won') m[3]! += v;
+        else m[1]! += v;
         m[2]! += v * WEIGHT.get(s)!;
       }
       const keys = [...months.keys()].sort((a, b) => a - b);

@@ -20,22 +20,36 @@ const functionsOnly = process.argv.includes('--functions');
 const ZONE = 'America/New_York';
 const failures: string[] = [];
 
-const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] as number; };
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+};
 function time(run: () => unknown, reps: number): number {
   run();
   const ts: number[] = [];
-  for (let i = 0; i < reps; i++) { const t = performance.now(); run(); ts.push(performance.now() - t); }
+  for (let i = 0; i < reps; i++) {
+    const t = performance.now();
+    run();
+    ts.push(performance.now() - t);
+  }
   return median(ts);
 }
 
 /** Times two runs alternately, so GC pauses and CPU noise fall on both alike. Medians in ms. */
 function timePair(a: () => unknown, b: () => unknown, reps: number): [number, number] {
-  a(); b(); a(); b();
+  a();
+  b();
+  a();
+  b();
   const ta: number[] = [];
   const tb: number[] = [];
   for (let i = 0; i < reps; i++) {
-    let t = performance.now(); a(); ta.push(performance.now() - t);
-    t = performance.now(); b(); tb.push(performance.now() - t);
+    let t = performance.now();
+    a();
+    ta.push(performance.now() - t);
+    t = performance.now();
+    b();
+    tb.push(performance.now() - t);
   }
   return [median(ta), median(tb)];
 }
@@ -44,7 +58,10 @@ function timePair(a: () => unknown, b: () => unknown, reps: number): [number, nu
 function columns(emu: Emulator, n: number): Columns {
   const midnight: number[] = [];
   const dayStart = (k: number): number => (midnight[k] ??= wallToInstant(2025, 1, 1 + k, ZONE).getTime());
-  const values: unknown[][] = [], stages: unknown[][] = [], created: unknown[][] = [], closed: unknown[][] = [];
+  const values: unknown[][] = [],
+    stages: unknown[][] = [],
+    created: unknown[][] = [],
+    closed: unknown[][] = [];
   for (let i = 0; i < n; i++) {
     values.push([((i * 7919) % 50_000) + 500]);
     stages.push([DEFAULT_STAGE_NAMES[(i * 31) % 7]]);
@@ -52,12 +69,26 @@ function columns(emu: Emulator, n: number): Columns {
     created.push([new Date(dayStart(c))]);
     closed.push([new Date(dayStart(c + ((i * 13) % 120) + 1))]);
   }
-  return { values: emu.adopt(values), stages: emu.adopt(stages), created: emu.adopt(created), closed: emu.adopt(closed) };
+  return {
+    values: emu.adopt(values),
+    stages: emu.adopt(stages),
+    created: emu.adopt(created),
+    closed: emu.adopt(closed),
+  };
 }
 
 /** Each function's arguments by the catalog's parameter names; optional ones the bench does not give are left out. */
 function catalogArgs(spec: FunctionSpec, c: Columns, table: unknown): unknown[] {
-  const byName: Record<string, unknown> = { values: c.values, stages: c.stages, created: c.created, closed: c.closed, close_dates: c.closed, stage_table: table, from_stage: 'Qualification', to_stage: 'Proposal' };
+  const byName: Record<string, unknown> = {
+    values: c.values,
+    stages: c.stages,
+    created: c.created,
+    closed: c.closed,
+    close_dates: c.closed,
+    stage_table: table,
+    from_stage: 'Qualification',
+    to_stage: 'Proposal',
+  };
   const args = spec.params.map((p) => {
     if (!(p.name in byName) && !p.optional) throw new Error(`the bench has no argument for ${spec.name}'s ${p.name}`);
     return byName[p.name];
@@ -68,7 +99,8 @@ function catalogArgs(spec: FunctionSpec, c: Columns, table: unknown): unknown[] 
 
 /** The function and its baseline did the same job: equal numbers (to rounding), equal tables. */
 function sameResult(name: string, ours: unknown, theirs: unknown): boolean {
-  const near = (a: unknown, b: unknown): boolean => (typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)) : a === b);
+  const near = (a: unknown, b: unknown): boolean =>
+    typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)) : a === b;
   if (typeof ours === 'number') return near(ours, theirs);
   const a = ours as unknown[][];
   const b = theirs as unknown[][];
@@ -77,10 +109,21 @@ function sameResult(name: string, ours: unknown, theirs: unknown): boolean {
     const total = (t: unknown[][], k: number): number => t.slice(1).reduce((s, r) => s + (r[k] as number), 0);
     return [1, 2, 3, 4].every((k) => near(total(a, k), total(b, k)));
   }
-  return a.length === b.length && a.every((row, r) => row.length === (b[r] as unknown[]).length && row.every((v, k) => near(v, (b[r] as unknown[])[k])));
+  return (
+    a.length === b.length &&
+    a.every(
+      (row, r) => row.length === (b[r] as unknown[]).length && row.every((v, k) => near(v, (b[r] as unknown[])[k])),
+    )
+  );
 }
 
-interface Row { function: string; rows: number; medianMs: number; baselineMs: number; ratio: number }
+interface Row {
+  function: string;
+  rows: number;
+  medianMs: number;
+  baselineMs: number;
+  ratio: number;
+}
 const fnRows: Row[] = [];
 const emu = new Emulator({ timeZone: ZONE }).load();
 const BASELINES = (emu.evaluate(`(${makeBaselines.toString()})`) as (t: unknown) => Baselines)(emu.adopt(STAGE_TABLE));
@@ -94,13 +137,30 @@ for (const n of quick ? [1000, 10_000] : [1000, 10_000, 100_000]) {
     if (!baseline) throw new Error(`bench/baselines.ts has no baseline for ${name}`);
     const args = catalogArgs(spec, c, table);
     const ours = emu.callCustomFunction(name, ...args);
-    if (!sameResult(name, ours, baseline(c))) failures.push(`${name} at ${n} rows: the result differs from its baseline's`);
-    const [ms, base] = timePair(() => emu.callCustomFunction(name, ...args), () => baseline(c), reps);
-    fnRows.push({ function: name, rows: n, medianMs: +ms.toFixed(3), baselineMs: +base.toFixed(3), ratio: +(ms / base).toFixed(2) });
+    if (!sameResult(name, ours, baseline(c)))
+      failures.push(`${name} at ${n} rows: the result differs from its baseline's`);
+    const [ms, base] = timePair(
+      () => emu.callCustomFunction(name, ...args),
+      () => baseline(c),
+      reps,
+    );
+    fnRows.push({
+      function: name,
+      rows: n,
+      medianMs: +ms.toFixed(3),
+      baselineMs: +base.toFixed(3),
+      ratio: +(ms / base).toFixed(2),
+    });
   }
 }
 
-interface JobRow { job: string; rows: number; medianMs: number; serviceCalls: number; heapMB: number }
+interface JobRow {
+  job: string;
+  rows: number;
+  medianMs: number;
+  serviceCalls: number;
+  heapMB: number;
+}
 const jobRows: JobRow[] = [];
 function workbook(n: number): Emulator {
   const e = new Emulator({ timeZone: ZONE }).load();
@@ -112,7 +172,18 @@ function workbook(n: number): Emulator {
     const history = e.book.insertSheet('Stage History');
     history.insertRowsAfter(1000, 4 * n);
     const h: unknown[][] = [['Timestamp', 'Deal ID', 'Deal', 'From', 'To', 'Changed by', 'Via', 'Note']];
-    for (let i = 0; i < n; i++) for (let k = 0; k < 4; k++) h.push([new Date(2026, 0, 1 + k), `D-${i}`, `Deal ${i}`, DEFAULT_STAGE_NAMES[k], DEFAULT_STAGE_NAMES[k + 1], 'rep', 'edit', '']);
+    for (let i = 0; i < n; i++)
+      for (let k = 0; k < 4; k++)
+        h.push([
+          new Date(2026, 0, 1 + k),
+          `D-${i}`,
+          `Deal ${i}`,
+          DEFAULT_STAGE_NAMES[k],
+          DEFAULT_STAGE_NAMES[k + 1],
+          'rep',
+          'edit',
+          '',
+        ]);
     history.getRange(1, 1, h.length, 8).setValues(h);
   });
   e.call('menuSetUpPipeline');
@@ -124,7 +195,9 @@ function lastRunResult(e: Emulator): string {
   return e.counter.quiet(() => {
     const rows = e.book.getSheetByName('Pipeline Summary')?.getDataRange().getValues() ?? [];
     const line = rows.find((r) => r[0] === 'Last run');
-    return line ? `${String(line[4])}${line[4] === 'OK' ? '' : `: ${String(line[5])}`}` : 'no last-run line on the summary tab';
+    return line
+      ? `${String(line[4])}${line[4] === 'OK' ? '' : `: ${String(line[5])}`}`
+      : 'no last-run line on the summary tab';
   });
 }
 
@@ -135,7 +208,10 @@ function historyRows(e: Emulator): number {
 if (!functionsOnly) {
   for (const n of quick ? [1000, 10_000] : [1000, 10_000, 50_000]) {
     const e = workbook(n);
-    for (const [job, fn] of [['Flag stale deals', 'menuFlagStaleDeals'], ['Refresh summary', 'menuRefreshSummary']] as const) {
+    for (const [job, fn] of [
+      ['Flag stale deals', 'menuFlagStaleDeals'],
+      ['Refresh summary', 'menuRefreshSummary'],
+    ] as const) {
       const ok = (): void => {
         const result = lastRunResult(e);
         if (result !== 'OK') failures.push(`${job} at ${n} deals did not succeed: ${result}`);
@@ -149,7 +225,13 @@ if (!functionsOnly) {
       const ms = time(() => e.call(fn), n >= 50_000 ? 3 : 5);
       ok();
       (globalThis as { gc?: () => void }).gc?.();
-      jobRows.push({ job, rows: n, medianMs: +ms.toFixed(1), serviceCalls: calls, heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(0) });
+      jobRows.push({
+        job,
+        rows: n,
+        medianMs: +ms.toFixed(1),
+        serviceCalls: calls,
+        heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(0),
+      });
     }
   }
 
@@ -168,9 +250,13 @@ if (!functionsOnly) {
       e.clock.advance(1000);
       const before = historyRows(e);
       // Every pasted row changes stage (the five open stages, rotated by one each paste): 500 history rows.
-      e.edit(range, Array.from({ length: 500 }, (_, i) => [DEFAULT_STAGE_NAMES[(i + flip) % 5]]));
+      e.edit(
+        range,
+        Array.from({ length: 500 }, (_, i) => [DEFAULT_STAGE_NAMES[(i + flip) % 5]]),
+      );
       const logged = historyRows(e) - before;
-      if (check && logged !== 500) failures.push(`Paste 500 stages at ${n} deals logged ${logged} history rows, not 500`);
+      if (check && logged !== 500)
+        failures.push(`Paste 500 stages at ${n} deals logged ${logged} history rows, not 500`);
     };
     paste(false);
     e.counter.reset();
@@ -178,24 +264,43 @@ if (!functionsOnly) {
     const calls = e.counter.total();
     const ms = time(() => paste(), 5);
     (globalThis as { gc?: () => void }).gc?.();
-    jobRows.push({ job: 'Paste 500 stages (onEdit)', rows: n, medianMs: +ms.toFixed(1), serviceCalls: calls, heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(0) });
+    jobRows.push({
+      job: 'Paste 500 stages (onEdit)',
+      rows: n,
+      medianMs: +ms.toFixed(1),
+      serviceCalls: calls,
+      heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(0),
+    });
   }
 }
 
 // What every custom-function call pays first: loading dist/Code.js into a fresh V8 context.
 const code = readFileSync(join(emu.distDir, 'Code.js'), 'utf8');
-const loadMs = time(() => { const ctx = vm.createContext({}); vm.runInContext(code, ctx); }, 41);
+const loadMs = time(() => {
+  const ctx = vm.createContext({});
+  vm.runInContext(code, ctx);
+}, 41);
 const codeKiB = +(Buffer.byteLength(code) / 1024).toFixed(1);
 
 if (json) {
-  console.log(JSON.stringify({ codeJs: { kib: codeKiB, loadMs: +loadMs.toFixed(2) }, functions: fnRows, jobs: jobRows, failures }, null, 2));
+  console.log(
+    JSON.stringify(
+      { codeJs: { kib: codeKiB, loadMs: +loadMs.toFixed(2) }, functions: fnRows, jobs: jobRows, failures },
+      null,
+      2,
+    ),
+  );
 } else {
   console.log(`dist/Code.js: ${codeKiB} KiB, loads into a fresh V8 context in ${loadMs.toFixed(2)} ms (median)\n`);
   console.log('Custom functions through dist/Code.js (median ms) vs the hand-written loop of bench/baselines.ts');
-  console.log('| function | rows | ms | baseline ms | ratio | growth from 10x fewer rows |\n|---|---:|---:|---:|---:|---:|');
+  console.log(
+    '| function | rows | ms | baseline ms | ratio | growth from 10x fewer rows |\n|---|---:|---:|---:|---:|---:|',
+  );
   for (const r of fnRows) {
     const smaller = fnRows.find((x) => x.function === r.function && x.rows * 10 === r.rows);
-    console.log(`| ${r.function} | ${r.rows} | ${r.medianMs} | ${r.baselineMs} | ${r.ratio} | ${smaller ? `x${(r.medianMs / smaller.medianMs).toFixed(1)}` : ''} |`);
+    console.log(
+      `| ${r.function} | ${r.rows} | ${r.medianMs} | ${r.baselineMs} | ${r.ratio} | ${smaller ? `x${(r.medianMs / smaller.medianMs).toFixed(1)}` : ''} |`,
+    );
   }
   if (jobRows.length > 0) {
     console.log('\nJobs through dist/Code.js in the emulator (median ms, service calls per run)');

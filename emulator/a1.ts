@@ -1,6 +1,11 @@
 /** A1 notation: "B2", "A1:C8", "A:A", "2:5", "'Pipeline Settings'!A1:C8". */
 
-export interface GridRef { row: number; column: number; numRows?: number; numColumns?: number }
+export interface GridRef {
+  row: number;
+  column: number;
+  numRows?: number;
+  numColumns?: number;
+}
 
 export function letterToColumn(letters: string): number {
   let n = 0;
@@ -42,7 +47,12 @@ export function parseA1(ref: string, maxRows: number, maxColumns: number): Requi
   const c2 = second[1] ? letterToColumn(second[1]) : maxColumns;
   const r2 = second[2] ? Number(second[2]) : maxRows;
   if (r1 < 1 || c1 < 1) return undefined;
-  return { row: Math.min(r1, r2), column: Math.min(c1, c2), numRows: Math.abs(r2 - r1) + 1, numColumns: Math.abs(c2 - c1) + 1 };
+  return {
+    row: Math.min(r1, r2),
+    column: Math.min(c1, c2),
+    numRows: Math.abs(r2 - r1) + 1,
+    numColumns: Math.abs(c2 - c1) + 1,
+  };
 }
 
 export function toA1(row: number, column: number, numRows = 1, numColumns = 1): string {

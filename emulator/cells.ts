@@ -61,7 +61,10 @@ function generalNumber(n: number): string {
 /** Sheets date format ("yyyy-mm-dd", "mmm d") to the Java pattern Utilities.formatDate takes. */
 function sheetsDatePattern(format: string): string {
   // In Sheets formats "m" means month unless it follows h or precedes s; our formats use dates only.
-  return format.replace(/m+/g, (m) => 'M'.repeat(m.length)).replace(/D/g, 'd').replace(/Y/g, 'y');
+  return format
+    .replace(/m+/g, (m) => 'M'.repeat(m.length))
+    .replace(/D/g, 'd')
+    .replace(/Y/g, 'y');
 }
 
 function formatNumber(n: number, format: string): string {
@@ -73,7 +76,11 @@ function formatNumber(n: number, format: string): string {
   const decimals = m[3] ? m[3].length : 0;
   const grouping = (m[1] as string).includes(',');
   const abs = Math.abs(value);
-  const body = abs.toLocaleString('en-US', { minimumFractionDigits: m[3]?.startsWith('0') ? decimals : 0, maximumFractionDigits: decimals, useGrouping: grouping });
+  const body = abs.toLocaleString('en-US', {
+    minimumFractionDigits: m[3]?.startsWith('0') ? decimals : 0,
+    maximumFractionDigits: decimals,
+    useGrouping: grouping,
+  });
   const prefix = section.slice(0, m.index).replace(/["\\]/g, '');
   const suffix = section.slice(m.index + m[0].length).replace(/["\\]/g, '');
   const sign = value < 0 && !format.includes(';') ? '-' : '';

@@ -9,10 +9,16 @@ export class CallCounter {
   /** Runs emulator-side work (a user typing, a test arranging cells) without counting or guarding it. */
   quiet<T>(run: () => T): T {
     this.paused++;
-    try { return run(); } finally { this.paused--; }
+    try {
+      return run();
+    } finally {
+      this.paused--;
+    }
   }
 
-  get isPaused(): boolean { return this.paused > 0; }
+  get isPaused(): boolean {
+    return this.paused > 0;
+  }
 
   inc(name: string): void {
     if (this.paused > 0) return;
@@ -46,7 +52,8 @@ export function counted<T extends object>(target: T, kind: string, counter: Call
   return new Proxy(target, {
     get(obj, prop, receiver) {
       const v = Reflect.get(obj, prop, receiver) as unknown;
-      if (typeof v !== 'function' || typeof prop !== 'string' || prop.startsWith('_') || prop === 'constructor') return v;
+      if (typeof v !== 'function' || typeof prop !== 'string' || prop.startsWith('_') || prop === 'constructor')
+        return v;
       return (...args: unknown[]) => {
         if (!counter.isPaused) counter.guard?.(kind, prop);
         counter.inc(`${kind}.${prop}`);

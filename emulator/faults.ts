@@ -14,7 +14,8 @@ import type { EmuSheet } from './sheet';
 import { MAX_COLUMNS, SheetData } from './sheet-data';
 
 /** What Sheets says when a script writes into a protected range it may not edit. */
-export const PROTECTED_MESSAGE = 'Exception: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+export const PROTECTED_MESSAGE =
+  'Exception: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
 
 export class Faults {
   constructor(private readonly emu: Emulator) {}
@@ -29,14 +30,20 @@ export class Faults {
   protect(tab: string): void {
     const s = this.sheet(tab);
     s._hooks.write = () => ({ cells: 0, error: new Error(PROTECTED_MESSAGE) });
-    s._hooks.insertRows = () => { throw new Error(PROTECTED_MESSAGE); };
+    s._hooks.insertRows = () => {
+      throw new Error(PROTECTED_MESSAGE);
+    };
   }
 
   /**
    * The `nth` value write (1-based, counted from now) on the tab writes half its cells, then throws.
    * Writes before and after it succeed.
    */
-  failWriteHalfway(tab: string, nth = 1, message = 'Exception: Service Spreadsheets failed while accessing document.'): void {
+  failWriteHalfway(
+    tab: string,
+    nth = 1,
+    message = 'Exception: Service Spreadsheets failed while accessing document.',
+  ): void {
     const s = this.sheet(tab);
     let seen = 0;
     s._hooks.write = (range: EmuRange) => {
@@ -106,9 +113,14 @@ export class Faults {
 /** Moves rows so that 0-based row `from + k` receives the old row `order[k]`, metadata included. */
 function permuteRows(d: SheetData, from: number, order: number[]): void {
   const rows = order.map((r) => d.rows[r] ?? []);
-  rows.forEach((r, k) => { d.rows[from + k] = r; });
+  rows.forEach((r, k) => {
+    d.rows[from + k] = r;
+  });
   const target = new Map<number, number>(order.map((r, k) => [r, from + k]));
-  for (const map of [d.formulas, d.formats, d.notes, d.backgrounds, d.fontWeights, d.validations] as Map<number, unknown>[]) {
+  for (const map of [d.formulas, d.formats, d.notes, d.backgrounds, d.fontWeights, d.validations] as Map<
+    number,
+    unknown
+  >[]) {
     const moved: [number, unknown][] = [];
     for (const [k, v] of map) {
       const r = Math.floor(k / MAX_COLUMNS);
@@ -129,6 +141,13 @@ export function tabSnapshot(emu: Emulator, tab: string): string {
     const d = s._data();
     const range = s.getRange(1, 1, Math.max(1, d.lastRow()), Math.max(1, d.lastColumn()));
     const validations = [...d.validations].map(([k, v]) => [k, v.type, v.allowInvalid, v.helpText]);
-    return JSON.stringify({ values: range.getValues(), formulas: range.getFormulas(), formats: [...d.formats], notes: [...d.notes], bg: [...d.backgrounds], validations });
+    return JSON.stringify({
+      values: range.getValues(),
+      formulas: range.getFormulas(),
+      formats: [...d.formats],
+      notes: [...d.notes],
+      bg: [...d.backgrounds],
+      validations,
+    });
   });
 }

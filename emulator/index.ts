@@ -66,7 +66,13 @@ export class Emulator {
   private context: vm.Context | undefined;
 
   constructor(opts: EmulatorOptions = {}) {
-    this.clock = new Clock(opts.now === undefined ? Date.UTC(2026, 10, 23, 15, 0) : typeof opts.now === 'number' ? opts.now : opts.now.getTime());
+    this.clock = new Clock(
+      opts.now === undefined
+        ? Date.UTC(2026, 10, 23, 15, 0)
+        : typeof opts.now === 'number'
+          ? opts.now
+          : opts.now.getTime(),
+    );
     this.distDir = resolve(opts.distDir ?? join(__dirname, '..', 'dist'));
     this.run = new RunContext(opts.user ?? 'rep@example.com');
     this.enabledInDocument = opts.enabledInDocument ?? false;
@@ -74,10 +80,18 @@ export class Emulator {
     this.ui = EmuUi._make(opts.addonName ?? 'Deal Pipeline', this.counter);
     this.properties = new EmuPropertiesService(this.counter, this.run);
     this.cache = new EmuCacheService(this.clock, this.counter, this.run);
-    this.spreadsheetApp = EmuSpreadsheetApp._make(() => this.book, () => this.ui, this.run, this.counter);
+    this.spreadsheetApp = EmuSpreadsheetApp._make(
+      () => this.book,
+      () => this.ui,
+      this.run,
+      this.counter,
+    );
     this.locks = new EmuLockService(this.clock, this.counter, () => this.spreadsheetApp.flushes, this.run);
     this.triggers = new TriggerStore(opts.addon ?? true, this.clock);
-    this.session = new EmuSession(this.run, opts.scriptTimeZone ?? manifestTimeZone(this.distDir, join(__dirname, '..')));
+    this.session = new EmuSession(
+      this.run,
+      opts.scriptTimeZone ?? manifestTimeZone(this.distDir, join(__dirname, '..')),
+    );
     this.counter.guard = (kind, method) => this.run.guard(kind, method);
   }
 
@@ -96,12 +110,18 @@ export class Emulator {
       Utilities: new EmuUtilities(this.clock),
       Logger: this.logger,
       Charts: { ChartType: CHART_TYPES },
-      console: { log: (...a: unknown[]) => this.logger.log(a.join(' ')), info: (...a: unknown[]) => this.logger.log(a.join(' ')), warn: (...a: unknown[]) => this.logger.log(a.join(' ')), error: (...a: unknown[]) => this.logger.log(a.join(' ')) },
+      console: {
+        log: (...a: unknown[]) => this.logger.log(a.join(' ')),
+        info: (...a: unknown[]) => this.logger.log(a.join(' ')),
+        warn: (...a: unknown[]) => this.logger.log(a.join(' ')),
+        error: (...a: unknown[]) => this.logger.log(a.join(' ')),
+      },
       __clockNow: () => clock.now(),
     };
     this.context = vm.createContext(sandbox, { name: 'apps-script' });
     this.lookups.clear();
-    vm.runInContext(`(() => {
+    vm.runInContext(
+      `(() => {
       const RealDate = Date;
       const now = __clockNow;
       class ClockDate extends RealDate {
@@ -121,7 +141,9 @@ export class Emulator {
         if (Object.prototype.toString.call(v) === '[object Date]') return new globalThis.Date(v.getTime());
         return v;
       };
-    })(); delete globalThis.__clockNow;`, this.context);
+    })(); delete globalThis.__clockNow;`,
+      this.context,
+    );
     const ctx = this.context;
     this.inScriptZone(() => vm.runInContext(code, ctx, { filename: 'Code.js' }));
     return this;
@@ -247,10 +269,15 @@ export class Emulator {
     let result: unknown;
     if (typeof this.global('onEdit') === 'function') {
       result = this.run.with({ mode: simpleMode }, () =>
-        this.invoke('onEdit', [{ ...base, authMode: AUTH_MODE[simpleMode], triggerUid: '', user: this.session.getActiveUser() }]));
+        this.invoke('onEdit', [
+          { ...base, authMode: AUTH_MODE[simpleMode], triggerUid: '', user: this.session.getActiveUser() },
+        ]),
+      );
     }
     for (const t of this.triggers.triggers.filter((x) => x.eventType === EVENT_TYPE.ON_EDIT)) {
-      this.run.with({ mode: 'FULL', effectiveUser: t.user }, () => this.runHandler(t, { ...base, authMode: AUTH_MODE.FULL, triggerUid: t.id, user: this.session.getActiveUser() }));
+      this.run.with({ mode: 'FULL', effectiveUser: t.user }, () =>
+        this.runHandler(t, { ...base, authMode: AUTH_MODE.FULL, triggerUid: t.id, user: this.session.getActiveUser() }),
+      );
     }
     return result;
   }
@@ -267,7 +294,13 @@ export class Emulator {
     this.triggers.ran(t);
     const d = new Date(this.clock.now());
     return this.run.with({ mode: 'FULL', activeUser: t.user, effectiveUser: t.user }, () =>
-      this.runHandler(t, { authMode: AUTH_MODE.FULL, triggerUid: t.id, year: d.getUTCFullYear(), hour: d.getUTCHours() }));
+      this.runHandler(t, {
+        authMode: AUTH_MODE.FULL,
+        triggerUid: t.id,
+        year: d.getUTCFullYear(),
+        hour: d.getUTCHours(),
+      }),
+    );
   }
 
   /** A trigger whose handler is gone fails on its own (Apps Script logs it); the user's action is unaffected. */

@@ -19,12 +19,52 @@ type GasRange = GoogleAppsScript.Spreadsheet.Range;
  */
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 type RangeMethods =
-  | 'getValues' | 'setValues' | 'getValue' | 'setValue' | 'getDisplayValues' | 'getDisplayValue' | 'getFormulas' | 'getFormula'
-  | 'setFormula' | 'setFormulas' | 'getNumberFormats' | 'getNumberFormat' | 'setNumberFormat' | 'setNumberFormats'
-  | 'getNotes' | 'getNote' | 'setNote' | 'setNotes' | 'getBackgrounds' | 'getBackground' | 'setBackground' | 'setBackgrounds'
-  | 'getFontWeights' | 'setFontWeight' | 'setDataValidation' | 'getDataValidation' | 'getDataValidations' | 'clearDataValidations'
-  | 'clearContent' | 'clear' | 'clearFormat' | 'clearNote' | 'getRow' | 'getColumn' | 'getLastRow' | 'getLastColumn' | 'getNumRows'
-  | 'getNumColumns' | 'getA1Notation' | 'getSheet' | 'insertCheckboxes' | 'activate' | 'getCell' | 'offset' | 'getHeight' | 'getWidth';
+  | 'getValues'
+  | 'setValues'
+  | 'getValue'
+  | 'setValue'
+  | 'getDisplayValues'
+  | 'getDisplayValue'
+  | 'getFormulas'
+  | 'getFormula'
+  | 'setFormula'
+  | 'setFormulas'
+  | 'getNumberFormats'
+  | 'getNumberFormat'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'getNotes'
+  | 'getNote'
+  | 'setNote'
+  | 'setNotes'
+  | 'getBackgrounds'
+  | 'getBackground'
+  | 'setBackground'
+  | 'setBackgrounds'
+  | 'getFontWeights'
+  | 'setFontWeight'
+  | 'setDataValidation'
+  | 'getDataValidation'
+  | 'getDataValidations'
+  | 'clearDataValidations'
+  | 'clearContent'
+  | 'clear'
+  | 'clearFormat'
+  | 'clearNote'
+  | 'getRow'
+  | 'getColumn'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getA1Notation'
+  | 'getSheet'
+  | 'insertCheckboxes'
+  | 'activate'
+  | 'getCell'
+  | 'offset'
+  | 'getHeight'
+  | 'getWidth';
 
 export class EmuRange implements Shape<GasRange, RangeMethods> {
   constructor(
@@ -35,16 +75,34 @@ export class EmuRange implements Shape<GasRange, RangeMethods> {
     private readonly numColumns: number,
   ) {}
 
-  static _make(sheet: EmuSheet, row: number, column: number, numRows: number, numColumns: number, counter: CallCounter): EmuRange {
+  static _make(
+    sheet: EmuSheet,
+    row: number,
+    column: number,
+    numRows: number,
+    numColumns: number,
+    counter: CallCounter,
+  ): EmuRange {
     const d = sheet._data();
-    if (row < 1 || column < 1 || numRows < 1 || numColumns < 1 || row + numRows - 1 > d.maxRows || column + numColumns - 1 > d.maxColumns) {
+    if (
+      row < 1 ||
+      column < 1 ||
+      numRows < 1 ||
+      numColumns < 1 ||
+      row + numRows - 1 > d.maxRows ||
+      column + numColumns - 1 > d.maxColumns
+    ) {
       throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
     }
     return counted(new EmuRange(sheet, row, column, numRows, numColumns), 'Range', counter);
   }
 
-  private get d(): SheetData { return this.sheet._data(); }
-  private get tz(): string { return this.sheet._timeZone(); }
+  private get d(): SheetData {
+    return this.sheet._data();
+  }
+  private get tz(): string {
+    return this.sheet._timeZone();
+  }
 
   private grid<T>(read: (r: number, c: number) => T): T[][] {
     const out: T[][] = new Array(this.numRows);
@@ -57,14 +115,17 @@ export class EmuRange implements Shape<GasRange, RangeMethods> {
   }
 
   private checkShape(data: unknown[][]): void {
-    if (!Array.isArray(data) || data.length !== this.numRows) throw new Error(ERR.rowsMismatch(Array.isArray(data) ? data.length : 0, this.numRows));
+    if (!Array.isArray(data) || data.length !== this.numRows)
+      throw new Error(ERR.rowsMismatch(Array.isArray(data) ? data.length : 0, this.numRows));
     for (const row of data) {
-      if (!Array.isArray(row) || row.length !== this.numColumns) throw new Error(ERR.columnsMismatch(Array.isArray(row) ? row.length : 0, this.numColumns));
+      if (!Array.isArray(row) || row.length !== this.numColumns)
+        throw new Error(ERR.columnsMismatch(Array.isArray(row) ? row.length : 0, this.numColumns));
     }
   }
 
   private each(fn: (r: number, c: number, i: number, j: number) => void): void {
-    for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numColumns; j++) fn(this.row - 1 + i, this.column - 1 + j, i, j);
+    for (let i = 0; i < this.numRows; i++)
+      for (let j = 0; j < this.numColumns; j++) fn(this.row - 1 + i, this.column - 1 + j, i, j);
   }
 
   /** A value write, cell by cell, stopped part-way by an injected fault (emulator/faults.ts). */
@@ -82,23 +143,43 @@ export class EmuRange implements Shape<GasRange, RangeMethods> {
     }
   }
 
-  private changed(): void { this.sheet._changed(this.row, this.column, this.numRows, this.numColumns); }
+  private changed(): void {
+    this.sheet._changed(this.row, this.column, this.numRows, this.numColumns);
+  }
 
-  private copy(v: Stored): Stored { return isDateValue(v) ? new Date(v.getTime()) : v; }
+  private copy(v: Stored): Stored {
+    return isDateValue(v) ? new Date(v.getTime()) : v;
+  }
 
   /** Values without counting a call (the emulator's own reads). */
-  _peekValues(): Stored[][] { return this.grid((r, c) => this.d.get(r, c)); }
+  _peekValues(): Stored[][] {
+    return this.grid((r, c) => this.d.get(r, c));
+  }
 
   getValues(): Stored[][] {
     const values = this.grid((r, c) => this.copy(this.d.get(r, c)));
     this.sheet._afterRead(this);
     return values;
   }
-  getValue(): Stored { return this.copy(this.d.get(this.row - 1, this.column - 1)); }
-  getDisplayValues(): string[][] { return this.grid((r, c) => displayText(this.d.get(r, c), this.d.meta(this.d.formats, r, c), this.tz)); }
-  getDisplayValue(): string { return displayText(this.d.get(this.row - 1, this.column - 1), this.d.meta(this.d.formats, this.row - 1, this.column - 1), this.tz); }
-  getFormulas(): string[][] { return this.grid((r, c) => this.d.meta(this.d.formulas, r, c) ?? ''); }
-  getFormula(): string { return this.d.meta(this.d.formulas, this.row - 1, this.column - 1) ?? ''; }
+  getValue(): Stored {
+    return this.copy(this.d.get(this.row - 1, this.column - 1));
+  }
+  getDisplayValues(): string[][] {
+    return this.grid((r, c) => displayText(this.d.get(r, c), this.d.meta(this.d.formats, r, c), this.tz));
+  }
+  getDisplayValue(): string {
+    return displayText(
+      this.d.get(this.row - 1, this.column - 1),
+      this.d.meta(this.d.formats, this.row - 1, this.column - 1),
+      this.tz,
+    );
+  }
+  getFormulas(): string[][] {
+    return this.grid((r, c) => this.d.meta(this.d.formulas, r, c) ?? '');
+  }
+  getFormula(): string {
+    return this.d.meta(this.d.formulas, this.row - 1, this.column - 1) ?? '';
+  }
 
   setValues(values: unknown[][]): EmuRange {
     this.checkShape(values);
@@ -117,27 +198,78 @@ export class EmuRange implements Shape<GasRange, RangeMethods> {
     this.d.setMeta(this.d.formulas, r, c, w.formula);
   }
 
-  setFormula(formula: string): EmuRange { return this.setValue(formula.startsWith('=') ? formula : `=${formula}`); }
-  setFormulas(formulas: string[][]): EmuRange { return this.setValues(formulas); }
+  setFormula(formula: string): EmuRange {
+    return this.setValue(formula.startsWith('=') ? formula : `=${formula}`);
+  }
+  setFormulas(formulas: string[][]): EmuRange {
+    return this.setValues(formulas);
+  }
 
-  getNumberFormats(): string[][] { return this.grid((r, c) => this.d.meta(this.d.formats, r, c) ?? DEFAULT_NUMBER_FORMAT); }
-  getNumberFormat(): string { return this.d.meta(this.d.formats, this.row - 1, this.column - 1) ?? DEFAULT_NUMBER_FORMAT; }
-  setNumberFormat(format: string): EmuRange { this.each((r, c) => this.d.setMeta(this.d.formats, r, c, format)); this.changed(); return this; }
-  setNumberFormats(formats: string[][]): EmuRange { this.checkShape(formats); this.each((r, c, i, j) => this.d.setMeta(this.d.formats, r, c, (formats[i] as string[])[j])); this.changed(); return this; }
+  getNumberFormats(): string[][] {
+    return this.grid((r, c) => this.d.meta(this.d.formats, r, c) ?? DEFAULT_NUMBER_FORMAT);
+  }
+  getNumberFormat(): string {
+    return this.d.meta(this.d.formats, this.row - 1, this.column - 1) ?? DEFAULT_NUMBER_FORMAT;
+  }
+  setNumberFormat(format: string): EmuRange {
+    this.each((r, c) => this.d.setMeta(this.d.formats, r, c, format));
+    this.changed();
+    return this;
+  }
+  setNumberFormats(formats: string[][]): EmuRange {
+    this.checkShape(formats);
+    this.each((r, c, i, j) => this.d.setMeta(this.d.formats, r, c, (formats[i] as string[])[j]));
+    this.changed();
+    return this;
+  }
 
-  getNotes(): string[][] { return this.grid((r, c) => this.d.meta(this.d.notes, r, c) ?? ''); }
-  getNote(): string { return this.d.meta(this.d.notes, this.row - 1, this.column - 1) ?? ''; }
-  setNote(note: string | null): EmuRange { this.each((r, c) => this.d.setMeta(this.d.notes, r, c, note)); this.changed(); return this; }
-  setNotes(notes: (string | null)[][]): EmuRange { this.checkShape(notes); this.each((r, c, i, j) => this.d.setMeta(this.d.notes, r, c, (notes[i] as (string | null)[])[j])); this.changed(); return this; }
-  clearNote(): EmuRange { return this.setNote(null); }
+  getNotes(): string[][] {
+    return this.grid((r, c) => this.d.meta(this.d.notes, r, c) ?? '');
+  }
+  getNote(): string {
+    return this.d.meta(this.d.notes, this.row - 1, this.column - 1) ?? '';
+  }
+  setNote(note: string | null): EmuRange {
+    this.each((r, c) => this.d.setMeta(this.d.notes, r, c, note));
+    this.changed();
+    return this;
+  }
+  setNotes(notes: (string | null)[][]): EmuRange {
+    this.checkShape(notes);
+    this.each((r, c, i, j) => this.d.setMeta(this.d.notes, r, c, (notes[i] as (string | null)[])[j]));
+    this.changed();
+    return this;
+  }
+  clearNote(): EmuRange {
+    return this.setNote(null);
+  }
 
-  getBackgrounds(): string[][] { return this.grid((r, c) => this.d.meta(this.d.backgrounds, r, c) ?? '#ffffff'); }
-  getBackground(): string { return this.d.meta(this.d.backgrounds, this.row - 1, this.column - 1) ?? '#ffffff'; }
-  setBackground(color: string | null): EmuRange { this.each((r, c) => this.d.setMeta(this.d.backgrounds, r, c, color)); this.changed(); return this; }
-  setBackgrounds(colors: (string | null)[][]): EmuRange { this.checkShape(colors); this.each((r, c, i, j) => this.d.setMeta(this.d.backgrounds, r, c, (colors[i] as (string | null)[])[j])); this.changed(); return this; }
+  getBackgrounds(): string[][] {
+    return this.grid((r, c) => this.d.meta(this.d.backgrounds, r, c) ?? '#ffffff');
+  }
+  getBackground(): string {
+    return this.d.meta(this.d.backgrounds, this.row - 1, this.column - 1) ?? '#ffffff';
+  }
+  setBackground(color: string | null): EmuRange {
+    this.each((r, c) => this.d.setMeta(this.d.backgrounds, r, c, color));
+    this.changed();
+    return this;
+  }
+  setBackgrounds(colors: (string | null)[][]): EmuRange {
+    this.checkShape(colors);
+    this.each((r, c, i, j) => this.d.setMeta(this.d.backgrounds, r, c, (colors[i] as (string | null)[])[j]));
+    this.changed();
+    return this;
+  }
 
-  getFontWeights(): string[][] { return this.grid((r, c) => this.d.meta(this.d.fontWeights, r, c) ?? 'normal'); }
-  setFontWeight(weight: string | null): EmuRange { this.each((r, c) => this.d.setMeta(this.d.fontWeights, r, c, weight === 'normal' ? null : weight)); this.changed(); return this; }
+  getFontWeights(): string[][] {
+    return this.grid((r, c) => this.d.meta(this.d.fontWeights, r, c) ?? 'normal');
+  }
+  setFontWeight(weight: string | null): EmuRange {
+    this.each((r, c) => this.d.setMeta(this.d.fontWeights, r, c, weight === 'normal' ? null : weight));
+    this.changed();
+    return this;
+  }
 
   setDataValidation(rule: GoogleAppsScript.Spreadsheet.DataValidation | null): EmuRange {
     const v = rule ? (rule as unknown as EmuDataValidation)._rule() : null;
@@ -158,11 +290,19 @@ export class EmuRange implements Shape<GasRange, RangeMethods> {
     });
   }
 
-  clearDataValidations(): EmuRange { return this.setDataValidation(null); }
+  clearDataValidations(): EmuRange {
+    return this.setDataValidation(null);
+  }
 
   insertCheckboxes(): EmuRange {
     this.each((r, c) => {
-      this.d.setMeta(this.d.validations, r, c, { type: 'CHECKBOX', values: [], allowInvalid: false, helpText: '', showDropdown: false });
+      this.d.setMeta(this.d.validations, r, c, {
+        type: 'CHECKBOX',
+        values: [],
+        allowInvalid: false,
+        helpText: '',
+        showDropdown: false,
+      });
       if (this.d.get(r, c) === '') this.d.set(r, c, false);
     });
     this.changed();
@@ -170,14 +310,19 @@ export class EmuRange implements Shape<GasRange, RangeMethods> {
   }
 
   clearContent(): EmuRange {
-    this.each((r, c) => { this.d.set(r, c, ''); this.d.setMeta(this.d.formulas, r, c, null); });
+    this.each((r, c) => {
+      this.d.set(r, c, '');
+      this.d.setMeta(this.d.formulas, r, c, null);
+    });
     this.changed();
     return this;
   }
 
   clearFormat(): EmuRange {
     this.each((r, c) => {
-      this.d.setMeta(this.d.formats, r, c, null); this.d.setMeta(this.d.backgrounds, r, c, null); this.d.setMeta(this.d.fontWeights, r, c, null);
+      this.d.setMeta(this.d.formats, r, c, null);
+      this.d.setMeta(this.d.backgrounds, r, c, null);
+      this.d.setMeta(this.d.fontWeights, r, c, null);
     });
     this.changed();
     return this;
@@ -186,26 +331,54 @@ export class EmuRange implements Shape<GasRange, RangeMethods> {
   clear(): EmuRange {
     this.each((r, c) => {
       this.d.set(r, c, '');
-      for (const m of [this.d.formulas, this.d.formats, this.d.notes, this.d.backgrounds, this.d.fontWeights]) this.d.setMeta(m as Map<number, unknown>, r, c, null);
+      for (const m of [this.d.formulas, this.d.formats, this.d.notes, this.d.backgrounds, this.d.fontWeights])
+        this.d.setMeta(m as Map<number, unknown>, r, c, null);
       this.d.setMeta(this.d.validations, r, c, null);
     });
     this.changed();
     return this;
   }
 
-  getRow(): number { return this.row; }
-  getColumn(): number { return this.column; }
-  getLastRow(): number { return this.row + this.numRows - 1; }
-  getLastColumn(): number { return this.column + this.numColumns - 1; }
-  getNumRows(): number { return this.numRows; }
-  getNumColumns(): number { return this.numColumns; }
-  getHeight(): number { return this.numRows; }
-  getWidth(): number { return this.numColumns; }
-  getA1Notation(): string { return toA1(this.row, this.column, this.numRows, this.numColumns); }
-  getSheet(): EmuSheet { return this.sheet; }
-  getCell(row: number, column: number): EmuRange { return this.sheet._range(this.row + row - 1, this.column + column - 1, 1, 1); }
+  getRow(): number {
+    return this.row;
+  }
+  getColumn(): number {
+    return this.column;
+  }
+  getLastRow(): number {
+    return this.row + this.numRows - 1;
+  }
+  getLastColumn(): number {
+    return this.column + this.numColumns - 1;
+  }
+  getNumRows(): number {
+    return this.numRows;
+  }
+  getNumColumns(): number {
+    return this.numColumns;
+  }
+  getHeight(): number {
+    return this.numRows;
+  }
+  getWidth(): number {
+    return this.numColumns;
+  }
+  getA1Notation(): string {
+    return toA1(this.row, this.column, this.numRows, this.numColumns);
+  }
+  getSheet(): EmuSheet {
+    return this.sheet;
+  }
+  getCell(row: number, column: number): EmuRange {
+    return this.sheet._range(this.row + row - 1, this.column + column - 1, 1, 1);
+  }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): EmuRange {
-    return this.sheet._range(this.row + rowOffset, this.column + columnOffset, numRows ?? this.numRows, numColumns ?? this.numColumns);
+    return this.sheet._range(
+      this.row + rowOffset,
+      this.column + columnOffset,
+      numRows ?? this.numRows,
+      numColumns ?? this.numColumns,
+    );
   }
 
   activate(): EmuRange {
@@ -214,5 +387,7 @@ export class EmuRange implements Shape<GasRange, RangeMethods> {
   }
 
   /** The emulator's own view, for tests: [row, column, numRows, numColumns]. */
-  _bounds(): [number, number, number, number] { return [this.row, this.column, this.numRows, this.numColumns]; }
+  _bounds(): [number, number, number, number] {
+    return [this.row, this.column, this.numRows, this.numColumns];
+  }
 }

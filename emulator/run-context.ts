@@ -60,11 +60,15 @@ export class RunContext {
     }
   }
 
-  get mode(): AuthModeName { return this.current.mode; }
-  get inDocument(): boolean { return this.current.inDocument; }
+  get mode(): AuthModeName {
+    return this.current.mode;
+  }
+  get inDocument(): boolean {
+    return this.current.inDocument;
+  }
 
   activeUserEmail(): string {
-    return ANONYMOUS.has(this.current.mode) ? '' : this.current.activeUser ?? this.user;
+    return ANONYMOUS.has(this.current.mode) ? '' : (this.current.activeUser ?? this.user);
   }
 
   effectiveUserEmail(): string {

@@ -22,7 +22,10 @@ export class SheetData {
   readonly fontWeights = new Map<number, string>();
   readonly validations = new Map<number, ValidationRule>();
 
-  constructor(public maxRows = 1000, public maxColumns = 26) {}
+  constructor(
+    public maxRows = 1000,
+    public maxColumns = 26,
+  ) {}
 
   get(r: number, c: number): Stored {
     const row = this.rows[r];
@@ -59,7 +62,11 @@ export class SheetData {
     let last = 0;
     for (const row of this.rows) {
       if (!row) continue;
-      for (let c = row.length - 1; c >= last; c--) if (row[c] !== '' && row[c] !== undefined) { last = c + 1; break; }
+      for (let c = row.length - 1; c >= last; c--)
+        if (row[c] !== '' && row[c] !== undefined) {
+          last = c + 1;
+          break;
+        }
     }
     for (const k of this.formulas.keys()) last = Math.max(last, (k % MAX_COLUMNS) + 1);
     return last;
@@ -84,7 +91,8 @@ export class SheetData {
   deleteRows(r: number, n: number): void {
     this.rows.splice(r, n);
     for (const map of this.metaMaps()) {
-      for (const k of [...map.keys()]) if (Math.floor(k / MAX_COLUMNS) >= r && Math.floor(k / MAX_COLUMNS) < r + n) map.delete(k);
+      for (const k of [...map.keys()])
+        if (Math.floor(k / MAX_COLUMNS) >= r && Math.floor(k / MAX_COLUMNS) < r + n) map.delete(k);
       shiftMap(map, r + n, -n);
     }
     this.maxRows -= n;
@@ -98,7 +106,10 @@ export class SheetData {
 function shiftMap(map: Map<number, unknown>, fromRow: number, by: number): void {
   const moved: [number, unknown][] = [];
   for (const [k, v] of map) {
-    if (Math.floor(k / MAX_COLUMNS) >= fromRow) { moved.push([k + by * MAX_COLUMNS, v]); map.delete(k); }
+    if (Math.floor(k / MAX_COLUMNS) >= fromRow) {
+      moved.push([k + by * MAX_COLUMNS, v]);
+      map.delete(k);
+    }
   }
   for (const [k, v] of moved) map.set(k, v);
 }

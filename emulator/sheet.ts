@@ -1,6 +1,13 @@
 /** SpreadsheetApp Sheet. */
 import { parseA1 } from './a1';
-import { CHART_TYPES, ChartState, EmuChart, EmuChartBuilder, EmuConditionalFormatRule, EmuDataValidation } from './builders';
+import {
+  CHART_TYPES,
+  ChartState,
+  EmuChart,
+  EmuChartBuilder,
+  EmuConditionalFormatRule,
+  EmuDataValidation,
+} from './builders';
 import { CallCounter, Shape, counted } from './counter';
 import { ERR } from './errors';
 import { EmuRange } from './range';
@@ -9,11 +16,40 @@ import type { EmuSpreadsheet } from './spreadsheet';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type SheetMethods =
-  | 'getName' | 'setName' | 'getRange' | 'getDataRange' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns'
-  | 'insertRowsAfter' | 'insertRowsBefore' | 'deleteRows' | 'deleteRow' | 'appendRow' | 'setFrozenRows' | 'getFrozenRows' | 'hideSheet' | 'showSheet'
-  | 'isSheetHidden' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'newChart' | 'insertChart' | 'updateChart'
-  | 'removeChart' | 'getCharts' | 'getSheetId' | 'activate' | 'clear' | 'clearContents' | 'setColumnWidth' | 'autoResizeColumns'
-  | 'getParent' | 'insertColumnsAfter' | 'setTabColor';
+  | 'getName'
+  | 'setName'
+  | 'getRange'
+  | 'getDataRange'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'insertRowsAfter'
+  | 'insertRowsBefore'
+  | 'deleteRows'
+  | 'deleteRow'
+  | 'appendRow'
+  | 'setFrozenRows'
+  | 'getFrozenRows'
+  | 'hideSheet'
+  | 'showSheet'
+  | 'isSheetHidden'
+  | 'getConditionalFormatRules'
+  | 'setConditionalFormatRules'
+  | 'newChart'
+  | 'insertChart'
+  | 'updateChart'
+  | 'removeChart'
+  | 'getCharts'
+  | 'getSheetId'
+  | 'activate'
+  | 'clear'
+  | 'clearContents'
+  | 'setColumnWidth'
+  | 'autoResizeColumns'
+  | 'getParent'
+  | 'insertColumnsAfter'
+  | 'setTabColor';
 
 /**
  * Test hooks for fault injection (emulator/faults.ts): they run on the add-on's counted calls only,
@@ -43,24 +79,52 @@ export class EmuSheet implements Shape<GasSheet, SheetMethods> {
   readonly _hooks: SheetHooks = {};
   readonly columnWidths = new Map<number, number>();
 
-  constructor(private name: string, private readonly book: EmuSpreadsheet, private readonly counter: CallCounter) {}
+  constructor(
+    private name: string,
+    private readonly book: EmuSpreadsheet,
+    private readonly counter: CallCounter,
+  ) {}
 
   static _make(name: string, book: EmuSpreadsheet, counter: CallCounter): EmuSheet {
     return counted(new EmuSheet(name, book, counter), 'Sheet', counter);
   }
 
-  _data(): SheetData { return this.data; }
-  _timeZone(): string { return this.book._timeZone(); }
-  _changed(row: number, column: number, numRows: number, numColumns: number): void { this.book._changed(this, row, column, numRows, numColumns); }
-  _range(row: number, column: number, numRows: number, numColumns: number): EmuRange { return EmuRange._make(this, row, column, numRows, numColumns, this.counter); }
+  _data(): SheetData {
+    return this.data;
+  }
+  _timeZone(): string {
+    return this.book._timeZone();
+  }
+  _changed(row: number, column: number, numRows: number, numColumns: number): void {
+    this.book._changed(this, row, column, numRows, numColumns);
+  }
+  _range(row: number, column: number, numRows: number, numColumns: number): EmuRange {
+    return EmuRange._make(this, row, column, numRows, numColumns, this.counter);
+  }
   /** The active write fault for a counted write, if any. */
-  _writeFault(range: EmuRange): { cells: number; error: Error } | undefined { return this.counter.isPaused ? undefined : this._hooks.write?.(range); }
-  _afterRead(range: EmuRange): void { if (!this.counter.isPaused) this._hooks.afterRead?.(range); }
-  _wrapValidation(v: ValidationRule): EmuDataValidation { return new EmuDataValidation(v); }
-  _activateRange(row: number, column: number, numRows: number, numColumns: number): void { this.book._setActive(this, row, column, numRows, numColumns); }
-  _rules(): EmuConditionalFormatRule[] { return [...this.rules]; }
+  _writeFault(range: EmuRange): { cells: number; error: Error } | undefined {
+    return this.counter.isPaused ? undefined : this._hooks.write?.(range);
+  }
+  _afterRead(range: EmuRange): void {
+    if (!this.counter.isPaused) this._hooks.afterRead?.(range);
+  }
+  _wrapValidation(v: ValidationRule): EmuDataValidation {
+    return new EmuDataValidation(v);
+  }
+  _activateRange(row: number, column: number, numRows: number, numColumns: number): void {
+    this.book._setActive(this, row, column, numRows, numColumns);
+  }
+  _rules(): EmuConditionalFormatRule[] {
+    return [...this.rules];
+  }
   /** Restores saved state (the playground reloading a workbook). */
-  _restore(s: { id?: number; frozenRows: number; hidden: boolean; rules: EmuConditionalFormatRule[]; charts: ChartState[] }): void {
+  _restore(s: {
+    id?: number;
+    frozenRows: number;
+    hidden: boolean;
+    rules: EmuConditionalFormatRule[];
+    charts: ChartState[];
+  }): void {
     // A sheet keeps its ID for life in Sheets (renames and reloads included); the add-on remembers tabs by it.
     if (s.id !== undefined) {
       this.id = s.id;
@@ -71,17 +135,27 @@ export class EmuSheet implements Shape<GasSheet, SheetMethods> {
     this.rules = s.rules;
     this.charts = s.charts;
   }
-  _charts(): ChartState[] { return this.charts; }
-  _frozenRows(): number { return this.frozenRows; }
+  _charts(): ChartState[] {
+    return this.charts;
+  }
+  _frozenRows(): number {
+    return this.frozenRows;
+  }
 
-  getName(): string { return this.name; }
+  getName(): string {
+    return this.name;
+  }
   setName(name: string): EmuSheet {
     if (this.book._sheetNamed(name) && name !== this.name) throw new Error(ERR.sheetExists(name));
     this.name = name;
     return this;
   }
-  getSheetId(): number { return this.id; }
-  getParent(): EmuSpreadsheet { return this.book; }
+  getSheetId(): number {
+    return this.id;
+  }
+  getParent(): EmuSpreadsheet {
+    return this.book;
+  }
 
   getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): EmuRange {
     if (typeof a === 'string') {
@@ -96,10 +170,18 @@ export class EmuSheet implements Shape<GasSheet, SheetMethods> {
     return this._range(1, 1, Math.max(1, this.data.lastRow()), Math.max(1, this.data.lastColumn()));
   }
 
-  getLastRow(): number { return this.data.lastRow(); }
-  getLastColumn(): number { return this.data.lastColumn(); }
-  getMaxRows(): number { return this.data.maxRows; }
-  getMaxColumns(): number { return this.data.maxColumns; }
+  getLastRow(): number {
+    return this.data.lastRow();
+  }
+  getLastColumn(): number {
+    return this.data.lastColumn();
+  }
+  getMaxRows(): number {
+    return this.data.maxRows;
+  }
+  getMaxColumns(): number {
+    return this.data.maxColumns;
+  }
 
   insertRowsAfter(afterPosition: number, howMany: number): EmuSheet {
     if (!this.counter.isPaused) this._hooks.insertRows?.();
@@ -107,9 +189,12 @@ export class EmuSheet implements Shape<GasSheet, SheetMethods> {
     this._changed(afterPosition + 1, 1, howMany, this.data.maxColumns);
     return this;
   }
-  insertRowsBefore(beforePosition: number, howMany: number): EmuSheet { return this.insertRowsAfter(beforePosition - 1, howMany); }
+  insertRowsBefore(beforePosition: number, howMany: number): EmuSheet {
+    return this.insertRowsAfter(beforePosition - 1, howMany);
+  }
   insertColumnsAfter(afterPosition: number, howMany: number): EmuSheet {
-    if (afterPosition !== this.data.maxColumns) throw new Error('emulator: only appending columns at the end is supported');
+    if (afterPosition !== this.data.maxColumns)
+      throw new Error('emulator: only appending columns at the end is supported');
     this.data.maxColumns += howMany;
     return this;
   }
@@ -119,7 +204,10 @@ export class EmuSheet implements Shape<GasSheet, SheetMethods> {
     this.data.deleteRows(rowPosition - 1, howMany);
     this._changed(rowPosition, 1, this.data.maxRows - rowPosition + 1, this.data.maxColumns);
   }
-  deleteRow(rowPosition: number): EmuSheet { this.deleteRows(rowPosition, 1); return this; }
+  deleteRow(rowPosition: number): EmuSheet {
+    this.deleteRows(rowPosition, 1);
+    return this;
+  }
 
   appendRow(rowContents: unknown[]): EmuSheet {
     const r = this.data.lastRow() + 1;
@@ -129,21 +217,44 @@ export class EmuSheet implements Shape<GasSheet, SheetMethods> {
     return this;
   }
 
-  setFrozenRows(rows: number): void { this.frozenRows = rows; }
-  getFrozenRows(): number { return this.frozenRows; }
-  hideSheet(): EmuSheet { this.hidden = true; return this; }
-  showSheet(): EmuSheet { this.hidden = false; return this; }
-  isSheetHidden(): boolean { return this.hidden; }
-  setTabColor(color: string | null): EmuSheet { this.tabColor = color; return this; }
+  setFrozenRows(rows: number): void {
+    this.frozenRows = rows;
+  }
+  getFrozenRows(): number {
+    return this.frozenRows;
+  }
+  hideSheet(): EmuSheet {
+    this.hidden = true;
+    return this;
+  }
+  showSheet(): EmuSheet {
+    this.hidden = false;
+    return this;
+  }
+  isSheetHidden(): boolean {
+    return this.hidden;
+  }
+  setTabColor(color: string | null): EmuSheet {
+    this.tabColor = color;
+    return this;
+  }
 
-  getConditionalFormatRules(): EmuConditionalFormatRule[] { return [...this.rules]; }
+  getConditionalFormatRules(): EmuConditionalFormatRule[] {
+    return [...this.rules];
+  }
   setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
     this.rules = [...(rules as unknown as EmuConditionalFormatRule[])];
     this._changed(1, 1, this.data.maxRows, this.data.maxColumns);
   }
 
   newChart(): EmuChartBuilder {
-    return new EmuChartBuilder({ id: '', type: CHART_TYPES.COLUMN, ranges: [], options: {}, position: { row: 1, column: 1, offsetX: 0, offsetY: 0 } });
+    return new EmuChartBuilder({
+      id: '',
+      type: CHART_TYPES.COLUMN,
+      ranges: [],
+      options: {},
+      position: { row: 1, column: 1, offsetX: 0, offsetY: 0 },
+    });
   }
   insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
     const state = (chart as unknown as EmuChart)._state();
@@ -160,14 +271,23 @@ export class EmuSheet implements Shape<GasSheet, SheetMethods> {
     const id = (chart as unknown as EmuChart)._state().id;
     this.charts = this.charts.filter((c) => c.id !== id);
   }
-  getCharts(): EmuChart[] { return this.charts.map((c) => new EmuChart(c)); }
+  getCharts(): EmuChart[] {
+    return this.charts.map((c) => new EmuChart(c));
+  }
 
-  activate(): EmuSheet { this.book._setActive(this, 1, 1, 1, 1); return this; }
+  activate(): EmuSheet {
+    this.book._setActive(this, 1, 1, 1, 1);
+    return this;
+  }
 
   clear(): EmuSheet {
     const d = this.data;
     d.rows = [];
-    for (const m of [d.formulas, d.formats, d.notes, d.backgrounds, d.fontWeights, d.validations] as Map<number, unknown>[]) m.clear();
+    for (const m of [d.formulas, d.formats, d.notes, d.backgrounds, d.fontWeights, d.validations] as Map<
+      number,
+      unknown
+    >[])
+      m.clear();
     this._changed(1, 1, d.maxRows, d.maxColumns);
     return this;
   }
@@ -177,6 +297,11 @@ export class EmuSheet implements Shape<GasSheet, SheetMethods> {
     this._changed(1, 1, this.data.maxRows, this.data.maxColumns);
     return this;
   }
-  setColumnWidth(columnPosition: number, width: number): EmuSheet { this.columnWidths.set(columnPosition, width); return this; }
-  autoResizeColumns(): EmuSheet { return this; }
+  setColumnWidth(columnPosition: number, width: number): EmuSheet {
+    this.columnWidths.set(columnPosition, width);
+    return this;
+  }
+  autoResizeColumns(): EmuSheet {
+    return this;
+  }
 }

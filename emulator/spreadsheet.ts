@@ -10,10 +10,28 @@ import type { EmuUi } from './ui';
 
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type BookMethods =
-  | 'getSheets' | 'getSheetByName' | 'deleteSheet' | 'getActiveSheet' | 'setActiveSheet' | 'getActiveRange'
-  | 'getActiveCell' | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getId' | 'getName' | 'getRange' | 'toast' | 'getUrl';
+  | 'getSheets'
+  | 'getSheetByName'
+  | 'deleteSheet'
+  | 'getActiveSheet'
+  | 'setActiveSheet'
+  | 'getActiveRange'
+  | 'getActiveCell'
+  | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
+  | 'getId'
+  | 'getName'
+  | 'getRange'
+  | 'toast'
+  | 'getUrl';
 
-export interface ChangeEvent { sheet: EmuSheet; row: number; column: number; numRows: number; numColumns: number }
+export interface ChangeEvent {
+  sheet: EmuSheet;
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
 
 export class EmuSpreadsheet implements Shape<GasSpreadsheet, BookMethods> {
   private sheets: EmuSheet[] = [];
@@ -21,7 +39,11 @@ export class EmuSpreadsheet implements Shape<GasSpreadsheet, BookMethods> {
   readonly toasts: { message: string; title: string }[] = [];
   private readonly listeners: ((e: ChangeEvent) => void)[] = [];
 
-  constructor(private timeZone: string, private readonly counter: CallCounter, private readonly name = 'Pipeline') {}
+  constructor(
+    private timeZone: string,
+    private readonly counter: CallCounter,
+    private readonly name = 'Pipeline',
+  ) {}
 
   static _make(timeZone: string, counter: CallCounter): EmuSpreadsheet {
     const book = new EmuSpreadsheet(timeZone, counter);
@@ -31,9 +53,15 @@ export class EmuSpreadsheet implements Shape<GasSpreadsheet, BookMethods> {
   }
   private self: EmuSpreadsheet = this;
 
-  _timeZone(): string { return this.timeZone; }
-  _sheetNamed(name: string): EmuSheet | undefined { return this.sheets.find((s) => s.getName() === name); }
-  _onChange(listener: (e: ChangeEvent) => void): void { this.listeners.push(listener); }
+  _timeZone(): string {
+    return this.timeZone;
+  }
+  _sheetNamed(name: string): EmuSheet | undefined {
+    return this.sheets.find((s) => s.getName() === name);
+  }
+  _onChange(listener: (e: ChangeEvent) => void): void {
+    this.listeners.push(listener);
+  }
   _changed(sheet: EmuSheet, row: number, column: number, numRows: number, numColumns: number): void {
     for (const l of this.listeners) l({ sheet, row, column, numRows, numColumns });
   }
@@ -41,13 +69,25 @@ export class EmuSpreadsheet implements Shape<GasSpreadsheet, BookMethods> {
     this.active = { sheet, row, column, numRows, numColumns };
   }
   /** The sheets without counting calls. */
-  _sheets(): EmuSheet[] { return [...this.sheets]; }
+  _sheets(): EmuSheet[] {
+    return [...this.sheets];
+  }
 
-  getSheets(): EmuSheet[] { return [...this.sheets]; }
-  getSheetByName(name: string): EmuSheet | null { return this._sheetNamed(name) ?? null; }
-  getId(): string { return 'emulated-spreadsheet'; }
-  getName(): string { return this.name; }
-  getUrl(): string { return 'https://docs.google.com/spreadsheets/d/emulated-spreadsheet/edit'; }
+  getSheets(): EmuSheet[] {
+    return [...this.sheets];
+  }
+  getSheetByName(name: string): EmuSheet | null {
+    return this._sheetNamed(name) ?? null;
+  }
+  getId(): string {
+    return 'emulated-spreadsheet';
+  }
+  getName(): string {
+    return this.name;
+  }
+  getUrl(): string {
+    return 'https://docs.google.com/spreadsheets/d/emulated-spreadsheet/edit';
+  }
 
   insertSheet(name?: string, index?: number): EmuSheet {
     const title = name ?? `Sheet${this.sheets.length + 1}`;
@@ -90,8 +130,12 @@ export class EmuSpreadsheet implements Shape<GasSpreadsheet, BookMethods> {
     return sheet._range(a.row, a.column, 1, 1);
   }
 
-  getSpreadsheetTimeZone(): string { return this.timeZone; }
-  setSpreadsheetTimeZone(timeZone: string): void { this.timeZone = timeZone; }
+  getSpreadsheetTimeZone(): string {
+    return this.timeZone;
+  }
+  setSpreadsheetTimeZone(timeZone: string): void {
+    this.timeZone = timeZone;
+  }
 
   getRange(a1: string): EmuRange {
     const { sheet, ref } = splitSheet(a1);
@@ -100,7 +144,9 @@ export class EmuSpreadsheet implements Shape<GasSpreadsheet, BookMethods> {
     return s.getRange(ref);
   }
 
-  toast(message: string, title?: string): void { this.toasts.push({ message, title: title ?? '' }); }
+  toast(message: string, title?: string): void {
+    this.toasts.push({ message, title: title ?? '' });
+  }
 }
 
 /**
@@ -114,21 +160,39 @@ export class EmuSpreadsheetApp {
   readonly WrapStrategy = { WRAP: 'WRAP', CLIP: 'CLIP', OVERFLOW: 'OVERFLOW' };
   flushes = 0;
 
-  constructor(private readonly book: () => EmuSpreadsheet, private readonly ui: () => EmuUi, private readonly run: RunContext) {}
+  constructor(
+    private readonly book: () => EmuSpreadsheet,
+    private readonly ui: () => EmuUi,
+    private readonly run: RunContext,
+  ) {}
 
   static _make(book: () => EmuSpreadsheet, ui: () => EmuUi, run: RunContext, counter: CallCounter): EmuSpreadsheetApp {
     return counted(new EmuSpreadsheetApp(book, ui, run), 'SpreadsheetApp', counter);
   }
 
-  getActive(): EmuSpreadsheet | null { return this.run.inDocument ? this.book() : null; }
-  getActiveSpreadsheet(): EmuSpreadsheet | null { return this.getActive(); }
-  getActiveSheet(): EmuSheet | null { return this.getActive()?.getActiveSheet() ?? null; }
-  getActiveRange(): EmuRange | null { return this.getActive()?.getActiveRange() ?? null; }
+  getActive(): EmuSpreadsheet | null {
+    return this.run.inDocument ? this.book() : null;
+  }
+  getActiveSpreadsheet(): EmuSpreadsheet | null {
+    return this.getActive();
+  }
+  getActiveSheet(): EmuSheet | null {
+    return this.getActive()?.getActiveSheet() ?? null;
+  }
+  getActiveRange(): EmuRange | null {
+    return this.getActive()?.getActiveRange() ?? null;
+  }
   getUi(): EmuUi {
     if (!this.run.inDocument) throw new Error(ERR.uiOutsideDocument);
     return this.ui();
   }
-  flush(): void { this.flushes++; }
-  newDataValidation(): EmuDataValidationBuilder { return new EmuDataValidationBuilder(); }
-  newConditionalFormatRule(): EmuConditionalFormatRuleBuilder { return new EmuConditionalFormatRuleBuilder(); }
+  flush(): void {
+    this.flushes++;
+  }
+  newDataValidation(): EmuDataValidationBuilder {
+    return new EmuDataValidationBuilder();
+  }
+  newConditionalFormatRule(): EmuConditionalFormatRuleBuilder {
+    return new EmuConditionalFormatRuleBuilder();
+  }
 }

@@ -13,10 +13,33 @@ import { ValidationRule } from './sheet-data';
 import type { TriggerRecord } from './script-app';
 
 type JsonCell = string | number | boolean | { $date: string };
-interface RangeRef { sheet: string; a1: string }
-interface SavedRule { formula?: string; textStartsWith?: string; textContains?: string; background?: string; fontColor?: string; ranges: RangeRef[] }
-interface SavedChart { id: string; type: string; options: Record<string, unknown>; position: ChartState['position']; ranges: RangeRef[] }
-interface SavedValidation { type: ValidationRule['type']; values: unknown[]; range?: RangeRef; allowInvalid: boolean; helpText: string; showDropdown: boolean }
+interface RangeRef {
+  sheet: string;
+  a1: string;
+}
+interface SavedRule {
+  formula?: string;
+  textStartsWith?: string;
+  textContains?: string;
+  background?: string;
+  fontColor?: string;
+  ranges: RangeRef[];
+}
+interface SavedChart {
+  id: string;
+  type: string;
+  options: Record<string, unknown>;
+  position: ChartState['position'];
+  ranges: RangeRef[];
+}
+interface SavedValidation {
+  type: ValidationRule['type'];
+  values: unknown[];
+  range?: RangeRef;
+  allowInvalid: boolean;
+  helpText: string;
+  showDropdown: boolean;
+}
 
 interface SavedSheet {
   name: string;
@@ -61,20 +84,47 @@ export function exportState(emu: Emulator): SavedState {
     sheets: emu.book._sheets().map((s): SavedSheet => {
       const d = s._data();
       return {
-        name: s.getName(), id: s.getSheetId(), maxRows: d.maxRows, maxColumns: d.maxColumns,
+        name: s.getName(),
+        id: s.getSheetId(),
+        maxRows: d.maxRows,
+        maxColumns: d.maxColumns,
         rows: d.rows.map((r) => (r ? Array.from(r, (v) => toJson(v === undefined ? '' : v)) : [])),
-        formulas: [...d.formulas], formats: [...d.formats], notes: [...d.notes], backgrounds: [...d.backgrounds], fontWeights: [...d.fontWeights],
-        validations: [...d.validations].map(([k, v]) => [k, {
-          type: v.type, allowInvalid: v.allowInvalid, helpText: v.helpText, showDropdown: v.showDropdown,
-          values: v.type === 'VALUE_IN_LIST' ? [...v.values] : [],
-          ...(v.type === 'VALUE_IN_RANGE' ? { range: refOf(v.values[0] as EmuRange) } : {}),
-        }]),
-        frozenRows: s.getFrozenRows(), hidden: s.isSheetHidden(),
-        rules: s._rules().map((r) => { const x = r._rule(); return { ...x, ranges: x.ranges.map(refOf) }; }),
-        charts: s._charts().map((c) => ({ id: c.id, type: c.type, options: c.options, position: c.position, ranges: c.ranges.map(refOf) })),
+        formulas: [...d.formulas],
+        formats: [...d.formats],
+        notes: [...d.notes],
+        backgrounds: [...d.backgrounds],
+        fontWeights: [...d.fontWeights],
+        validations: [...d.validations].map(([k, v]) => [
+          k,
+          {
+            type: v.type,
+            allowInvalid: v.allowInvalid,
+            helpText: v.helpText,
+            showDropdown: v.showDropdown,
+            values: v.type === 'VALUE_IN_LIST' ? [...v.values] : [],
+            ...(v.type === 'VALUE_IN_RANGE' ? { range: refOf(v.values[0] as EmuRange) } : {}),
+          },
+        ]),
+        frozenRows: s.getFrozenRows(),
+        hidden: s.isSheetHidden(),
+        rules: s._rules().map((r) => {
+          const x = r._rule();
+          return { ...x, ranges: x.ranges.map(refOf) };
+        }),
+        charts: s._charts().map((c) => ({
+          id: c.id,
+          type: c.type,
+          options: c.options,
+          position: c.position,
+          ranges: c.ranges.map(refOf),
+        })),
       };
     }),
-    properties: { document: emu.properties.document.getProperties(), user: emu.properties.user.getProperties(), script: emu.properties.script.getProperties() },
+    properties: {
+      document: emu.properties.document.getProperties(),
+      user: emu.properties.user.getProperties(),
+      script: emu.properties.script.getProperties(),
+    },
     triggers: emu.triggers.triggers.map((t) => ({ ...t })),
   }));
 }
@@ -94,27 +144,46 @@ export function importState(emu: Emulator, state: SavedState): void {
       d.maxRows = saved.maxRows;
       d.maxColumns = saved.maxColumns;
       d.rows = saved.rows.map((r) => r.map(fromJson));
-      const fill = <T>(map: Map<number, T>, entries: [number, T][]): void => { map.clear(); for (const [k, v] of entries) map.set(k, v); };
-      fill(d.formulas, saved.formulas); fill(d.formats, saved.formats); fill(d.notes, saved.notes);
-      fill(d.backgrounds, saved.backgrounds); fill(d.fontWeights, saved.fontWeights);
-      fill(d.validations, saved.validations.map(([k, v]): [number, ValidationRule] => [k, {
-        type: v.type, allowInvalid: v.allowInvalid, helpText: v.helpText, showDropdown: v.showDropdown,
-        values: v.range ? [range(v.range)] : v.values,
-      }]));
+      const fill = <T>(map: Map<number, T>, entries: [number, T][]): void => {
+        map.clear();
+        for (const [k, v] of entries) map.set(k, v);
+      };
+      fill(d.formulas, saved.formulas);
+      fill(d.formats, saved.formats);
+      fill(d.notes, saved.notes);
+      fill(d.backgrounds, saved.backgrounds);
+      fill(d.fontWeights, saved.fontWeights);
+      fill(
+        d.validations,
+        saved.validations.map(([k, v]): [number, ValidationRule] => [
+          k,
+          {
+            type: v.type,
+            allowInvalid: v.allowInvalid,
+            helpText: v.helpText,
+            showDropdown: v.showDropdown,
+            values: v.range ? [range(v.range)] : v.values,
+          },
+        ]),
+      );
       sheet._restore({
         ...(saved.id === undefined ? {} : { id: saved.id }),
-        frozenRows: saved.frozenRows, hidden: saved.hidden,
+        frozenRows: saved.frozenRows,
+        hidden: saved.hidden,
         rules: saved.rules.map((r) => new EmuConditionalFormatRule({ ...r, ranges: r.ranges.map(range) })),
         charts: saved.charts.map((c) => ({ ...c, ranges: c.ranges.map(range) })),
       });
     }
     const first = state.sheets[0];
     if (first) emu.book.setActiveSheet(sheets.get(first.name) as unknown as GoogleAppsScript.Spreadsheet.Sheet);
-    for (const [store, saved] of [[emu.properties.document, state.properties.document], [emu.properties.user, state.properties.user], [emu.properties.script, state.properties.script]] as const) {
+    for (const [store, saved] of [
+      [emu.properties.document, state.properties.document],
+      [emu.properties.user, state.properties.user],
+      [emu.properties.script, state.properties.script],
+    ] as const) {
       store.deleteAllProperties();
       for (const [k, v] of Object.entries(saved)) store.store.set(k, v);
     }
     emu.triggers.triggers = state.triggers.map((t) => ({ ...t }));
   });
 }
-

@@ -26,14 +26,40 @@ export interface CellView {
   num?: true;
 }
 
-export interface ChartView { title: string; type: string; labels: string[]; series: { name: string; data: number[] }[]; anchor: { row: number; column: number } }
+export interface ChartView {
+  title: string;
+  type: string;
+  labels: string[];
+  series: { name: string; data: number[] }[];
+  anchor: { row: number; column: number };
+}
 
 /** GET /api/sheet?name=...: one tab. */
-export interface SheetView { name: string; rows: number; columns: number; frozenRows: number; cells: CellView[][]; charts: ChartView[]; truncated: boolean }
+export interface SheetView {
+  name: string;
+  rows: number;
+  columns: number;
+  frozenRows: number;
+  cells: CellView[][];
+  charts: ChartView[];
+  truncated: boolean;
+}
 
-export interface MenuItemView { caption: string; functionName: string }
-export interface MenuView { title: string; items: (MenuItemView | 'separator')[] }
-export interface TriggerView { id: string; handler: string; type: string; everyHours: number | null; nextRun: string | null }
+export interface MenuItemView {
+  caption: string;
+  functionName: string;
+}
+export interface MenuView {
+  title: string;
+  items: (MenuItemView | 'separator')[];
+}
+export interface TriggerView {
+  id: string;
+  handler: string;
+  type: string;
+  everyHours: number | null;
+  nextRun: string | null;
+}
 
 /** GET /api/state: the workbook's tabs, menus, clock, triggers and open sidebar. */
 export interface StateView {
@@ -49,9 +75,16 @@ export interface StateView {
 }
 
 /** An alert or prompt the add-on showed. */
-export interface DialogView { title: string; prompt: string; buttons: string }
+export interface DialogView {
+  title: string;
+  prompt: string;
+  buttons: string;
+}
 /** The user's answer to a prompt, replayed when the action runs again. */
-export interface PromptAnswer { button: string; text?: string }
+export interface PromptAnswer {
+  button: string;
+  text?: string;
+}
 
 /** What running an action (menu item, trigger, edit, import) did. */
 export interface ActionResult {
@@ -64,22 +97,53 @@ export interface ActionResult {
   message?: string;
 }
 
-export interface Ok { ok: true }
+export interface Ok {
+  ok: true;
+}
 /** Any refused or failed request. */
-export interface ApiError { error: string }
+export interface ApiError {
+  error: string;
+}
 
-export interface SelectRequest { sheet: string; row: number; col: number }
-export interface TabRequest { sheet: string }
-export interface EditRequest { sheet: string; row: number; col: number; value: string | boolean }
-export interface MenuRequest { fn: string; answers: PromptAnswer[] }
+export interface SelectRequest {
+  sheet: string;
+  row: number;
+  col: number;
+}
+export interface TabRequest {
+  sheet: string;
+}
+export interface EditRequest {
+  sheet: string;
+  row: number;
+  col: number;
+  value: string | boolean;
+}
+export interface MenuRequest {
+  fn: string;
+  answers: PromptAnswer[];
+}
 /** google.script.run from the sidebar: a sidebar API function by name. */
-export interface RunRequest { fn: string; args: unknown[] }
+export interface RunRequest {
+  fn: string;
+  args: unknown[];
+}
 export type RunResponse = { result: unknown } | ApiError;
-export interface TriggerRequest { id: string }
-export interface AdvanceRequest { hours: number }
-export interface AdvanceResponse { ran: number }
+export interface TriggerRequest {
+  id: string;
+}
+export interface AdvanceRequest {
+  hours: number;
+}
+export interface AdvanceResponse {
+  ran: number;
+}
 /** An upload: the file's name, its bytes in base64, and whether cells starting with = are formulas. */
-export interface ImportRequest { name: string; formulas: boolean; content: string }
+export interface ImportRequest {
+  name: string;
+  formulas: boolean;
+  content: string;
+}
 
 /** Every POST route: its request body and its success response. */
 export interface PostRoutes {

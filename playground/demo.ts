@@ -5,12 +5,52 @@
  */
 import type { Emulator } from '../emulator';
 
-const STAGES = ['Lead Generation', 'Initial Contact', 'Qualification', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost'];
+const STAGES = [
+  'Lead Generation',
+  'Initial Contact',
+  'Qualification',
+  'Proposal',
+  'Negotiation',
+  'Closed Won',
+  'Closed Lost',
+];
 const OWNERS = ['Ana Ruiz', 'Ben Okafor', 'Chloé Martin', 'Dev Patel', 'Emma Schmidt'];
-const COMPANIES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries', 'Wayne Enterprises', 'Cyberdyne', 'Soylent', 'Tyrell', 'Wonka', 'Vandelay'];
+const COMPANIES = [
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Hooli',
+  'Stark Industries',
+  'Wayne Enterprises',
+  'Cyberdyne',
+  'Soylent',
+  'Tyrell',
+  'Wonka',
+  'Vandelay',
+];
 const PRODUCTS = ['renewal', 'expansion', 'pilot', 'platform deal', 'add-on seats', 'services'];
 const LOST_REASONS = ['Price', 'Chose a competitor', 'No budget', 'Timing', 'No decision'];
-const HEADERS = ['Deal ID', 'Deal', 'Company', 'Owner', 'Stage', 'Value', 'Probability', 'Expected Close', 'Created', 'Stage Entered', 'Last Activity', 'Budget', 'Authority', 'Need', 'Timeline', 'Next Step', 'Lost Reason', 'Health'];
+const HEADERS = [
+  'Deal ID',
+  'Deal',
+  'Company',
+  'Owner',
+  'Stage',
+  'Value',
+  'Probability',
+  'Expected Close',
+  'Created',
+  'Stage Entered',
+  'Last Activity',
+  'Budget',
+  'Authority',
+  'Need',
+  'Timeline',
+  'Next Step',
+  'Lost Reason',
+  'Health',
+];
 const DAY = 86_400_000;
 
 /** A small deterministic generator, so the demo is the same every time. */
@@ -34,7 +74,10 @@ export function buildDemo(emu: Emulator, dealCount = 300): void {
     const weights = [0.1, 0.12, 0.14, 0.14, 0.1, 0.25, 0.15];
     let x = rnd();
     let k = 0;
-    while (k < 6 && x > (weights[k] as number)) { x -= weights[k] as number; k++; }
+    while (k < 6 && x > (weights[k] as number)) {
+      x -= weights[k] as number;
+      k++;
+    }
     const stage = STAGES[k] as string;
     const closed = k >= 5;
     const steps = closed ? (k === 5 ? 5 : 1 + Math.floor(rnd() * 4)) : k;
@@ -42,23 +85,51 @@ export function buildDemo(emu: Emulator, dealCount = 300): void {
     const entered = Math.min(-1, created + Math.floor(span * (0.4 + rnd() * 0.5)));
     const stale = !closed && rnd() < 0.2;
     // Stale deals were last touched weeks ago; the others this week.
-    const last = stale ? Math.min(entered, -20 - Math.floor(rnd() * 40)) : Math.max(entered, -1 - Math.floor(rnd() * 5));
+    const last = stale
+      ? Math.min(entered, -20 - Math.floor(rnd() * 40))
+      : Math.max(entered, -1 - Math.floor(rnd() * 5));
     const past = (s: number): boolean => steps > s;
     const owner = pick(OWNERS);
     const company = pick(COMPANIES);
     const id = `D-${String(i).padStart(4, '0')}`;
     const name = `${company} ${pick(PRODUCTS)}`;
     rows.push([
-      id, name, company, owner, stage, Math.round((2 + rnd() * 98) * 10) * 100, i % 17 === 0 ? 0.65 : '',
-      closed ? day(entered) : day(10 + Math.floor(rnd() * 170)), day(created), day(Math.min(entered, last)), day(last),
-      past(3) || k === 3 || k === 4, past(3) || rnd() < 0.4, past(3) || rnd() < 0.6, past(3) || rnd() < 0.3,
-      closed ? '' : pick(['Send proposal', 'Book demo', 'Call back', 'Legal review', 'Intro meeting']), k === 6 ? pick(LOST_REASONS) : '', '',
+      id,
+      name,
+      company,
+      owner,
+      stage,
+      Math.round((2 + rnd() * 98) * 10) * 100,
+      i % 17 === 0 ? 0.65 : '',
+      closed ? day(entered) : day(10 + Math.floor(rnd() * 170)),
+      day(created),
+      day(Math.min(entered, last)),
+      day(last),
+      past(3) || k === 3 || k === 4,
+      past(3) || rnd() < 0.4,
+      past(3) || rnd() < 0.6,
+      past(3) || rnd() < 0.3,
+      closed ? '' : pick(['Send proposal', 'Book demo', 'Call back', 'Legal review', 'Intro meeting']),
+      k === 6 ? pick(LOST_REASONS) : '',
+      '',
     ]);
     // History: the stages it went through, spread between creation and now.
     const path = k === 6 ? STAGES.slice(0, steps).concat('Closed Lost') : STAGES.slice(0, k + 1);
     path.forEach((to, j) => {
-      const when = j === path.length - 1 ? entered : created + Math.floor(((entered - created) * j) / Math.max(1, path.length - 1));
-      history.push([day(when), id, name, j === 0 ? '' : path[j - 1], to, owner.toLowerCase().replace(/[^a-z]+/g, '.') + '@example.com', j === 0 ? 'import' : 'sidebar', '']);
+      const when =
+        j === path.length - 1
+          ? entered
+          : created + Math.floor(((entered - created) * j) / Math.max(1, path.length - 1));
+      history.push([
+        day(when),
+        id,
+        name,
+        j === 0 ? '' : path[j - 1],
+        to,
+        owner.toLowerCase().replace(/[^a-z]+/g, '.') + '@example.com',
+        j === 0 ? 'import' : 'sidebar',
+        '',
+      ]);
     });
   }
   emu.counter.quiet(() => {
@@ -83,7 +154,10 @@ export function buildDemo(emu: Emulator, dealCount = 300): void {
     const calc = emu.book.insertSheet('Forecast', 1);
     calc.getRange(1, 1, 9, 2).setValues([
       ['Figure', 'Formula'],
-      ['Weighted forecast', `=WEIGHTED_FORECAST(Deals!F2:F${n}, Deals!E2:E${n}, 'Pipeline Settings'!A1:C8, Deals!G2:G${n})`],
+      [
+        'Weighted forecast',
+        `=WEIGHTED_FORECAST(Deals!F2:F${n}, Deals!E2:E${n}, 'Pipeline Settings'!A1:C8, Deals!G2:G${n})`,
+      ],
       ['Pipeline value', `=PIPELINE_VALUE(Deals!F2:F${n}, Deals!E2:E${n})`],
       ['Win rate', `=WIN_RATE(Deals!E2:E${n})`],
       ['Average deal size', `=AVERAGE_DEAL_SIZE(Deals!F2:F${n}, Deals!E2:E${n})`],

@@ -35,6 +35,9 @@ export class CallableFunctions {
 
   /** A menu item's function, as the add-on's onOpen built the menu. */
   menu(name: string, menus: readonly { items: readonly (string | { functionName: string })[] }[]): boolean {
-    return this.declared.has(name) && menus.some((m) => m.items.some((i) => typeof i !== 'string' && i.functionName === name));
+    return (
+      this.declared.has(name) &&
+      menus.some((m) => m.items.some((i) => typeof i !== 'string' && i.functionName === name))
+    );
   }
 }

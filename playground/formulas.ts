@@ -6,7 +6,16 @@
  * functions' results are cached per cell as Sheets caches them (formula-cache.ts): a cell calls the
  * bundle again only when its arguments' values change.
  */
-import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from 'hyperformula';
 import type { Emulator } from '../emulator';
 import { zoneOffset } from '../src/core/calendar';
 import { cellKey, FormulaCache, Outcome } from './formula-cache';
@@ -32,15 +41,29 @@ interface Workbook {
 /** The workbook the plugin reads; set before each build (HyperFormula's plugins are global). */
 let current: Workbook | undefined;
 
-interface Address { sheet: number; row: number; col: number }
-interface RangeAst { type: string; start: { toSimpleCellAddress(base: Address): Address }; end: { toSimpleCellAddress(base: Address): Address } }
-interface RefAst { type: string; reference: { toSimpleCellAddress(base: Address): Address } }
+interface Address {
+  sheet: number;
+  row: number;
+  col: number;
+}
+interface RangeAst {
+  type: string;
+  start: { toSimpleCellAddress(base: Address): Address };
+  end: { toSimpleCellAddress(base: Address): Address };
+}
+interface RefAst {
+  type: string;
+  reference: { toSimpleCellAddress(base: Address): Address };
+}
 
 class PipelineFunctions extends FunctionPlugin {
   /** The cache key and formula text of the cell a call is in (one key per function per cell). */
   callSite(at: Address, name: string): { cell: string; formula: string } {
     const sheet = this.dependencyGraph.sheetMapping.getSheetName(at.sheet) ?? '';
-    return { cell: `${cellKey(sheet, at.row, at.col)}|${name}`, formula: current?.cells.get(sheet)?.formulas.get(at.row * 100_000 + at.col) ?? '' };
+    return {
+      cell: `${cellKey(sheet, at.row, at.col)}|${name}`,
+      formula: current?.cells.get(sheet)?.formulas.get(at.row * 100_000 + at.col) ?? '',
+    };
   }
 
   /** Sheets' view of a range: the stored cells (Dates stay Dates), formula cells as computed. */
@@ -51,11 +74,13 @@ class PipelineFunctions extends FunctionPlugin {
       if (r && current) {
         const name = this.dependencyGraph.sheetMapping.getSheetName(r.start.sheet) ?? '';
         const cells = current.cells.get(name);
-        data.forEach((row, i) => row.forEach((v, j) => {
-          const stored = cells?.values[r.start.row + i]?.[r.start.col + j];
-          if (isDate(stored)) row[j] = stored;
-          else if (v === '' && stored === undefined) row[j] = '';
-        }));
+        data.forEach((row, i) =>
+          row.forEach((v, j) => {
+            const stored = cells?.values[r.start.row + i]?.[r.start.col + j];
+            if (isDate(stored)) row[j] = stored;
+            else if (v === '' && stored === undefined) row[j] = '';
+          }),
+        );
       }
       return data.length === 1 && (data[0] as Stored[]).length === 1 ? ((data[0] as Stored[])[0] as Stored) : data;
     }
@@ -98,7 +123,11 @@ function raw(v: unknown): Stored {
 const methods = PipelineFunctions.prototype as unknown as Record<string, unknown>;
 const implemented: Record<string, object> = {};
 for (const [name, [required, total]] of Object.entries(CUSTOM_FUNCTIONS)) {
-  methods[name] = function (this: PipelineFunctions & { runFunction: FunctionPlugin['runFunction']; metadata(n: string): never }, ast: { args: unknown[] }, state: { formulaAddress: Address }) {
+  methods[name] = function (
+    this: PipelineFunctions & { runFunction: FunctionPlugin['runFunction']; metadata(n: string): never },
+    ast: { args: unknown[] },
+    state: { formulaAddress: Address },
+  ) {
     return this.runFunction(ast.args as never, state as never, this.metadata(name), (...args: unknown[]) => {
       if (!current) return new CellError(ErrorType.ERROR, 'no workbook');
       try {
@@ -117,14 +146,19 @@ for (const [name, [required, total]] of Object.entries(CUSTOM_FUNCTIONS)) {
         const outcome = wb.cache.evaluate(cell, formula, values, () => wb.emu.callCustomFunction(name, ...values));
         if ('error' in outcome) return new CellError(ErrorType.ERROR, outcome.error);
         const result = outcome.value;
-        if (Array.isArray(result)) return SimpleRangeValue.onlyValues((result as (string | number)[][]).map((r) => r.slice()));
+        if (Array.isArray(result))
+          return SimpleRangeValue.onlyValues((result as (string | number)[][]).map((r) => r.slice()));
         return result as number;
       } catch (e) {
         return new CellError(ErrorType.ERROR, (e as Error).message);
       }
     });
   };
-  methods[`${name}_SIZE`] = function (this: PipelineFunctions, ast: { args: { type: string; value?: unknown }[] }, state: { formulaAddress: Address }) {
+  methods[`${name}_SIZE`] = function (
+    this: PipelineFunctions,
+    ast: { args: { type: string; value?: unknown }[] },
+    state: { formulaAddress: Address },
+  ) {
     if (!current) return ArraySize.scalar();
     try {
       const args = ast.args.map((a) => this.valueOfAst(a, state.formulaAddress));
@@ -142,11 +176,16 @@ for (const [name, [required, total]] of Object.entries(CUSTOM_FUNCTIONS)) {
     method: name,
     sizeOfResultArrayMethod: `${name}_SIZE`,
     vectorizationForbidden: true,
-    parameters: Array.from({ length: total }, (_, i) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: i >= required })),
+    parameters: Array.from({ length: total }, (_, i) => ({
+      argumentType: FunctionArgumentType.ANY,
+      optionalArg: i >= required,
+    })),
   };
 }
 (PipelineFunctions as unknown as { implementedFunctions: object }).implementedFunctions = implemented;
-HyperFormula.registerFunctionPlugin(PipelineFunctions as never, { enGB: Object.fromEntries(Object.keys(CUSTOM_FUNCTIONS).map((n) => [n, n])) });
+HyperFormula.registerFunctionPlugin(PipelineFunctions as never, {
+  enGB: Object.fromEntries(Object.keys(CUSTOM_FUNCTIONS).map((n) => [n, n])),
+});
 
 export interface Computed {
   /** Cells filled by an array result beyond its formula cell, per sheet: "row,col" (0-based) -> value. */
@@ -172,15 +211,22 @@ export function recalculate(emu: Emulator, cache = new FormulaCache()): Computed
   for (const sheet of sheets) {
     const d = sheet._data();
     const width = d.lastColumn();
-    const values = d.rows.slice(0, d.lastRow()).map((r) => Array.from({ length: width }, (_, c) => (r?.[c] ?? '') as Stored));
+    const values = d.rows
+      .slice(0, d.lastRow())
+      .map((r) => Array.from({ length: width }, (_, c) => (r?.[c] ?? '') as Stored));
     const formulas = new Map<number, string>();
-    const grid = values.map((row, r) => row.map((v, c) => {
-      const f = d.meta(d.formulas, r, c);
-      if (f) { formulas.set(r * 100_000 + c, f); return f; }
-      if (isDate(v)) return serial(v);
-      if (typeof v === 'string') return v === '' ? null : /^[=']/.test(v) ? `'${v}` : v;
-      return v;
-    }));
+    const grid = values.map((row, r) =>
+      row.map((v, c) => {
+        const f = d.meta(d.formulas, r, c);
+        if (f) {
+          formulas.set(r * 100_000 + c, f);
+          return f;
+        }
+        if (isDate(v)) return serial(v);
+        if (typeof v === 'string') return v === '' ? null : /^[=']/.test(v) ? `'${v}` : v;
+        return v;
+      }),
+    );
     cells.set(sheet.getName(), { values, formulas });
     input[sheet.getName()] = grid;
   }
@@ -197,16 +243,18 @@ export function recalculate(emu: Emulator, cache = new FormulaCache()): Computed
       const spill = new Map<string, Stored>();
       const errs = new Map<string, string>();
       const d = sheet._data();
-      out.forEach((row, r) => row.forEach((v, c) => {
-        const isFormula = own.formulas.has(r * 100_000 + c);
-        let value: Stored;
-        if (v !== null && typeof v === 'object' && 'type' in v) {
-          value = (v as { value: string }).value ?? '#ERROR!';
-          if (isFormula) errs.set(`${r},${c}`, (v as { message: string }).message || value);
-        } else value = v === null ? '' : (v as Stored);
-        if (isFormula) d.set(r, c, value);
-        else if (value !== '' && (own.values[r]?.[c] ?? '') === '') spill.set(`${r},${c}`, value);
-      }));
+      out.forEach((row, r) =>
+        row.forEach((v, c) => {
+          const isFormula = own.formulas.has(r * 100_000 + c);
+          let value: Stored;
+          if (v !== null && typeof v === 'object' && 'type' in v) {
+            value = (v as { value: string }).value ?? '#ERROR!';
+            if (isFormula) errs.set(`${r},${c}`, (v as { message: string }).message || value);
+          } else value = v === null ? '' : (v as Stored);
+          if (isFormula) d.set(r, c, value);
+          else if (value !== '' && (own.values[r]?.[c] ?? '') === '') spill.set(`${r},${c}`, value);
+        }),
+      );
       spills.set(name, spill);
       errors.set(name, errs);
     }

@@ -15,14 +15,22 @@ function projectRoot(from: string): string {
   return dir;
 }
 const root = projectRoot(__dirname);
-const arg = (name: string): string | undefined => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? process.argv[i + 1] : undefined; };
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
 const port = Number(arg('port') ?? process.env.PORT ?? 8787);
 const dataFile = resolve(arg('data') ?? process.env.PLAYGROUND_DATA ?? join(root, 'playground-data', 'workbook.json'));
 const session = new PlaygroundSession(dataFile, join(root, 'dist'));
 
-createPlayground(root, session).listen(port).then((actual) => {
-  console.log(`Deal Pipeline playground: http://localhost:${actual}/  (workbook saved in ${dataFile})`);
-}, (e: Error) => {
-  console.error(`The playground could not listen on 127.0.0.1:${port}: ${e.message}`);
-  process.exitCode = 1;
-});
+createPlayground(root, session)
+  .listen(port)
+  .then(
+    (actual) => {
+      console.log(`Deal Pipeline playground: http://localhost:${actual}/  (workbook saved in ${dataFile})`);
+    },
+    (e: Error) => {
+      console.error(`The playground could not listen on 127.0.0.1:${port}: ${e.message}`);
+      process.exitCode = 1;
+    },
+  );

@@ -17,9 +17,10 @@ import { Computed, recalculate } from './formulas';
 export const HOUR = 3_600_000;
 
 export class PromptNeeded extends Error {
-  constructor(readonly prompt: Alert) { super('prompt needed'); }
+  constructor(readonly prompt: Alert) {
+    super('prompt needed');
+  }
 }
-
 
 export class PlaygroundSession {
   readonly emu: Emulator;
@@ -29,13 +30,24 @@ export class PlaygroundSession {
   /** Our functions' results per cell, kept while their arguments are unchanged (as Sheets does). */
   readonly formulaCache = new FormulaCache();
 
-  constructor(private readonly dataFile: string, distDir?: string) {
-    this.emu = new Emulator({ distDir, timeZone: 'America/New_York', scriptTimeZone: 'America/New_York', now: Date.now(), user: 'you@example.com' }).load();
+  constructor(
+    private readonly dataFile: string,
+    distDir?: string,
+  ) {
+    this.emu = new Emulator({
+      distDir,
+      timeZone: 'America/New_York',
+      scriptTimeZone: 'America/New_York',
+      now: Date.now(),
+      user: 'you@example.com',
+    }).load();
     this.callable = new CallableFunctions(declaredEntryPoints(readFileSync(join(this.emu.distDir, 'Code.js'), 'utf8')));
     if (existsSync(dataFile)) importState(this.emu, JSON.parse(readFileSync(dataFile, 'utf8')) as SavedState);
     else buildDemo(this.emu);
     this.dropUndeclaredTriggers();
-    this.emu.ui.onUnanswered = (p) => { throw new PromptNeeded(p); };
+    this.emu.ui.onUnanswered = (p) => {
+      throw new PromptNeeded(p);
+    };
     this.emu.open('LIMITED');
     this.changed();
   }
@@ -72,7 +84,12 @@ export class PlaygroundSession {
     if (!prompt) this.changed();
     const alerts = prompt ? [] : ui.alerts.slice(before);
     if (prompt) ui.alerts.length = before;
-    return { alerts, sidebarOpened: ui.sidebar !== sidebar && ui.sidebar !== undefined, ...(error ? { error } : {}), ...(prompt ? { prompt } : {}) };
+    return {
+      alerts,
+      sidebarOpened: ui.sidebar !== sidebar && ui.sidebar !== undefined,
+      ...(error ? { error } : {}),
+      ...(prompt ? { prompt } : {}),
+    };
   }
 
   /** Moves the clock forward hour by hour, running time-driven triggers as they come due. */
@@ -102,7 +119,14 @@ export class PlaygroundSession {
 
   reset(): void {
     this.formulaCache.clear();
-    importState(this.emu, { version: 1, timeZone: 'America/New_York', clock: Date.now(), sheets: [], properties: { document: {}, user: {}, script: {} }, triggers: [] });
+    importState(this.emu, {
+      version: 1,
+      timeZone: 'America/New_York',
+      clock: Date.now(),
+      sheets: [],
+      properties: { document: {}, user: {}, script: {} },
+      triggers: [],
+    });
     buildDemo(this.emu);
     this.changed();
   }

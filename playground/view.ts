@@ -36,7 +36,14 @@ export function sheetView(emu: Emulator, sheet: EmuSheet, computed: Computed | u
         if (f) cell.f = f;
         if (spilled !== undefined) cell.spill = true;
         if (typeof v === 'number') cell.num = true;
-        if (!f && v !== '') cell.v = isDate(v) ? displayText(v, 'yyyy-mm-dd', tz) : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v);
+        if (!f && v !== '')
+          cell.v = isDate(v)
+            ? displayText(v, 'yyyy-mm-dd', tz)
+            : typeof v === 'boolean'
+              ? v
+                ? 'TRUE'
+                : 'FALSE'
+              : String(v);
         const note = d.meta(d.notes, r, c);
         if (note) cell.n = note;
         const err = errors?.get(key);
@@ -49,8 +56,14 @@ export function sheetView(emu: Emulator, sheet: EmuSheet, computed: Computed | u
         else if (rule) cell.dd = sheet._wrapValidation(rule)._options();
         for (const cf of rules) {
           const x = cf._rule();
-          const inside = x.ranges.some((rg) => { const [r0, c0, nr, nc] = rg._bounds(); return r + 1 >= r0 && r + 1 < r0 + nr && c + 1 >= c0 && c + 1 < c0 + nc; });
-          if (inside && x.background && cf._matchesText(cell.t)) { cell.bg = x.background; break; }
+          const inside = x.ranges.some((rg) => {
+            const [r0, c0, nr, nc] = rg._bounds();
+            return r + 1 >= r0 && r + 1 < r0 + nr && c + 1 >= c0 && c + 1 < c0 + nc;
+          });
+          if (inside && x.background && cf._matchesText(cell.t)) {
+            cell.bg = x.background;
+            break;
+          }
         }
         row.push(cell);
       }
@@ -61,11 +74,26 @@ export function sheetView(emu: Emulator, sheet: EmuSheet, computed: Computed | u
       const label = (v: unknown): string => (isDate(v) ? displayText(v, 'yyyy-mm-dd', tz) : String(v ?? ''));
       const columnsOf = (grid: unknown[][]): unknown[][] => (grid[0] ?? []).map((_, j) => grid.map((row) => row[j]));
       return {
-        title: String(ch.options.title ?? ''), type: ch.type, anchor: { row: ch.position.row, column: ch.position.column },
+        title: String(ch.options.title ?? ''),
+        type: ch.type,
+        anchor: { row: ch.position.row, column: ch.position.column },
         labels: (labels ?? []).slice(1).map((r) => label(r[0])),
-        series: series.flatMap((g) => columnsOf(g)).map((col) => ({ name: String(col[0] ?? ''), data: col.slice(1).map((x) => (typeof x === 'number' ? x : 0)) })),
+        series: series
+          .flatMap((g) => columnsOf(g))
+          .map((col) => ({
+            name: String(col[0] ?? ''),
+            data: col.slice(1).map((x) => (typeof x === 'number' ? x : 0)),
+          })),
       };
     });
-    return { name: sheet.getName(), rows, columns, frozenRows: sheet.getFrozenRows(), cells, charts, truncated: d.lastRow() > MAX_VIEW_ROWS };
+    return {
+      name: sheet.getName(),
+      rows,
+      columns,
+      frozenRows: sheet.getFrozenRows(),
+      cells,
+      charts,
+      truncated: d.lastRow() > MAX_VIEW_ROWS,
+    };
   });
 }

@@ -40,7 +40,14 @@ copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 for (const page of ['Sidebar']) {
   const js = await build({
     entryPoints: [join(root, `sidebar/${page.toLowerCase()}.ts`)],
-    bundle: true, write: false, format: 'iife', target: 'es2019', platform: 'browser', minify: true, legalComments: 'none', charset: 'utf8',
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2019',
+    platform: 'browser',
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
   });
   const css = readFileSync(join(root, `sidebar/${page.toLowerCase()}.css`), 'utf8');
   const template = readFileSync(join(root, `sidebar/${page.toLowerCase()}.html`), 'utf8');
@@ -50,7 +57,9 @@ for (const page of ['Sidebar']) {
 }
 
 const size = statSync(join(dist, 'Code.js')).size;
-console.log(`dist/Code.js ${(size / 1024).toFixed(1)} KiB (budget ${CODE_BUDGET_BYTES / 1024} KiB), ${catalog.length} custom functions, ${entries.length} other entry points, built in ${Date.now() - started} ms`);
+console.log(
+  `dist/Code.js ${(size / 1024).toFixed(1)} KiB (budget ${CODE_BUDGET_BYTES / 1024} KiB), ${catalog.length} custom functions, ${entries.length} other entry points, built in ${Date.now() - started} ms`,
+);
 if (size > CODE_BUDGET_BYTES) {
   console.error(`dist/Code.js is over its size budget`);
   process.exit(1);

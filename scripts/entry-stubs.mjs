@@ -18,10 +18,21 @@ function parameterNames(list) {
   for (const ch of list) {
     if ('<([{'.includes(ch)) depth++;
     if ('>)]}'.includes(ch)) depth--;
-    if (ch === ',' && depth === 0) { names.push(current); current = ''; } else current += ch;
+    if (ch === ',' && depth === 0) {
+      names.push(current);
+      current = '';
+    } else current += ch;
   }
   if (current.trim() !== '') names.push(current);
-  return names.map((p) => p.trim().replace(/^\.\.\./, '').split(/[?:=\s]/)[0]).filter(Boolean);
+  return names
+    .map(
+      (p) =>
+        p
+          .trim()
+          .replace(/^\.\.\./, '')
+          .split(/[?:=\s]/)[0],
+    )
+    .filter(Boolean);
 }
 
 export function readEntryPoints(file) {
@@ -35,15 +46,32 @@ export function readEntryPoints(file) {
 
 export function renderStubs(entries, globalName) {
   return entries
-    .map((e) => `${e.jsdoc}\nfunction ${e.name}(${e.params.join(', ')}) {\n  return ${globalName}.${e.name}(${e.params.join(', ')});\n}\n`)
+    .map(
+      (e) =>
+        `${e.jsdoc}\nfunction ${e.name}(${e.params.join(', ')}) {\n  return ${globalName}.${e.name}(${e.params.join(', ')});\n}\n`,
+    )
     .join('\n');
 }
 
 /** The catalog's data (implementations dropped), compiled from TypeScript with esbuild. */
 export async function loadCatalog(catalogFile) {
-  const out = await build({ entryPoints: [catalogFile], bundle: true, write: false, format: 'esm', platform: 'node', target: 'node20', logLevel: 'silent' });
+  const out = await build({
+    entryPoints: [catalogFile],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'silent',
+  });
   const mod = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
-  return mod.CATALOG.map(({ name, description, example, params, returns }) => ({ name, description, example, params, returns }));
+  return mod.CATALOG.map(({ name, description, example, params, returns }) => ({
+    name,
+    description,
+    example,
+    params,
+    returns,
+  }));
 }
 
 /** Wraps text into JSDoc lines of at most `width` characters. */
@@ -51,7 +79,10 @@ function wrap(text, width = 100) {
   const lines = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
-    if (line !== '' && line.length + 1 + word.length > width) { lines.push(line); line = word; } else line = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
   }
   if (line !== '') lines.push(line);
   return lines;
@@ -61,8 +92,12 @@ function wrap(text, width = 100) {
 export function customFunctionJsdoc(spec) {
   const noComment = (s) => s.replace(/\*\//g, '* /');
   const lines = [...wrap(noComment(spec.description)), '', `Example: ${noComment(spec.example)}`, ''];
-  for (const p of spec.params) lines.push(`@param {${p.type}} ${p.optional ? `[${p.name}]` : p.name} ${noComment(p.help)}`);
-  lines.push(`@return ${spec.returns.type ? `{${spec.returns.type}} ` : ''}${noComment(spec.returns.help)}`, '@customfunction');
+  for (const p of spec.params)
+    lines.push(`@param {${p.type}} ${p.optional ? `[${p.name}]` : p.name} ${noComment(p.help)}`);
+  lines.push(
+    `@return ${spec.returns.type ? `{${spec.returns.type}} ` : ''}${noComment(spec.returns.help)}`,
+    '@customfunction',
+  );
   return `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */`;
 }
 

@@ -1,7 +1,14 @@
 /**
  * The Move deal sidebar. All sheet text is rendered with textContent, never as HTML.
  */
-import type { DealView, MoveDealRequest, MoveDealResult, SelectedDeal, SidebarServer, StageOption } from '../src/shared/sidebar-api';
+import type {
+  DealView,
+  MoveDealRequest,
+  MoveDealResult,
+  SelectedDeal,
+  SidebarServer,
+  StageOption,
+} from '../src/shared/sidebar-api';
 
 type Runner = {
   withSuccessHandler(f: (v: unknown) => void): Runner;
@@ -11,9 +18,14 @@ type Runner = {
 declare const google: { script: { run: Runner } };
 
 /** Calls a server function, typed by the shared API. */
-function call<K extends keyof SidebarServer>(name: K, ...args: Parameters<SidebarServer[K]>): Promise<ReturnType<SidebarServer[K]>> {
+function call<K extends keyof SidebarServer>(
+  name: K,
+  ...args: Parameters<SidebarServer[K]>
+): Promise<ReturnType<SidebarServer[K]>> {
   return new Promise((resolve, reject) => {
-    const runner = google.script.run.withSuccessHandler((v) => resolve(v as ReturnType<SidebarServer[K]>)).withFailureHandler(reject);
+    const runner = google.script.run
+      .withSuccessHandler((v) => resolve(v as ReturnType<SidebarServer[K]>))
+      .withFailureHandler(reject);
     (runner[name] as (...a: unknown[]) => void)(...args);
   });
 }
@@ -32,11 +44,13 @@ function setStatus(text: string, kind: 'info' | 'error' | 'ok' = 'info'): void {
 
 function setBusy(on: boolean): void {
   busy = on;
-  for (const b of Array.from(document.querySelectorAll('button'))) (b as HTMLButtonElement).disabled = on || b.dataset.locked === 'true';
+  for (const b of Array.from(document.querySelectorAll('button')))
+    (b as HTMLButtonElement).disabled = on || b.dataset.locked === 'true';
   document.body.setAttribute('aria-busy', String(on));
 }
 
-const money = (n: number): string => n.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const money = (n: number): string =>
+  n.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
 function el(tag: string, text?: string, cls?: string): HTMLElement {
   const e = document.createElement(tag);
@@ -62,10 +76,18 @@ function render(deal: DealView): void {
     const button = el('button') as HTMLButtonElement;
     button.type = 'button';
     button.append(el('span', s.name));
-    const tag = s.kind === 'same' ? el('span', 'current', 'tag') : s.allMet ? el('span', s.items.length ? 'ready' : 'free', 'tag ready') : el('span', `${s.items.filter((i) => !i.met).length} missing`, 'tag blocked');
+    const tag =
+      s.kind === 'same'
+        ? el('span', 'current', 'tag')
+        : s.allMet
+          ? el('span', s.items.length ? 'ready' : 'free', 'tag ready')
+          : el('span', `${s.items.filter((i) => !i.met).length} missing`, 'tag blocked');
     button.append(tag);
     button.setAttribute('aria-label', `Move to ${s.name}${s.allMet ? '' : ', requirements missing'}`);
-    if (s.kind === 'same') { button.disabled = true; button.dataset.locked = 'true'; }
+    if (s.kind === 'same') {
+      button.disabled = true;
+      button.dataset.locked = 'true';
+    }
     button.addEventListener('click', () => choose(s));
     li.append(button);
     if (s.items.length > 0 && s.kind !== 'same') {
@@ -98,31 +120,56 @@ async function load(): Promise<void> {
   setStatus('Loading the selected deal…');
   try {
     const result: SelectedDeal = await call('getSelectedDeal');
-    if (result.ok) { render(result.deal); setStatus(''); } else { $('deal').hidden = true; setStatus(result.message, 'error'); }
+    if (result.ok) {
+      render(result.deal);
+      setStatus('');
+    } else {
+      $('deal').hidden = true;
+      setStatus(result.message, 'error');
+    }
   } catch (e) {
     setStatus(`Could not load the deal: ${(e as Error).message}`, 'error');
-  } finally { setBusy(false); }
+  } finally {
+    setBusy(false);
+  }
 }
 
 async function submit(ev: Event): Promise<void> {
   ev.preventDefault();
   if (!current || !target || busy) return;
   const request: MoveDealRequest = {
-    dealId: current.dealId, row: current.row, expectedStage: current.stage, toStage: target.name,
-    note: ($('note') as HTMLTextAreaElement).value, override: ($('override') as HTMLInputElement).checked,
+    dealId: current.dealId,
+    row: current.row,
+    expectedStage: current.stage,
+    toStage: target.name,
+    note: ($('note') as HTMLTextAreaElement).value,
+    override: ($('override') as HTMLInputElement).checked,
     lostReason: ($('lost-reason') as HTMLTextAreaElement).value,
   };
   setBusy(true);
   setStatus(`Moving to ${target.name}…`);
   try {
     const result: MoveDealResult = await call('moveDeal', request);
-    if (result.ok) { render(result.deal); ($('note') as HTMLTextAreaElement).value = ''; setStatus(result.message, 'ok'); } else setStatus(result.message, 'error');
+    if (result.ok) {
+      render(result.deal);
+      ($('note') as HTMLTextAreaElement).value = '';
+      setStatus(result.message, 'ok');
+    } else setStatus(result.message, 'error');
   } catch (e) {
     setStatus(`The move failed: ${(e as Error).message}`, 'error');
-  } finally { setBusy(false); }
+  } finally {
+    setBusy(false);
+  }
 }
 
-$('refresh').addEventListener('click', () => { void load(); });
-$('move').addEventListener('submit', (e) => { void submit(e); });
-$('cancel').addEventListener('click', () => { $('move').hidden = true; target = undefined; });
+$('refresh').addEventListener('click', () => {
+  void load();
+});
+$('move').addEventListener('submit', (e) => {
+  void submit(e);
+});
+$('cancel').addEventListener('click', () => {
+  $('move').hidden = true;
+  target = undefined;
+});
 void load();

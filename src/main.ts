@@ -18,7 +18,6 @@ import { readSettingsGrid } from './sheets/settings-sheet';
 import { showSidebar } from './sheets/ui';
 import { MoveDealResult, SelectedDeal, SidebarServer } from './shared/sidebar-api';
 
-
 const ctx: FunctionContext = {
   readSettings: () => readSettingsGrid(activeBook()),
   timeZone: () => spreadsheetTimeZone(activeBook()),
@@ -30,8 +29,11 @@ const ctx: FunctionContext = {
  * declaration itself, so no cell can call it by name). The stubs, with their JSDoc, are generated
  * from src/functions/catalog.ts.
  */
-export const runCustomFunction = (name: string, parameterList: string, args: ArrayLike<unknown>): CustomFunctionResult =>
-  callCustomFunction(ctx, name, parameterList, args);
+export const runCustomFunction = (
+  name: string,
+  parameterList: string,
+  args: ArrayLike<unknown>,
+): CustomFunctionResult => callCustomFunction(ctx, name, parameterList, args);
 
 /**
  * Builds the add-on menu, and nothing else: in AuthMode.NONE (installed for this user, not yet used
@@ -73,7 +75,9 @@ export function onDealEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 }
 
 /** Menu: Set up pipeline. */
-export function menuSetUpPipeline(): void { menuAction('Set up pipeline', actions.setUp); }
+export function menuSetUpPipeline(): void {
+  menuAction('Set up pipeline', actions.setUp);
+}
 
 /** Menu: Move deal... opens the sidebar. */
 export function menuMoveDeal(): void {
@@ -81,22 +85,34 @@ export function menuMoveDeal(): void {
 }
 
 /** Menu: Check settings. */
-export function menuCheckSettings(): void { menuAction('Check settings', actions.checkSettings); }
+export function menuCheckSettings(): void {
+  menuAction('Check settings', actions.checkSettings);
+}
 
 /** Menu: Refresh summary now. */
-export function menuRefreshSummary(): void { menuAction('Refresh summary', actions.refreshSummary); }
+export function menuRefreshSummary(): void {
+  menuAction('Refresh summary', actions.refreshSummary);
+}
 
 /** Menu: Flag stale deals now. */
-export function menuFlagStaleDeals(): void { menuAction('Flag stale deals', actions.flagStale); }
+export function menuFlagStaleDeals(): void {
+  menuAction('Flag stale deals', actions.flagStale);
+}
 
 /** Menu: Turn on daily automation. */
-export function menuTurnOnAutomation(): void { menuAction('Daily automation', actions.turnOn); }
+export function menuTurnOnAutomation(): void {
+  menuAction('Daily automation', actions.turnOn);
+}
 
 /** Menu: Turn off daily automation. */
-export function menuTurnOffAutomation(): void { menuAction('Daily automation', actions.turnOff); }
+export function menuTurnOffAutomation(): void {
+  menuAction('Daily automation', actions.turnOff);
+}
 
 /** Menu: Set daily run hour. */
-export function menuSetAutomationHour(): void { menuAction('Daily run hour', () => actions.setHour()); }
+export function menuSetAutomationHour(): void {
+  menuAction('Daily run hour', () => actions.setHour());
+}
 
 /**
  * Sidebar: the deal in the active row, with each stage's requirements and whether they are met.

@@ -11,7 +11,17 @@ const ROOT = resolve(__dirname, '..');
 const SRC = join(ROOT, 'src');
 
 /** Apps Script's global services. */
-const GLOBALS = new Set(['SpreadsheetApp', 'ScriptApp', 'Utilities', 'HtmlService', 'Session', 'LockService', 'PropertiesService', 'CacheService', 'Charts']);
+const GLOBALS = new Set([
+  'SpreadsheetApp',
+  'ScriptApp',
+  'Utilities',
+  'HtmlService',
+  'Session',
+  'LockService',
+  'PropertiesService',
+  'CacheService',
+  'Charts',
+]);
 /** The only folder that may use them. */
 const SHEET_LAYER = 'sheets';
 /** Files outside src/sheets allowed one mention each (src/main.ts's one-line wiring); keep it short. */
@@ -44,9 +54,17 @@ function globalUses(file: ts.SourceFile): { name: string; line: number }[] {
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node) && GLOBALS.has(node.text)) {
       const p = node.parent;
-      const isMemberName = (ts.isPropertyAccessExpression(p) && p.name === node) || (ts.isQualifiedName(p) && p.right === node)
-        || ((ts.isPropertyAssignment(p) || ts.isPropertySignature(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isMethodSignature(p)) && p.name === node);
-      if (!isMemberName) out.push({ name: node.text, line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
+      const isMemberName =
+        (ts.isPropertyAccessExpression(p) && p.name === node) ||
+        (ts.isQualifiedName(p) && p.right === node) ||
+        ((ts.isPropertyAssignment(p) ||
+          ts.isPropertySignature(p) ||
+          ts.isPropertyDeclaration(p) ||
+          ts.isMethodDeclaration(p) ||
+          ts.isMethodSignature(p)) &&
+          p.name === node);
+      if (!isMemberName)
+        out.push({ name: node.text, line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
     }
     ts.forEachChild(node, visit);
   };
@@ -58,9 +76,21 @@ function globalUses(file: ts.SourceFile): { name: string; line: number }[] {
 function importedModules(file: ts.SourceFile): string[] {
   const out: string[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) out.push(node.moduleSpecifier.text);
-    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) out.push(node.arguments[0].text);
-    if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) out.push(node.argument.literal.text);
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    )
+      out.push(node.moduleSpecifier.text);
+    if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    )
+      out.push(node.arguments[0].text);
+    if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal))
+      out.push(node.argument.literal.text);
     ts.forEachChild(node, visit);
   };
   visit(file);
@@ -79,12 +109,24 @@ const files = sourceFiles(SRC);
 const rel = (path: string): string => relative(ROOT, path).split(sep).join('/');
 
 test('the scanners see what they must (and only that)', () => {
-  const sample = parse('sample.ts', [
-    '// SpreadsheetApp in a comment', "const s = 'Utilities in a string';", 'const ui = SpreadsheetApp.getUi();',
-    'type T = GoogleAppsScript.Charts.ChartType;', 'const o = { Session: 1 }; o.Session;', 'let q: typeof LockService;',
-    "import { a } from '../sheets/x';", "export { b } from './y';", "type Z = import('../actions/z').Z;",
-  ].join('\n'));
-  expect(globalUses(sample)).toEqual([{ name: 'SpreadsheetApp', line: 3 }, { name: 'LockService', line: 6 }]);
+  const sample = parse(
+    'sample.ts',
+    [
+      '// SpreadsheetApp in a comment',
+      "const s = 'Utilities in a string';",
+      'const ui = SpreadsheetApp.getUi();',
+      'type T = GoogleAppsScript.Charts.ChartType;',
+      'const o = { Session: 1 }; o.Session;',
+      'let q: typeof LockService;',
+      "import { a } from '../sheets/x';",
+      "export { b } from './y';",
+      "type Z = import('../actions/z').Z;",
+    ].join('\n'),
+  );
+  expect(globalUses(sample)).toEqual([
+    { name: 'SpreadsheetApp', line: 3 },
+    { name: 'LockService', line: 6 },
+  ]);
   expect(importedModules(sample)).toEqual(['../sheets/x', './y', '../actions/z']);
   expect(files.length).toBeGreaterThan(50);
   expect(files.some((f) => layerOf(f) === SHEET_LAYER)).toBe(true);
@@ -95,7 +137,8 @@ test('only src/sheets touches Apps Script services (SpreadsheetApp, ScriptApp, U
   for (const path of files) {
     if (layerOf(path) === SHEET_LAYER) continue;
     const allowed = ALLOWED_OUTSIDE[rel(path)] ?? [];
-    for (const use of globalUses(parse(path))) if (!allowed.includes(use.name)) found.push(`${rel(path)}:${use.line} ${use.name}`);
+    for (const use of globalUses(parse(path)))
+      if (!allowed.includes(use.name)) found.push(`${rel(path)}:${use.line} ${use.name}`);
   }
   expect(found).toEqual([]);
 });
@@ -107,9 +150,13 @@ test('each folder imports only the layers below it (src/core imports nothing fro
     const may = MAY_IMPORT[layer];
     if (!may) continue; // src/main.ts wires every layer
     for (const spec of importedModules(parse(path))) {
-      if (!spec.startsWith('.')) { found.push(`${rel(path)} imports package ${spec}`); continue; }
+      if (!spec.startsWith('.')) {
+        found.push(`${rel(path)} imports package ${spec}`);
+        continue;
+      }
       const target = layerOf(resolve(dirname(path), spec));
-      if (target !== layer && !may.includes(target as string)) found.push(`${rel(path)} imports ${spec} (${target ?? 'outside src'})`);
+      if (target !== layer && !may.includes(target as string))
+        found.push(`${rel(path)} imports ${spec} (${target ?? 'outside src'})`);
     }
   }
   expect(found).toEqual([]);

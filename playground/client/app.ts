@@ -3,7 +3,16 @@
  * panel, dialogs, triggers and the clock. All sheet text is rendered with textContent.
  */
 import { TOKEN_HEADER, TOKEN_META } from '../api-types';
-import type { ActionResult, CellView, ChartView, PostPath, PostRoutes, PromptAnswer, SheetView, StateView } from '../api-types';
+import type {
+  ActionResult,
+  CellView,
+  ChartView,
+  PostPath,
+  PostRoutes,
+  PromptAnswer,
+  SheetView,
+  StateView,
+} from '../api-types';
 import { MAX_IMPORT_BYTES } from '../import/limits';
 
 declare const Chart: new (canvas: HTMLCanvasElement, config: unknown) => { destroy(): void };
@@ -24,7 +33,11 @@ async function send<T>(path: string, init?: RequestInit): Promise<T> {
 }
 /** A POST route, typed by the shared API module. */
 const post = <P extends PostPath>(path: P, body: PostRoutes[P]['request']): Promise<PostRoutes[P]['response']> =>
-  send(path, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token }, body: JSON.stringify(body) });
+  send(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+    body: JSON.stringify(body),
+  });
 
 /** A file's bytes as base64, for the JSON import request. */
 function base64(file: File): Promise<string> {
@@ -46,7 +59,9 @@ function toast(text: string): void {
   const t = $('toast');
   t.textContent = text;
   t.hidden = false;
-  setTimeout(() => { t.hidden = true; }, 3500);
+  setTimeout(() => {
+    t.hidden = true;
+  }, 3500);
 }
 
 /** A modal dialog; resolves with the typed text (prompt) or '' (alert), or null on Cancel. */
@@ -60,10 +75,19 @@ function dialog(title: string, text: string, ask = false): Promise<string | null
     $('dialog-cancel').hidden = !ask;
     $('dialog').hidden = false;
     (ask ? input : $('dialog-ok')).focus();
-    const done = (v: string | null): void => { $('dialog').hidden = true; $('dialog-ok').onclick = null; $('dialog-cancel').onclick = null; input.onkeydown = null; resolve(v); };
+    const done = (v: string | null): void => {
+      $('dialog').hidden = true;
+      $('dialog-ok').onclick = null;
+      $('dialog-cancel').onclick = null;
+      input.onkeydown = null;
+      resolve(v);
+    };
     $('dialog-ok').onclick = () => done(ask ? input.value : '');
     $('dialog-cancel').onclick = () => done(null);
-    input.onkeydown = (e) => { if (e.key === 'Enter') done(input.value); if (e.key === 'Escape') done(null); };
+    input.onkeydown = (e) => {
+      if (e.key === 'Enter') done(input.value);
+      if (e.key === 'Escape') done(null);
+    };
   });
 }
 
@@ -87,7 +111,10 @@ function renderMenus(): void {
     title.textContent = m.title;
     menu.append(title);
     for (const item of m.items) {
-      if (item === 'separator') { menu.append(document.createElement('hr')); continue; }
+      if (item === 'separator') {
+        menu.append(document.createElement('hr'));
+        continue;
+      }
       const b = document.createElement('button');
       b.type = 'button';
       b.className = 'item';
@@ -95,7 +122,8 @@ function renderMenus(): void {
       b.textContent = item.caption;
       b.onclick = async () => {
         closeMenus();
-        const run = (answers: PromptAnswer[] = []): Promise<ActionResult> => post('/api/menu', { fn: item.functionName, answers });
+        const run = (answers: PromptAnswer[] = []): Promise<ActionResult> =>
+          post('/api/menu', { fn: item.functionName, answers });
         await handle(await run(), run);
       };
       menu.append(b);
@@ -108,29 +136,41 @@ function renderTriggers(): void {
   menu.replaceChildren();
   const title = document.createElement('div');
   title.className = 'title';
-  title.textContent = state.triggers.length ? 'Installed triggers' : 'No triggers installed (turn on daily automation from the menu)';
+  title.textContent = state.triggers.length
+    ? 'Installed triggers'
+    : 'No triggers installed (turn on daily automation from the menu)';
   menu.append(title);
   for (const t of state.triggers) {
     const b = document.createElement('button');
     b.type = 'button';
     b.className = 'item';
     b.textContent = `Run now: ${t.handler} (${t.type}${t.everyHours ? `, every ${t.everyHours} h` : ''})`;
-    b.onclick = async () => { closeMenus(); await handle(await post('/api/trigger', { id: t.id })); };
+    b.onclick = async () => {
+      closeMenus();
+      await handle(await post('/api/trigger', { id: t.id }));
+    };
     menu.append(b);
   }
 }
 
 function renderTabs(): void {
   const tabs = $('tabs');
-  tabs.replaceChildren(...state.sheets.map((name) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.setAttribute('role', 'tab');
-    b.setAttribute('aria-selected', String(name === state.active));
-    b.textContent = name;
-    b.onclick = async () => { await post('/api/tab', { sheet: name }); selected = { row: 1, col: 1 }; await refresh(); $('grid-wrap').scrollTo(0, 0); };
-    return b;
-  }));
+  tabs.replaceChildren(
+    ...state.sheets.map((name) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.setAttribute('role', 'tab');
+      b.setAttribute('aria-selected', String(name === state.active));
+      b.textContent = name;
+      b.onclick = async () => {
+        await post('/api/tab', { sheet: name });
+        selected = { row: 1, col: 1 };
+        await refresh();
+        $('grid-wrap').scrollTo(0, 0);
+      };
+      return b;
+    }),
+  );
 }
 
 function cellAt(row: number, col: number): CellView | undefined {
@@ -162,17 +202,28 @@ function edit(td: HTMLTableCellElement, row: number, col: number, initial?: stri
   td.classList.add('editing');
   const field = c.dd && initial === undefined ? document.createElement('select') : document.createElement('input');
   if (field instanceof HTMLSelectElement) {
-    for (const option of ['', ...(c.dd ?? [])]) { const o = document.createElement('option'); o.value = o.textContent = option; field.append(o); }
+    for (const option of ['', ...(c.dd ?? [])]) {
+      const o = document.createElement('option');
+      o.value = o.textContent = option;
+      field.append(o);
+    }
     field.value = c.v ?? '';
-    field.onchange = () => { void commit(row, col, field.value); };
+    field.onchange = () => {
+      void commit(row, col, field.value);
+    };
   } else field.value = initial ?? c.f ?? c.v ?? '';
   td.replaceChildren(field);
   field.focus();
   field.onkeydown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter') { e.preventDefault(); void commit(row, col, field.value).then(() => select(row + 1, col)); }
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      void commit(row, col, field.value).then(() => select(row + 1, col));
+    }
     if (e.key === 'Escape') void refresh();
   };
-  field.onblur = () => { if (td.classList.contains('editing')) void refresh(); };
+  field.onblur = () => {
+    if (td.classList.contains('editing')) void refresh();
+  };
 }
 
 function renderGrid(): void {
@@ -183,7 +234,11 @@ function renderGrid(): void {
   const corner = document.createElement('th');
   corner.className = 'rowhead corner';
   hr.append(corner);
-  for (let c = 1; c <= view.columns; c++) { const th = document.createElement('th'); th.textContent = letters(c); hr.append(th); }
+  for (let c = 1; c <= view.columns; c++) {
+    const th = document.createElement('th');
+    th.textContent = letters(c);
+    hr.append(th);
+  }
   head.append(hr);
   const body = document.createElement('tbody');
   view.cells.forEach((cells, i) => {
@@ -199,7 +254,14 @@ function renderGrid(): void {
       const td = document.createElement('td');
       td.dataset.r = String(row);
       td.dataset.c = String(col);
-      const cls = [c.num ? 'num' : '', c.b ? 'bold' : '', c.spill ? 'spill' : '', c.err ? 'err' : '', c.n ? 'note' : '', c.dd ? 'dd' : ''].filter(Boolean);
+      const cls = [
+        c.num ? 'num' : '',
+        c.b ? 'bold' : '',
+        c.spill ? 'spill' : '',
+        c.err ? 'err' : '',
+        c.n ? 'note' : '',
+        c.dd ? 'dd' : '',
+      ].filter(Boolean);
       td.className = cls.join(' ');
       if (c.bg && c.bg !== '#ffffff') td.style.background = c.bg;
       if (c.n || c.err) td.title = c.err ?? c.n ?? '';
@@ -208,10 +270,14 @@ function renderGrid(): void {
         box.type = 'checkbox';
         box.checked = c.cb;
         box.setAttribute('aria-label', `${letters(col)}${row}`);
-        box.onchange = () => { void commit(row, col, box.checked); };
+        box.onchange = () => {
+          void commit(row, col, box.checked);
+        };
         td.append(box);
       } else td.textContent = c.t;
-      td.onclick = () => { void select(row, col); };
+      td.onclick = () => {
+        void select(row, col);
+      };
       td.ondblclick = () => edit(td, row, col);
       tr.append(td);
     });
@@ -236,17 +302,33 @@ function renderCharts(list: ChartView[]): void {
     canvas.setAttribute('aria-label', spec.title);
     wrap.append(canvas);
     box.append(wrap);
-    charts.push(new Chart(canvas, {
-      type: spec.type === 'LINE' ? 'line' : 'bar',
-      data: { labels: spec.labels, datasets: spec.series.map((s, i) => ({ label: s.name, data: s.data, backgroundColor: colors[i % colors.length], borderColor: colors[i % colors.length] })) },
-      options: { indexAxis: spec.type === 'BAR' ? 'y' : 'x', maintainAspectRatio: false, animation: false, plugins: { title: { display: true, text: spec.title }, legend: { display: spec.series.length > 1 } } },
-    }));
+    charts.push(
+      new Chart(canvas, {
+        type: spec.type === 'LINE' ? 'line' : 'bar',
+        data: {
+          labels: spec.labels,
+          datasets: spec.series.map((s, i) => ({
+            label: s.name,
+            data: s.data,
+            backgroundColor: colors[i % colors.length],
+            borderColor: colors[i % colors.length],
+          })),
+        },
+        options: {
+          indexAxis: spec.type === 'BAR' ? 'y' : 'x',
+          maintainAspectRatio: false,
+          animation: false,
+          plugins: { title: { display: true, text: spec.title }, legend: { display: spec.series.length > 1 } },
+        },
+      }),
+    );
   }
 }
 
 async function refresh(reloadSidebar = false): Promise<void> {
   state = await send<StateView>('/api/state');
-  $('clock').textContent = `${new Date(state.now).toLocaleString('en-US', { timeZone: state.timeZone, dateStyle: 'medium', timeStyle: 'short' })} (${state.timeZone})`;
+  $('clock').textContent =
+    `${new Date(state.now).toLocaleString('en-US', { timeZone: state.timeZone, dateStyle: 'medium', timeStyle: 'short' })} (${state.timeZone})`;
   renderMenus();
   renderTriggers();
   renderTabs();
@@ -261,7 +343,10 @@ async function refresh(reloadSidebar = false): Promise<void> {
 }
 
 function closeMenus(): void {
-  for (const id of ['extensions', 'file', 'triggers']) { $(`${id}-menu`).hidden = true; $(id).setAttribute('aria-expanded', 'false'); }
+  for (const id of ['extensions', 'file', 'triggers']) {
+    $(`${id}-menu`).hidden = true;
+    $(id).setAttribute('aria-expanded', 'false');
+  }
 }
 
 for (const id of ['extensions', 'file', 'triggers']) {
@@ -273,36 +358,92 @@ for (const id of ['extensions', 'file', 'triggers']) {
     $(id).setAttribute('aria-expanded', String(open));
   };
 }
-document.addEventListener('click', (e) => { if (!(e.target as HTMLElement).closest('.dropdown')) closeMenus(); });
-$('advance').onclick = async () => { const r = await post('/api/advance', { hours: 24 }); toast(`Moved the clock forward a day; ${r.ran} trigger run${r.ran === 1 ? '' : 's'}.`); await refresh(); };
-$('reset').onclick = async () => { closeMenus(); await post('/api/reset', {}); await refresh(); toast('Back to the demo workbook.'); };
-$('sidebar-close').onclick = async () => { await post('/api/close-sidebar', {}); $<HTMLIFrameElement>('sidebar-frame').removeAttribute('src'); await refresh(); };
+document.addEventListener('click', (e) => {
+  if (!(e.target as HTMLElement).closest('.dropdown')) closeMenus();
+});
+$('advance').onclick = async () => {
+  const r = await post('/api/advance', { hours: 24 });
+  toast(`Moved the clock forward a day; ${r.ran} trigger run${r.ran === 1 ? '' : 's'}.`);
+  await refresh();
+};
+$('reset').onclick = async () => {
+  closeMenus();
+  await post('/api/reset', {});
+  await refresh();
+  toast('Back to the demo workbook.');
+};
+$('sidebar-close').onclick = async () => {
+  await post('/api/close-sidebar', {});
+  $<HTMLIFrameElement>('sidebar-frame').removeAttribute('src');
+  await refresh();
+};
 $<HTMLInputElement>('import').onchange = async (e) => {
   closeMenus();
   const input = e.target as HTMLInputElement;
   const file = input.files?.[0];
   input.value = '';
   if (!file) return;
-  if (file.size > MAX_IMPORT_BYTES) { await dialog('Import', `Nothing was imported: ${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the playground imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`); return; }
+  if (file.size > MAX_IMPORT_BYTES) {
+    await dialog(
+      'Import',
+      `Nothing was imported: ${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the playground imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
+    );
+    return;
+  }
   const formulas = $<HTMLInputElement>('import-formulas').checked;
-  const res = await fetch('/api/import', { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token }, body: JSON.stringify({ name: file.name, formulas, content: await base64(file) } satisfies PostRoutes['/api/import']['request']) });
+  const res = await fetch('/api/import', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+    body: JSON.stringify({
+      name: file.name,
+      formulas,
+      content: await base64(file),
+    } satisfies PostRoutes['/api/import']['request']),
+  });
   const data = (await res.json()) as ActionResult & { error?: string };
-  if (!res.ok) { await dialog('Import', data.error ?? 'The import failed.'); return; }
+  if (!res.ok) {
+    await dialog('Import', data.error ?? 'The import failed.');
+    return;
+  }
   await handle(data);
 };
 $<HTMLInputElement>('formula').onkeydown = (e) => {
   if (e.key === 'Enter') void commit(selected.row, selected.col, (e.target as HTMLInputElement).value);
 };
 $('grid-wrap').onkeydown = (e) => {
-  if ($('dialog').hidden === false || (e.target as HTMLElement).tagName === 'INPUT' || (e.target as HTMLElement).tagName === 'SELECT') return;
-  const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, 1] };
+  if (
+    $('dialog').hidden === false ||
+    (e.target as HTMLElement).tagName === 'INPUT' ||
+    (e.target as HTMLElement).tagName === 'SELECT'
+  )
+    return;
+  const moves: Record<string, [number, number]> = {
+    ArrowUp: [-1, 0],
+    ArrowDown: [1, 0],
+    ArrowLeft: [0, -1],
+    ArrowRight: [0, 1],
+    Tab: [0, 1],
+  };
   const m = moves[e.key];
-  if (m) { e.preventDefault(); void select(Math.max(1, selected.row + m[0]), Math.max(1, selected.col + m[1])); return; }
-  const td = document.querySelector<HTMLTableCellElement>(`.grid td[data-r="${selected.row}"][data-c="${selected.col}"]`);
+  if (m) {
+    e.preventDefault();
+    void select(Math.max(1, selected.row + m[0]), Math.max(1, selected.col + m[1]));
+    return;
+  }
+  const td = document.querySelector<HTMLTableCellElement>(
+    `.grid td[data-r="${selected.row}"][data-c="${selected.col}"]`,
+  );
   if (!td) return;
-  if (e.key === 'Enter' || e.key === 'F2') { e.preventDefault(); edit(td, selected.row, selected.col); }
-  else if (e.key === 'Delete' || e.key === 'Backspace') { e.preventDefault(); void commit(selected.row, selected.col, ''); }
-  else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) { e.preventDefault(); edit(td, selected.row, selected.col, e.key); }
+  if (e.key === 'Enter' || e.key === 'F2') {
+    e.preventDefault();
+    edit(td, selected.row, selected.col);
+  } else if (e.key === 'Delete' || e.key === 'Backspace') {
+    e.preventDefault();
+    void commit(selected.row, selected.col, '');
+  } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) {
+    e.preventDefault();
+    edit(td, selected.row, selected.col, e.key);
+  }
 };
 window.addEventListener('message', (e) => {
   // Only the sidebar frame this page opened, from this origin, may ask for a refresh or a close.

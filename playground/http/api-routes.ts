@@ -13,7 +13,11 @@ import { BadRequest } from './parse-requests';
 
 export type PostHandlers = { [P in PostPath]: (input: PostRoutes[P]['request']) => PostRoutes[P]['response'] };
 
-export function apiRoutes(session: PlaygroundSession): { state(): StateView; sheet(name: string | null): SheetView; post: PostHandlers } {
+export function apiRoutes(session: PlaygroundSession): {
+  state(): StateView;
+  sheet(name: string | null): SheetView;
+  post: PostHandlers;
+} {
   const emu = session.emu;
   const quiet = <T>(run: () => T): T => emu.counter.quiet(run);
   const sheetNamed = (name: string | null): EmuSheet => {
@@ -24,25 +28,41 @@ export function apiRoutes(session: PlaygroundSession): { state(): StateView; she
   /** A cell of a tab, inside the tab's rows and columns (Sheets has no cells beyond them). */
   const cellOf = (sheet: EmuSheet, row: number, col: number) => {
     const [rows, cols] = quiet(() => [sheet.getMaxRows(), sheet.getMaxColumns()]);
-    if (row > rows || col > cols) throw new BadRequest(`Row ${row}, column ${col} is outside ${sheet.getName()}, which has ${rows} rows and ${cols} columns.`);
+    if (row > rows || col > cols)
+      throw new BadRequest(
+        `Row ${row}, column ${col} is outside ${sheet.getName()}, which has ${rows} rows and ${cols} columns.`,
+      );
     return quiet(() => sheet.getRange(row, col));
   };
 
-  const state = (): StateView => quiet(() => ({
-    sheets: emu.book._sheets().filter((s) => !s.isSheetHidden()).map((s) => s.getName()),
-    active: emu.book.getActiveSheet().getName(),
-    menus: emu.ui.menus,
-    now: new Date(emu.clock.now()).toISOString(),
-    timeZone: emu.book.getSpreadsheetTimeZone(),
-    triggers: emu.triggers.triggers.map((t) => ({ id: t.id, handler: t.handler, type: t.eventType, everyHours: t.everyMs ? t.everyMs / 3_600_000 : null, nextRun: t.nextRun ? new Date(t.nextRun).toISOString() : null })),
-    sidebar: emu.ui.sidebar ? emu.ui.sidebar.getTitle() || 'Sidebar' : null,
-  }));
+  const state = (): StateView =>
+    quiet(() => ({
+      sheets: emu.book
+        ._sheets()
+        .filter((s) => !s.isSheetHidden())
+        .map((s) => s.getName()),
+      active: emu.book.getActiveSheet().getName(),
+      menus: emu.ui.menus,
+      now: new Date(emu.clock.now()).toISOString(),
+      timeZone: emu.book.getSpreadsheetTimeZone(),
+      triggers: emu.triggers.triggers.map((t) => ({
+        id: t.id,
+        handler: t.handler,
+        type: t.eventType,
+        everyHours: t.everyMs ? t.everyMs / 3_600_000 : null,
+        nextRun: t.nextRun ? new Date(t.nextRun).toISOString() : null,
+      })),
+      sidebar: emu.ui.sidebar ? emu.ui.sidebar.getTitle() || 'Sidebar' : null,
+    }));
 
   const post: PostHandlers = {
     '/api/select': ({ sheet, row, col }) => {
       const s = sheetNamed(sheet);
       const cell = cellOf(s, row, col);
-      quiet(() => { s.activate(); cell.activate(); });
+      quiet(() => {
+        s.activate();
+        cell.activate();
+      });
       return { ok: true };
     },
     '/api/tab': ({ sheet }) => {
@@ -63,8 +83,12 @@ export function apiRoutes(session: PlaygroundSession): { state(): StateView; she
       // As google.script.run: only the sidebar API, and results travel as JSON (a Date inside arrives as null).
       if (!session.callable.sidebar(fn)) throw new BadRequest(`Script function not found: ${fn}`);
       let result: unknown;
-      const r = session.act(() => { result = emu.call(fn, ...args); });
-      return r.error ? { error: r.error } : { result: result === undefined ? null : JSON.parse(JSON.stringify(result)) };
+      const r = session.act(() => {
+        result = emu.call(fn, ...args);
+      });
+      return r.error
+        ? { error: r.error }
+        : { result: result === undefined ? null : JSON.parse(JSON.stringify(result)) };
     },
     '/api/trigger': ({ id }) => {
       const t = emu.triggers.triggers.find((x) => x.id === id);

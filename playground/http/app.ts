@@ -34,7 +34,13 @@ const shim = (token: string): string => `<script>(function(){
   window.google = { script: { run: runner(), host: { close: function(){ parent.postMessage('pipeline-close-sidebar', location.origin); } } } };
 })();</script>`;
 
-const HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'content-security-policy': "frame-ancestors 'self'", 'referrer-policy': 'no-referrer' };
+const HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'SAMEORIGIN',
+  'content-security-policy': "frame-ancestors 'self'",
+  'referrer-policy': 'no-referrer',
+};
 
 export interface Playground {
   server: Server;
@@ -55,28 +61,45 @@ function discardRest(req: IncomingMessage): void {
   const stop = (): void => clearTimeout(timer);
   req.on('data', (c: Buffer) => {
     dropped += c.length;
-    if (dropped > DISCARD_LIMIT_BYTES) { stop(); req.destroy(); }
+    if (dropped > DISCARD_LIMIT_BYTES) {
+      stop();
+      req.destroy();
+    }
   });
   req.once('end', stop);
   req.once('close', stop);
   req.resume();
 }
 
-export function createPlayground(root: string, session: PlaygroundSession, log: (line: string) => void = (l) => console.error(l)): Playground {
+export function createPlayground(
+  root: string,
+  session: PlaygroundSession,
+  log: (line: string) => void = (l) => console.error(l),
+): Playground {
   const token = randomBytes(32).toString('hex');
   const api = apiRoutes(session);
   const files: Record<string, [string, string]> = {
     '/style.css': [join(root, 'playground', 'public', 'style.css'), 'text/css; charset=utf-8'],
     '/app.js': [join(root, 'build', 'playground', 'app.js'), 'text/javascript; charset=utf-8'],
-    '/vendor/chart.js': [join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'text/javascript; charset=utf-8'],
+    '/vendor/chart.js': [
+      join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'),
+      'text/javascript; charset=utf-8',
+    ],
   };
   let port = 0;
 
-  const send = (res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: string | Buffer,
+    type: string,
+    extra: Record<string, string> = {},
+  ): void => {
     res.writeHead(status, { 'content-type': type, ...HEADERS, ...extra });
     res.end(body);
   };
-  const json = (res: ServerResponse, value: unknown, status = 200, extra: Record<string, string> = {}): void => send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', extra);
+  const json = (res: ServerResponse, value: unknown, status = 200, extra: Record<string, string> = {}): void =>
+    send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', extra);
   const html = (res: ServerResponse, page: string): void => send(res, 200, page, 'text/html; charset=utf-8');
 
   async function get(path: string, url: URL, res: ServerResponse): Promise<void> {
@@ -94,7 +117,12 @@ export function createPlayground(root: string, session: PlaygroundSession, log: 
     if (path === '/api/state') return json(res, api.state());
     if (path === '/api/sheet') return json(res, api.sheet(url.searchParams.get('name')));
     if (path === '/api/export.xlsx') {
-      return send(res, 200, await exportXlsx(session.emu), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      return send(
+        res,
+        200,
+        await exportXlsx(session.emu),
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
     }
     return json(res, { error: `Not found: GET ${path}` }, 404);
   }
@@ -102,9 +130,14 @@ export function createPlayground(root: string, session: PlaygroundSession, log: 
   async function post(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!Object.hasOwn(parseRequest, path)) return json(res, { error: `Not found: POST ${path}` }, 404);
     const route = path as PostPath;
-    const body = route === '/api/import'
-      ? await readBody(req, MAX_IMPORT_BODY_BYTES, `Nothing was imported: the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; the playground imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`)
-      : await readBody(req, MAX_JSON_BODY_BYTES);
+    const body =
+      route === '/api/import'
+        ? await readBody(
+            req,
+            MAX_IMPORT_BODY_BYTES,
+            `Nothing was imported: the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; the playground imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
+          )
+        : await readBody(req, MAX_JSON_BODY_BYTES);
     return json(res, dispatch(route, jsonObject(body)));
   }
   function dispatch<P extends PostPath>(route: P, body: Record<string, unknown>): PostRoutes[P]['response'] {
@@ -116,9 +149,14 @@ export function createPlayground(root: string, session: PlaygroundSession, log: 
     const path = url.pathname;
     const method = req.method ?? '';
     const kind: RequestKind = method === 'POST' ? 'change' : path.startsWith('/api/') ? 'read' : 'page';
-    const refused = method === 'GET' || method === 'POST' ? refusal(req, kind, port, token) : { status: 405, error: `Method ${method} is not allowed.` };
+    const refused =
+      method === 'GET' || method === 'POST'
+        ? refusal(req, kind, port, token)
+        : { status: 405, error: `Method ${method} is not allowed.` };
     if (refused) {
-      log(`playground: refused ${method} ${path} (Host ${req.headers.host ?? '-'}, Origin ${req.headers.origin ?? '-'}): ${refused.error}`);
+      log(
+        `playground: refused ${method} ${path} (Host ${req.headers.host ?? '-'}, Origin ${req.headers.origin ?? '-'}): ${refused.error}`,
+      );
       return json(res, { error: refused.error }, refused.status, { connection: 'close' });
     }
     return method === 'GET' ? get(path, url, res) : post(path, req, res);
@@ -140,13 +178,14 @@ export function createPlayground(root: string, session: PlaygroundSession, log: 
   return {
     server,
     token,
-    listen: (wanted) => new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(wanted, '127.0.0.1', () => {
-        const address = server.address();
-        port = typeof address === 'object' && address ? address.port : wanted;
-        resolve(port);
-      });
-    }),
+    listen: (wanted) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(wanted, '127.0.0.1', () => {
+          const address = server.address();
+          port = typeof address === 'object' && address ? address.port : wanted;
+          resolve(port);
+        });
+      }),
   };
 }

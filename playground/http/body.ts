@@ -11,10 +11,17 @@ export const MAX_JSON_BODY_BYTES = 256 * 1024;
 export class BodyTooLarge extends Error {}
 
 /** The body, or BodyTooLarge with `tooLarge` (or a generic message) once it passes `limit` bytes. */
-export function readBody(req: IncomingMessage, limit: number, tooLarge = `The request is larger than ${limit.toLocaleString('en-US')} bytes, the most this route takes.`): Promise<Buffer> {
+export function readBody(
+  req: IncomingMessage,
+  limit: number,
+  tooLarge = `The request is larger than ${limit.toLocaleString('en-US')} bytes, the most this route takes.`,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) { reject(new BodyTooLarge(tooLarge)); return; }
+    if (declared > limit) {
+      reject(new BodyTooLarge(tooLarge));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (c: Buffer): void => {

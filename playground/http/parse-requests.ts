@@ -16,20 +16,25 @@ export function jsonObject(body: Buffer): Json {
   } catch {
     throw new BadRequest('The request body is not JSON.');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BadRequest('The request body must be a JSON object.');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new BadRequest('The request body must be a JSON object.');
   return value as Json;
 }
 
 function text(o: Json, key: string, max = MAX_CELL_CHARS): string {
   const v = o[key];
   if (typeof v !== 'string') throw new BadRequest(`"${key}" must be text.`);
-  if (v.length > max) throw new BadRequest(`"${key}" is ${v.length.toLocaleString('en-US')} characters; the most is ${max.toLocaleString('en-US')}.`);
+  if (v.length > max)
+    throw new BadRequest(
+      `"${key}" is ${v.length.toLocaleString('en-US')} characters; the most is ${max.toLocaleString('en-US')}.`,
+    );
   return v;
 }
 
 function whole(o: Json, key: string, min: number, max: number): number {
   const v = o[key];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new BadRequest(`"${key}" must be a whole number from ${min} to ${max}.`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+    throw new BadRequest(`"${key}" must be a whole number from ${min} to ${max}.`);
   return v;
 }
 
@@ -39,7 +44,9 @@ function answers(o: Json): PromptAnswer[] {
   return v.map((a: unknown) => {
     if (typeof a !== 'object' || a === null) throw new BadRequest('Each answer must be an object.');
     const x = a as Json;
-    return x.text === undefined ? { button: text(x, 'button', 20) } : { button: text(x, 'button', 20), text: text(x, 'text', 1000) };
+    return x.text === undefined
+      ? { button: text(x, 'button', 20) }
+      : { button: text(x, 'button', 20), text: text(x, 'text', 1000) };
   });
 }
 
@@ -49,10 +56,16 @@ const MAX_ROW = 10_000_000;
 const MAX_COLUMN = 18_278;
 
 export const parseRequest: { [P in PostPath]: (o: Json) => PostRoutes[P]['request'] } = {
-  '/api/select': (o) => ({ sheet: text(o, 'sheet', 100), row: whole(o, 'row', 1, MAX_ROW), col: whole(o, 'col', 1, MAX_COLUMN) }),
+  '/api/select': (o) => ({
+    sheet: text(o, 'sheet', 100),
+    row: whole(o, 'row', 1, MAX_ROW),
+    col: whole(o, 'col', 1, MAX_COLUMN),
+  }),
   '/api/tab': (o) => ({ sheet: text(o, 'sheet', 100) }),
   '/api/edit': (o) => ({
-    sheet: text(o, 'sheet', 100), row: whole(o, 'row', 1, MAX_ROW), col: whole(o, 'col', 1, MAX_COLUMN),
+    sheet: text(o, 'sheet', 100),
+    row: whole(o, 'row', 1, MAX_ROW),
+    col: whole(o, 'col', 1, MAX_COLUMN),
     value: typeof o.value === 'boolean' ? o.value : text(o, 'value'),
   }),
   '/api/menu': (o) => ({ fn: text(o, 'fn', 100), answers: answers(o) }),

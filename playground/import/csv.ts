@@ -41,10 +41,19 @@ export function parseCsv(text: string, limits: ImportLimits): string[][] {
       let from = i + 1;
       for (;;) {
         const quote = src.indexOf('"', from);
-        if (quote < 0) throw new ImportError(`Nothing was imported: the quoted value starting in cell ${columnLetters(row.length + 1)}${record} never ends; the CSV file looks cut short.`);
+        if (quote < 0)
+          throw new ImportError(
+            `Nothing was imported: the quoted value starting in cell ${columnLetters(row.length + 1)}${record} never ends; the CSV file looks cut short.`,
+          );
         value += src.slice(from, quote);
         limits.cell(record, row.length + 1, value.length);
-        if (src[quote + 1] === '"') { value += '"'; from = quote + 2; } else { i = quote + 1; break; }
+        if (src[quote + 1] === '"') {
+          value += '"';
+          from = quote + 2;
+        } else {
+          i = quote + 1;
+          break;
+        }
       }
     }
     // Unquoted text, or text after a closing quote, up to the delimiter (kept, as Sheets keeps it).

@@ -37,10 +37,14 @@ export class ImportLimits {
   /** A cell at (row, column) of the file, 1-based, with this much text. */
   cell(row: number, column: number, chars = 0): void {
     if (column > MAX_IMPORT_COLUMNS) {
-      throw new ImportError(`Nothing was imported: ${this.file} has a value in cell ${columnLetters(column)}${row} (column ${count(column)}); the playground imports up to ${MAX_IMPORT_COLUMNS} columns (A to ${columnLetters(MAX_IMPORT_COLUMNS)}).`);
+      throw new ImportError(
+        `Nothing was imported: ${this.file} has a value in cell ${columnLetters(column)}${row} (column ${count(column)}); the playground imports up to ${MAX_IMPORT_COLUMNS} columns (A to ${columnLetters(MAX_IMPORT_COLUMNS)}).`,
+      );
     }
     if (chars > MAX_CELL_CHARS) {
-      throw new ImportError(`Nothing was imported: cell ${columnLetters(column)}${row} of ${this.file} holds more than ${count(MAX_CELL_CHARS)} characters, the most a Sheets cell takes.`);
+      throw new ImportError(
+        `Nothing was imported: cell ${columnLetters(column)}${row} of ${this.file} holds more than ${count(MAX_CELL_CHARS)} characters, the most a Sheets cell takes.`,
+      );
     }
   }
 
@@ -49,10 +53,14 @@ export class ImportLimits {
     this.rows++;
     this.widest = Math.max(this.widest, width);
     if (this.rows - 1 > MAX_IMPORT_ROWS) {
-      throw new ImportError(`Nothing was imported: ${this.file} has more than ${count(MAX_IMPORT_ROWS)} deal rows (row ${count(row)} is one too many); the playground imports up to ${count(MAX_IMPORT_ROWS)}.`);
+      throw new ImportError(
+        `Nothing was imported: ${this.file} has more than ${count(MAX_IMPORT_ROWS)} deal rows (row ${count(row)} is one too many); the playground imports up to ${count(MAX_IMPORT_ROWS)}.`,
+      );
     }
     if (this.rows * this.widest > MAX_IMPORT_CELLS) {
-      throw new ImportError(`Nothing was imported: ${this.file} is ${count(this.widest)} columns wide, and by row ${count(row)} already more than ${count(MAX_IMPORT_CELLS)} cells; the playground imports up to ${count(MAX_IMPORT_CELLS)} cells (rows x columns).`);
+      throw new ImportError(
+        `Nothing was imported: ${this.file} is ${count(this.widest)} columns wide, and by row ${count(row)} already more than ${count(MAX_IMPORT_CELLS)} cells; the playground imports up to ${count(MAX_IMPORT_CELLS)} cells (rows x columns).`,
+      );
     }
   }
 }

@@ -11,15 +11,28 @@ import { attributes, decodeXml, runText } from './xml';
 import { ZipParts } from './zip';
 
 /** Cells read from a file: the values, and (when the user asked for them) formulas by "row,column" (0-based). */
-export interface ImportedGrid { values: CellValue[][]; formulas: Map<string, string> }
+export interface ImportedGrid {
+  values: CellValue[][];
+  formulas: Map<string, string>;
+}
 
-export interface XlsxOptions { file: string; timeZone: string; formulas: boolean }
+export interface XlsxOptions {
+  file: string;
+  timeZone: string;
+  formulas: boolean;
+}
 
 /** Excel's built-in date and time number formats. */
-const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILT_IN_DATES = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
   return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
@@ -58,7 +71,8 @@ function columnNumber(letters: string): number {
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
 }
-const inner = (xml: string, tag: string): string | undefined => new RegExp(`<${tag}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${tag}>)`).exec(xml)?.[1];
+const inner = (xml: string, tag: string): string | undefined =>
+  new RegExp(`<${tag}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${tag}>)`).exec(xml)?.[1];
 
 export function parseXlsx(bytes: Buffer, options: XlsxOptions, limits: ImportLimits): ImportedGrid {
   const { file, timeZone } = options;
@@ -71,7 +85,11 @@ export function parseXlsx(bytes: Buffer, options: XlsxOptions, limits: ImportLim
   }
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*"(1|true)"/.test(zip.text('xl/workbook.xml'));
   const sheetXml = zip.text(firstSheetPath(zip, file));
-  const shared = zip.has('xl/sharedStrings.xml') ? [...zip.text('xl/sharedStrings.xml').matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((m) => runText(m[1] ?? '')) : [];
+  const shared = zip.has('xl/sharedStrings.xml')
+    ? [...zip.text('xl/sharedStrings.xml').matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((m) =>
+        runText(m[1] ?? ''),
+      )
+    : [];
   const dates = zip.has('xl/styles.xml') ? dateStyles(zip.text('xl/styles.xml')) : [];
   const toDate = (serial: number): Date => {
     const day = Math.floor(serial) - SERIAL_OF_EPOCH + (date1904 ? 1462 : 0);
@@ -99,11 +117,22 @@ export function parseXlsx(bytes: Buffer, options: XlsxOptions, limits: ImportLim
       const v = inner(xml, 'v');
       let value: CellValue;
       switch (a.get('t')) {
-        case 's': value = shared[Number(v)] ?? ''; break;
-        case 'inlineStr': value = runText(inner(xml, 'is') ?? ''); break;
-        case 'str': case 'e': value = decodeXml(v ?? ''); break;
-        case 'b': value = v === '1' || v === 'true'; break;
-        case 'd': value = v ? toDate((Date.parse(/Z|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`) / MS_PER_DAY) + SERIAL_OF_EPOCH) : ''; break;
+        case 's':
+          value = shared[Number(v)] ?? '';
+          break;
+        case 'inlineStr':
+          value = runText(inner(xml, 'is') ?? '');
+          break;
+        case 'str':
+        case 'e':
+          value = decodeXml(v ?? '');
+          break;
+        case 'b':
+          value = v === '1' || v === 'true';
+          break;
+        case 'd':
+          value = v ? toDate(Date.parse(/Z|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`) / MS_PER_DAY + SERIAL_OF_EPOCH) : '';
+          break;
         default: {
           const n = v === undefined || v.trim() === '' ? NaN : Number(v);
           value = Number.isNaN(n) ? decodeXml(v ?? '') : dates[Number(a.get('s') ?? 0)] ? toDate(n) : n;
@@ -118,7 +147,8 @@ export function parseXlsx(bytes: Buffer, options: XlsxOptions, limits: ImportLim
       cells[column - 1] = value;
     }
     const row = Array.from(cells, (x) => x ?? '');
-    if (!row.some((x) => !(x === '' || (typeof x === 'string' && x.trim() === ''))) && rowFormulas.length === 0) continue;
+    if (!row.some((x) => !(x === '' || (typeof x === 'string' && x.trim() === ''))) && rowFormulas.length === 0)
+      continue;
     limits.row(rowNumber, row.length);
     for (const [col, f] of rowFormulas) formulas.set(`${values.length},${col}`, f);
     values.push(row);

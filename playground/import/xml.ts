@@ -16,7 +16,8 @@ export function decodeXml(s: string): string {
 /** The attributes of an opening tag's text (`r="A1" t="s"`), decoded; namespace prefixes kept. */
 export function attributes(tag: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out.set(m[1] as string, decodeXml(m[2] ?? m[3] ?? ''));
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    out.set(m[1] as string, decodeXml(m[2] ?? m[3] ?? ''));
   return out;
 }
 

@@ -35,7 +35,8 @@ export function automationHour(): number {
 
 export function setAutomationHour(input: string): number {
   const n = Number(input.trim());
-  if (input.trim() === '' || !Number.isInteger(n) || n < 0 || n > 23) throw new Error(`"${input}" is not an hour; use a whole number from 0 to 23.`);
+  if (input.trim() === '' || !Number.isInteger(n) || n < 0 || n > 23)
+    throw new Error(`"${input}" is not an hour; use a whole number from 0 to 23.`);
   documentProperties().setProperty(PROPERTY_KEYS.automationHour, String(n));
   return n;
 }

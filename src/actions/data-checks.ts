@@ -14,13 +14,20 @@ export function dataCheckLines(book: Book, registry: TabRegistry = new TabRegist
   const deals = registry.find('deals');
   const idCol = deals ? readColumns(deals).dealId : undefined;
   if (deals && idCol !== undefined) {
-    const problems = duplicateIdProblems(findDuplicateIds(readColumnText(deals, idCol), FIRST_DATA_ROW), tabName(deals));
+    const problems = duplicateIdProblems(
+      findDuplicateIds(readColumnText(deals, idCol), FIRST_DATA_ROW),
+      tabName(deals),
+    );
     if (problems.length > 0) lines.push('Data problems:', ...problems.map((p) => `- ${formatDataProblem(p)}`));
   }
   const props = documentProperties();
   const trigger = editTriggerRecord(props);
-  if (trigger) lines.push(`Typed edits are logged by ${trigger.owner || 'a user'}'s on-edit trigger (daily automation).`);
+  if (trigger)
+    lines.push(`Typed edits are logged by ${trigger.owner || 'a user'}'s on-edit trigger (daily automation).`);
   const waiting = readQueuedEdits(props).reduce((n, q) => n + q.edit.changes.length, 0);
-  if (waiting > 0) lines.push(`${waiting} typed stage change${waiting === 1 ? ' is' : 's are'} waiting to be logged by the next edit or move.`);
+  if (waiting > 0)
+    lines.push(
+      `${waiting} typed stage change${waiting === 1 ? ' is' : 's are'} waiting to be logged by the next edit or move.`,
+    );
   return lines;
 }

@@ -7,7 +7,13 @@ import { CellValue, readNumber, readText } from '../core/values';
 import { DealView } from '../shared/sidebar-api';
 import { DealsTable } from '../sheets/deals-sheet';
 
-export function dealView(table: StageTable, deals: DealsTable, rowIndex: number, today: CalendarDay, readZone: DayReader): DealView {
+export function dealView(
+  table: StageTable,
+  deals: DealsTable,
+  rowIndex: number,
+  today: CalendarDay,
+  readZone: DayReader,
+): DealView {
   const raw = deals.rows[rowIndex] as CellValue[];
   const cells = cellsOf(raw, deals.columns);
   const stageText = readText(cells('stage'));
@@ -26,7 +32,10 @@ export function dealView(table: StageTable, deals: DealsTable, rowIndex: number,
     stages: table.stages.map((s) => {
       const check = checkMove(table, current, s, cells);
       return {
-        name: s.name, outcome: s.outcome, kind: check.kind, allMet: check.allMet,
+        name: s.name,
+        outcome: s.outcome,
+        kind: check.kind,
+        allMet: check.allMet,
         items: check.items.map((i) => ({ stage: i.stage, label: i.requirement.label, met: i.met })),
       };
     }),

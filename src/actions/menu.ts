@@ -52,22 +52,28 @@ export const actions = {
   setUp: (book: Book): string => describeSetup(setupPipeline(book)),
   checkSettings: (book: Book): string => {
     const parsed = readStageTable(book);
-    const verdict = !parsed ? 'There is no Pipeline Settings tab yet. Run Set up pipeline to create it with the default stages.'
-      : parsed.problems.length > 0 ? `Please fix these cells in the Pipeline Settings tab:\n${formatProblems(parsed.problems)}`
+    const verdict = !parsed
+      ? 'There is no Pipeline Settings tab yet. Run Set up pipeline to create it with the default stages.'
+      : parsed.problems.length > 0
+        ? `Please fix these cells in the Pipeline Settings tab:\n${formatProblems(parsed.problems)}`
         : `All good: ${parsed.table.stages.length} stages (${parsed.table.stages.map((s) => s.name).join(' > ')}).`;
     return [verdict, ...dataCheckLines(book)].join('\n');
   },
   refreshSummary: (book: Book): string => runJob(book, JOBS.refreshSummary).message,
   flagStale: (book: Book): string => runJob(book, JOBS.flagStale).message,
-  turnOn: (book: Book): string => (enableAutomation(book)
-    ? `Daily automation is on: stale flags and the summary refresh every day after ${automationHour()}:00 (spreadsheet time).`
-    : 'Daily automation was already on; nothing changed.'),
+  turnOn: (book: Book): string =>
+    enableAutomation(book)
+      ? `Daily automation is on: stale flags and the summary refresh every day after ${automationHour()}:00 (spreadsheet time).`
+      : 'Daily automation was already on; nothing changed.',
   turnOff: (book: Book): string => {
     const n = disableAutomation(book);
     return n > 0 ? 'Daily automation is off.' : 'Daily automation was already off.';
   },
   setHour: (): string => {
-    const answer = promptText('Daily run hour', `Run the daily job at or after which hour (0-23, spreadsheet time)? Now: ${automationHour()}.`);
+    const answer = promptText(
+      'Daily run hour',
+      `Run the daily job at or after which hour (0-23, spreadsheet time)? Now: ${automationHour()}.`,
+    );
     if (answer === undefined) return `Unchanged: ${automationHour()}:00.`;
     return `The daily job now runs at or after ${setAutomationHour(answer)}:00.`;
   },

@@ -34,13 +34,31 @@ import { logQueuedEdits } from './queued-edits';
 export type EditVia = 'simple' | 'installable';
 
 /** Columns whose edits change a deal's Health. */
-const HEALTH_INPUTS: ColumnKey[] = ['dealId', 'stage', 'value', 'probability', 'owner', 'company', 'expectedClose', 'lastActivity', 'stageEntered', 'created', 'lostReason', ...CHECKBOX_COLUMNS];
+const HEALTH_INPUTS: ColumnKey[] = [
+  'dealId',
+  'stage',
+  'value',
+  'probability',
+  'owner',
+  'company',
+  'expectedClose',
+  'lastActivity',
+  'stageEntered',
+  'created',
+  'lostReason',
+  ...CHECKBOX_COLUMNS,
+];
 /** A simple trigger has 30 s; a job may hold the lock for minutes. Wait briefly, then queue. */
 export const EDIT_LOCK_WAIT_MS = 5_000;
 /** "Changed by" when Google does not say who typed. */
 export const TYPED_EDIT = 'typed edit';
 
-export interface EditResult { logged: number; healthRows: number; queued: number; failed?: string }
+export interface EditResult {
+  logged: number;
+  healthRows: number;
+  queued: number;
+  failed?: string;
+}
 const NONE: EditResult = { logged: 0, healthRows: 0, queued: 0 };
 
 export function handleEdit(e: EditEvent, via: EditVia = 'simple'): EditResult {
@@ -55,7 +73,13 @@ export function handleEdit(e: EditEvent, via: EditVia = 'simple'): EditResult {
   if (!sheet || !isTab(sheet, span.sheetId)) return NONE;
   const first = Math.max(FIRST_DATA_ROW, span.firstRow);
   if (span.lastRow < first) return NONE;
-  const edit: EditFacts = { span, first, oldValue: span.single && e.oldValue !== undefined ? String(e.oldValue) : '', changedBy: editorOf(e, via), clock: clockOf(book) };
+  const edit: EditFacts = {
+    span,
+    first,
+    oldValue: span.single && e.oldValue !== undefined ? String(e.oldValue) : '',
+    changedBy: editorOf(e, via),
+    clock: clockOf(book),
+  };
   const run = tryDocumentLock(EDIT_LOCK_WAIT_MS, () => {
     logQueuedEdits(book);
     return logEdit(book, registry, sheet, edit);
@@ -65,15 +89,30 @@ export function handleEdit(e: EditEvent, via: EditVia = 'simple'): EditResult {
 }
 
 /** The edit as it happened: where, the old value of a one-cell edit, who, and when (before any wait for the lock). */
-interface EditFacts { span: EditedSpan; first: number; oldValue: string; changedBy: string; clock: Clock }
+interface EditFacts {
+  span: EditedSpan;
+  first: number;
+  oldValue: string;
+  changedBy: string;
+  clock: Clock;
+}
 
 function editorOf(e: EditEvent, via: EditVia): string {
   return eventUserEmail(e) || (via === 'simple' ? activeUserEmail() : '') || TYPED_EDIT;
 }
 
-interface Planned { deals: DealsTable; edit: EditPlan }
+interface Planned {
+  deals: DealsTable;
+  edit: EditPlan;
+}
 
-function planFor(book: Book, registry: TabRegistry, sheet: Sheet, edit: EditFacts, counter: (() => number) | undefined): Planned | undefined {
+function planFor(
+  book: Book,
+  registry: TabRegistry,
+  sheet: Sheet,
+  edit: EditFacts,
+  counter: (() => number) | undefined,
+): Planned | undefined {
   const { span, oldValue } = edit;
   const deals = readDealsWindow(sheet, edit.first, span.lastRow);
   const touched = (k: ColumnKey): boolean => {
@@ -84,13 +123,24 @@ function planFor(book: Book, registry: TabRegistry, sheet: Sheet, edit: EditFact
   const stageTouched = touched('stage');
   let previous: Map<string, string> | undefined;
   const plan = planEdit(
-    { tab: deals.tab, columns: deals.columns, rows: deals.rows, firstRow: deals.firstRow, allIds: deals.columns.dealId === undefined ? [] : allDealIds(deals, deals.columns.dealId), idsFirstRow: FIRST_DATA_ROW },
     {
-      stageTouched, table: stageTableOrProblem(book, registry).table, clock: edit.clock, changedBy: edit.changedBy, counter,
+      tab: deals.tab,
+      columns: deals.columns,
+      rows: deals.rows,
+      firstRow: deals.firstRow,
+      allIds: deals.columns.dealId === undefined ? [] : allDealIds(deals, deals.columns.dealId),
+      idsFirstRow: FIRST_DATA_ROW,
+    },
+    {
+      stageTouched,
+      table: stageTableOrProblem(book, registry).table,
+      clock: edit.clock,
+      changedBy: edit.changedBy,
+      counter,
       previousStage: (id) => {
         if (span.single) return oldValue;
         previous ??= lastStageById(readHistory(book, registry));
-        return id === '' ? '' : previous.get(id) ?? '';
+        return id === '' ? '' : (previous.get(id) ?? '');
       },
     },
   );
@@ -122,7 +172,9 @@ function logEdit(book: Book, registry: TabRegistry, sheet: Sheet, facts: EditFac
 
 /** Best effort: the reason in the edited rows' Health cells (the add-on's own column), no history. */
 function noteInHealth(sheet: Sheet, plan: WritePlan, note: string): void {
-  const rows = plan.rows.filter((w) => 'health' in w.cells).map((w) => ({ key: w.key, row: w.row, cells: { health: note } }));
+  const rows = plan.rows
+    .filter((w) => 'health' in w.cells)
+    .map((w) => ({ key: w.key, row: w.row, cells: { health: note } }));
   if (rows.length > 0) applyPlan({ deals: sheet }, { action: 'Health note', rows, history: [], needs: ['dealId'] });
 }
 

@@ -13,7 +13,10 @@ import { TabRegistry } from '../sheets/tab-registry';
 export type { Clock } from '../core/clock';
 
 export class UserError extends Error {
-  constructor(message: string) { super(message); this.name = 'UserError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
 }
 
 export function clockOf(book: Book): Clock {
@@ -21,10 +24,16 @@ export function clockOf(book: Book): Clock {
 }
 
 /** The stage table, or why it cannot be used (its problems, cell by cell). */
-export function stageTableOrProblem(book: Book, registry?: TabRegistry): { table: StageTable; problem?: undefined } | { table?: undefined; problem: string } {
+export function stageTableOrProblem(
+  book: Book,
+  registry?: TabRegistry,
+): { table: StageTable; problem?: undefined } | { table?: undefined; problem: string } {
   const parsed = readStageTable(book, registry);
   if (!parsed) return { table: defaultStageTable() };
-  if (parsed.problems.length > 0) return { problem: `The Pipeline Settings tab has problems; fix them first (Extensions > Deal Pipeline > Check settings):\n${formatProblems(parsed.problems)}` };
+  if (parsed.problems.length > 0)
+    return {
+      problem: `The Pipeline Settings tab has problems; fix them first (Extensions > Deal Pipeline > Check settings):\n${formatProblems(parsed.problems)}`,
+    };
   return { table: parsed.table };
 }
 
@@ -45,7 +54,13 @@ export function dealsTableOf(book: Book, registry: TabRegistry = new TabRegistry
   return readDealsTable(dealsTabOf(registry));
 }
 
-export interface Pipeline { book: Book; clock: Clock; table: StageTable; deals: DealsTable; parsed: DealsParse }
+export interface Pipeline {
+  book: Book;
+  clock: Clock;
+  table: StageTable;
+  deals: DealsTable;
+  parsed: DealsParse;
+}
 
 export function loadPipeline(book: Book): Pipeline {
   const clock = clockOf(book);

@@ -15,7 +15,11 @@ import { TabRegistry } from '../sheets/tab-registry';
 import { applyPlan } from '../sheets/write-plan';
 import { clockOf, stageTableOrProblem } from './pipeline-context';
 
-export interface QueueResult { readonly logged: number; readonly waiting: number; readonly message?: string }
+export interface QueueResult {
+  readonly logged: number;
+  readonly waiting: number;
+  readonly message?: string;
+}
 
 /** Call only while holding the document lock. */
 export function logQueuedEdits(book: Book): QueueResult {
@@ -24,16 +28,30 @@ export function logQueuedEdits(book: Book): QueueResult {
   if (queued.length === 0) return { logged: 0, waiting: 0 };
   const registry = new TabRegistry(book);
   const sheet = registry.find('deals');
-  if (!sheet) return { logged: 0, waiting: queued.length, message: 'Typed stage changes are waiting to be logged, but the Deals tab is missing.' };
+  if (!sheet)
+    return {
+      logged: 0,
+      waiting: queued.length,
+      message: 'Typed stage changes are waiting to be logged, but the Deals tab is missing.',
+    };
   const deals = readDealsTable(sheet);
   const clock = clockOf(book);
-  const { plan, nextId } = planQueuedEdits(queued.map((q) => q.edit), deals, {
-    table: stageTableOrProblem(book, registry).table, clock, counter: readDealIdCounter(props),
-    dayOf: (ms) => startOfDayIn(clock.readZone(new Date(ms)), clock.timeZone),
-  });
+  const { plan, nextId } = planQueuedEdits(
+    queued.map((q) => q.edit),
+    deals,
+    {
+      table: stageTableOrProblem(book, registry).table,
+      clock,
+      counter: readDealIdCounter(props),
+      dayOf: (ms) => startOfDayIn(clock.readZone(new Date(ms)), clock.timeZone),
+    },
+  );
   const applied = applyPlan({ deals: sheet, history: ensureHistoryTab(registry).sheet }, plan);
   if (!applied.ok) return { logged: 0, waiting: queued.length, message: applied.message };
   if (nextId !== undefined) writeDealIdCounter(props, nextId);
-  deleteQueuedEdits(props, queued.map((q) => q.key));
+  deleteQueuedEdits(
+    props,
+    queued.map((q) => q.key),
+  );
   return { logged: plan.history.length, waiting: 0 };
 }

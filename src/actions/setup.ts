@@ -41,12 +41,24 @@ export interface SetupReport {
 export function setupPipeline(book: Book): SetupReport {
   return withDocumentLock(20_000, () => {
     const registry = new TabRegistry(book);
-    const report: SetupReport = { created: [], addedColumns: [], assignedIds: 0, adopted: undefined, loggedStages: 0, kept: [], problems: [] };
+    const report: SetupReport = {
+      created: [],
+      addedColumns: [],
+      assignedIds: 0,
+      adopted: undefined,
+      loggedStages: 0,
+      kept: [],
+      problems: [],
+    };
     const settings = ensureSettingsTab(registry);
     if (settings.created) report.created.push(tabName(settings.sheet));
     const sheet = dealsTab(book, registry, report);
     const before = readDealsTable(sheet);
-    report.addedColumns = appendHeaders(sheet, before, COLUMN_KEYS.filter((k) => before.columns[k] === undefined).map((k) => COLUMN_LABELS[k]));
+    report.addedColumns = appendHeaders(
+      sheet,
+      before,
+      COLUMN_KEYS.filter((k) => before.columns[k] === undefined).map((k) => COLUMN_LABELS[k]),
+    );
     const history = ensureHistoryTab(registry);
     if (history.created) report.created.push(tabName(history.sheet));
     logQueuedEdits(book);
@@ -62,11 +74,16 @@ export function setupPipeline(book: Book): SetupReport {
         report.loggedStages = logged;
         break;
       }
-      if (attempt >= PLAN_ATTEMPTS) throw new UserError(`Set up could not give Deal IDs or log current stages: ${applied.message}`);
+      if (attempt >= PLAN_ATTEMPTS)
+        throw new UserError(`Set up could not give Deal IDs or log current stages: ${applied.message}`);
       table = readDealsTable(sheet);
     }
     const after = readDealsTable(sheet);
-    if (after.columns.dealId !== undefined) report.problems = duplicateIdProblems(findDuplicateIds(allDealIds(after, after.columns.dealId), after.firstRow), after.tab);
+    if (after.columns.dealId !== undefined)
+      report.problems = duplicateIdProblems(
+        findDuplicateIds(allDealIds(after, after.columns.dealId), after.firstRow),
+        after.tab,
+      );
     return report;
   });
 }
@@ -96,9 +113,16 @@ function dealsTab(book: Book, registry: TabRegistry, report: SetupReport): Sheet
  * the history does not know yet (so later pasted edits, which carry no oldValue, know each deal's
  * previous stage). A Deal ID on more than one row gets no import row (it is reported instead).
  */
-function idsAndImports(book: Book, registry: TabRegistry, table: DealsTable, counter: number): { plan: WritePlan; assigned: number; logged: number; next: number | undefined } {
+function idsAndImports(
+  book: Book,
+  registry: TabRegistry,
+  table: DealsTable,
+  counter: number,
+): { plan: WritePlan; assigned: number; logged: number; next: number | undefined } {
   const ids = dealIdWrites(table, counter);
-  const shared = duplicateRows(table.columns.dealId === undefined ? [] : findDuplicateIds(allDealIds(table, table.columns.dealId), table.firstRow));
+  const shared = duplicateRows(
+    table.columns.dealId === undefined ? [] : findDuplicateIds(allDealIds(table, table.columns.dealId), table.firstRow),
+  );
   const logged = new Set(readHistory(book, registry).map((e) => e.dealId));
   const now = clockOf(book).now;
   const user = currentUser();
@@ -109,9 +133,23 @@ function idsAndImports(book: Book, registry: TabRegistry, table: DealsTable, cou
     const stage = readText(cells('stage'));
     if (id === '' || stage === '' || logged.has(id) || shared.has(table.firstRow + i)) return;
     logged.add(id);
-    history.push({ at: now, dealId: id, deal: readText(cells('deal')), from: '', to: stage, changedBy: user, via: 'import', note: 'Stage when the pipeline was set up' });
+    history.push({
+      at: now,
+      dealId: id,
+      deal: readText(cells('deal')),
+      from: '',
+      to: stage,
+      changedBy: user,
+      via: 'import',
+      note: 'Stage when the pipeline was set up',
+    });
   });
-  return { plan: { action: 'Set up pipeline', rows: ids.rows, history, needs: ['dealId'] }, assigned: ids.rows.length, logged: history.length, next: ids.next };
+  return {
+    plan: { action: 'Set up pipeline', rows: ids.rows, history, needs: ['dealId'] },
+    assigned: ids.rows.length,
+    logged: history.length,
+    next: ids.next,
+  };
 }
 
 export function describeSetup(r: SetupReport): string {
@@ -120,10 +158,18 @@ export function describeSetup(r: SetupReport): string {
   if (r.adopted) done.push(`Using your existing "${r.adopted}" tab as the deals tab.`);
   if (r.addedColumns.length) done.push(`Added columns at the end: ${r.addedColumns.join(', ')}.`);
   if (r.assignedIds) done.push(`Gave ${r.assignedIds} deal${r.assignedIds === 1 ? '' : 's'} a Deal ID.`);
-  if (r.loggedStages) done.push(`Logged the current stage of ${r.loggedStages} deal${r.loggedStages === 1 ? '' : 's'} in Stage History (via import).`);
+  if (r.loggedStages)
+    done.push(
+      `Logged the current stage of ${r.loggedStages} deal${r.loggedStages === 1 ? '' : 's'} in Stage History (via import).`,
+    );
   const notes: string[] = [];
   if (r.kept.length) notes.push('Left as you set them up:', ...r.kept.map((k) => `- ${k}`));
   if (r.problems.length) notes.push('Data problems:', ...r.problems.map((p) => `- ${formatDataProblem(p)}`));
-  if (done.length === (r.adopted ? 1 : 0)) done.splice(0, done.length, `Everything was already set up${r.adopted ? ` (deals tab: "${r.adopted}")` : ''}; nothing changed.`);
+  if (done.length === (r.adopted ? 1 : 0))
+    done.splice(
+      0,
+      done.length,
+      `Everything was already set up${r.adopted ? ` (deals tab: "${r.adopted}")` : ''}; nothing changed.`,
+    );
   return [...done, ...notes].join('\n');
 }

@@ -28,22 +28,34 @@ export function getSelectedDeal(book: Book): SelectedDeal {
   try {
     const registry = new TabRegistry(book);
     const dealsSheet = registry.find('deals');
-    if (!dealsSheet) return { ok: false, message: 'No Deals tab yet. Run Extensions > Deal Pipeline > Set up pipeline.' };
+    if (!dealsSheet)
+      return { ok: false, message: 'No Deals tab yet. Run Extensions > Deal Pipeline > Set up pipeline.' };
     const row = activeRowOn(book, dealsSheet);
     const deals = readDealsTable(dealsSheet);
-    if (row === undefined) return { ok: false, message: `Select a deal's row on the ${deals.tab} tab, then press Refresh.` };
-    if (row < deals.firstRow) return { ok: false, message: 'That is the header row. Select a deal\'s row, then press Refresh.' };
+    if (row === undefined)
+      return { ok: false, message: `Select a deal's row on the ${deals.tab} tab, then press Refresh.` };
+    if (row < deals.firstRow)
+      return { ok: false, message: "That is the header row. Select a deal's row, then press Refresh." };
     const table = stageTableOf(book, registry);
     const raw = deals.rows[row - deals.firstRow] as CellValue[] | undefined;
-    if (!raw || raw.every((v) => v === '' || v === null)) return { ok: false, message: `Row ${row} is blank. Select a deal's row, then press Refresh.` };
+    if (!raw || raw.every((v) => v === '' || v === null))
+      return { ok: false, message: `Row ${row} is blank. Select a deal's row, then press Refresh.` };
     const id = readText(cellsOf(raw, deals.columns)('dealId'));
-    if (id === '') return { ok: false, message: `The deal on row ${row} has no Deal ID yet. Run Set up pipeline to give it one.` };
+    if (id === '')
+      return { ok: false, message: `The deal on row ${row} has no Deal ID yet. Run Set up pipeline to give it one.` };
     const rows = rowsById(allDealIds(deals, deals.columns.dealId as number), deals.firstRow).get(id) ?? [];
-    if (rows.length > 1) return { ok: false, message: `Deal ID ${id} is on rows ${rows.join(' and ')}: clear the copy's ID, run Set up pipeline, then Refresh.` };
+    if (rows.length > 1)
+      return {
+        ok: false,
+        message: `Deal ID ${id} is on rows ${rows.join(' and ')}: clear the copy's ID, run Set up pipeline, then Refresh.`,
+      };
     const clock = clockOf(book);
     return { ok: true, deal: dealView(table, deals, row - deals.firstRow, clock.today, clock.readZone) };
   } catch (e) {
-    return { ok: false, message: e instanceof UserError ? e.message : `Could not read the deal: ${(e as Error).message}` };
+    return {
+      ok: false,
+      message: e instanceof UserError ? e.message : `Could not read the deal: ${(e as Error).message}`,
+    };
   }
 }
 
@@ -55,27 +67,41 @@ function text(v: unknown, name: string, required: boolean): string {
 }
 
 export function validateMoveRequest(input: unknown): MoveDealRequest {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new UserError('The move request must be an object.');
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new UserError('The move request must be an object.');
   const r = input as Record<string, unknown>;
   if (typeof r.override !== 'boolean') throw new UserError('override must be true or false.');
-  if (typeof r.row !== 'number' || !Number.isInteger(r.row) || r.row < FIRST_DATA_ROW || r.row > MAX_ROW) throw new UserError(`row must be the sheet row the deal was shown on (a whole number from ${FIRST_DATA_ROW}).`);
+  if (typeof r.row !== 'number' || !Number.isInteger(r.row) || r.row < FIRST_DATA_ROW || r.row > MAX_ROW)
+    throw new UserError(`row must be the sheet row the deal was shown on (a whole number from ${FIRST_DATA_ROW}).`);
   return {
-    dealId: text(r.dealId, 'dealId', true), row: r.row, expectedStage: text(r.expectedStage, 'expectedStage', false),
-    toStage: text(r.toStage, 'toStage', true), note: text(r.note, 'note', false), override: r.override,
+    dealId: text(r.dealId, 'dealId', true),
+    row: r.row,
+    expectedStage: text(r.expectedStage, 'expectedStage', false),
+    toStage: text(r.toStage, 'toStage', true),
+    note: text(r.note, 'note', false),
+    override: r.override,
     lostReason: text(r.lostReason, 'lostReason', false),
   };
 }
 
 export function moveDeal(book: Book, input: unknown): MoveDealResult {
   let req: MoveDealRequest;
-  try { req = validateMoveRequest(input); } catch (e) { return { ok: false, message: (e as Error).message, missing: [] }; }
+  try {
+    req = validateMoveRequest(input);
+  } catch (e) {
+    return { ok: false, message: (e as Error).message, missing: [] };
+  }
   try {
     return withDocumentLock(10_000, () => {
       logQueuedEdits(book);
       return applyMove(book, req);
     });
   } catch (e) {
-    return { ok: false, message: e instanceof UserError ? e.message : `The move failed: ${(e as Error).message}`, missing: [] };
+    return {
+      ok: false,
+      message: e instanceof UserError ? e.message : `The move failed: ${(e as Error).message}`,
+      missing: [],
+    };
   }
 }
 
@@ -85,8 +111,17 @@ function applyMove(book: Book, req: MoveDealRequest): MoveDealResult {
   const dealsSheet = dealsTabOf(registry);
   const deals = readDealsTable(dealsSheet);
   const clock = clockOf(book);
-  const find: WritePlan = { action: 'Move deal', rows: [{ key: { by: 'id', id: req.dealId.trim() }, row: req.row, cells: {} }], history: [], needs: [] };
-  const where = locateRows(find, { tab: deals.tab, firstRow: deals.firstRow, ids: allDealIds(deals, requireColumn(deals, 'dealId')) });
+  const find: WritePlan = {
+    action: 'Move deal',
+    rows: [{ key: { by: 'id', id: req.dealId.trim() }, row: req.row, cells: {} }],
+    history: [],
+    needs: [],
+  };
+  const where = locateRows(find, {
+    tab: deals.tab,
+    firstRow: deals.firstRow,
+    ids: allDealIds(deals, requireColumn(deals, 'dealId')),
+  });
   if (!where.ok) return { ok: false, message: where.reason, missing: [] };
   const row = where.rows[0] as number;
   const raw = (deals.rows[row - deals.firstRow] as CellValue[]).slice();
@@ -104,11 +139,21 @@ function applyMove(book: Book, req: MoveDealRequest): MoveDealResult {
     const record = parseDeals([raw], deals.columns, table, clock.readZone, deals.tab, row).deals[0];
     w.cells.health = record ? healthText(record, table, clock.today) : '';
   }
-  const applied = applyPlan({ deals: dealsSheet, history: ensureHistoryTab(registry).sheet }, {
-    action: 'Move deal', rows: [{ key: { by: 'id', id: req.dealId.trim() }, row, cells: w.cells, was: w.was }], history: [w.history], needs: ['dealId'],
-  });
+  const applied = applyPlan(
+    { deals: dealsSheet, history: ensureHistoryTab(registry).sheet },
+    {
+      action: 'Move deal',
+      rows: [{ key: { by: 'id', id: req.dealId.trim() }, row, cells: w.cells, was: w.was }],
+      history: [w.history],
+      needs: ['dealId'],
+    },
+  );
   if (!applied.ok) return { ok: false, message: applied.message, missing: [] };
   const after = { ...deals, rows: [raw], firstRow: row };
   const verb = plan.overridden ? 'Moved (override, logged)' : 'Moved';
-  return { ok: true, message: `${verb} ${name || req.dealId} to ${plan.to.name}.`, deal: dealView(table, after, 0, clock.today, clock.readZone) };
+  return {
+    ok: true,
+    message: `${verb} ${name || req.dealId} to ${plan.to.name}.`,
+    deal: dealView(table, after, 0, clock.today, clock.readZone),
+  };
 }

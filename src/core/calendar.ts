@@ -5,7 +5,6 @@
 import { floor, isFiniteNumber } from './numbers';
 import { CellValue, isDate, readNumber } from './values';
 
-
 /** Days since 1970-01-01 (a calendar date, no time of day). */
 export type CalendarDay = number;
 
@@ -15,7 +14,6 @@ export const SERIAL_OF_EPOCH = 25_569;
 
 /** Turns an instant into the calendar day it falls on somewhere. */
 export type DayReader = (d: Date) => CalendarDay;
-
 
 const MS_PER_MINUTE = 60_000;
 const WEEK = 7 * MS_PER_DAY;
@@ -41,7 +39,13 @@ export interface ZoneOffset {
 
 export function zoneOffset(timeZone: string): ZoneOffset {
   const format = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
   });
   /** The offset at the minute holding t, from Intl: "3/1/2026, 00:30" read digit by digit. */
   const measure = (t: number): number => {
@@ -52,7 +56,10 @@ export function zoneOffset(timeZone: string): ZoneOffset {
     let inNumber = false;
     for (let i = 0; i <= text.length; i++) {
       const digit = i < text.length ? text.charCodeAt(i) - 48 : -1;
-      if (digit >= 0 && digit <= 9) { n = n * 10 + digit; inNumber = true; } else if (inNumber) {
+      if (digit >= 0 && digit <= 9) {
+        n = n * 10 + digit;
+        inNumber = true;
+      } else if (inNumber) {
         if (count < 5) FIELDS[count] = n;
         count++;
         n = 0;
@@ -61,7 +68,13 @@ export function zoneOffset(timeZone: string): ZoneOffset {
     }
     let wall: number;
     if (count === 5 && (FIELDS[2] as number) >= 100) {
-      wall = utc(FIELDS[2] as number, (FIELDS[0] as number) - 1, FIELDS[1] as number, FIELDS[3] as number, FIELDS[4] as number);
+      wall = utc(
+        FIELDS[2] as number,
+        (FIELDS[0] as number) - 1,
+        FIELDS[1] as number,
+        FIELDS[3] as number,
+        FIELDS[4] as number,
+      );
     } else {
       const p: Record<string, number> = {};
       for (const part of format.formatToParts(minute)) if (part.type !== 'literal') p[part.type] = Number(part.value);
@@ -76,14 +89,18 @@ export function zoneOffset(timeZone: string): ZoneOffset {
   const changeInWeek = new Map<number, number>();
   const weekStartOffset = (j: number): number => {
     let off = atWeekStart.get(j);
-    if (off === undefined) { off = measure(j * WEEK); atWeekStart.set(j, off); }
+    if (off === undefined) {
+      off = measure(j * WEEK);
+      atWeekStart.set(j, off);
+    }
     return off;
   };
   /** First minute of `[lo, hi)` minutes (lo has `off`, hi does not) whose offset is not `off`. */
   const search = (lo: number, hi: number, step: number, off: number): number => {
     while (hi - lo > step) {
       const mid = lo + floor((hi - lo) / (2 * step)) * step;
-      if (measure(mid * MS_PER_MINUTE) === off) lo = mid; else hi = mid;
+      if (measure(mid * MS_PER_MINUTE) === off) lo = mid;
+      else hi = mid;
     }
     return hi;
   };
@@ -103,7 +120,10 @@ export function zoneOffset(timeZone: string): ZoneOffset {
     const b = weekStartOffset(j + 1);
     if (a === b) return a;
     let change = changeInWeek.get(j);
-    if (change === undefined) { change = changeMinute(j, a); changeInWeek.set(j, change); }
+    if (change === undefined) {
+      change = changeMinute(j, a);
+      changeInWeek.set(j, change);
+    }
     return t < change ? a : b;
   }) as ZoneOffset;
   offsetAt.weekOffset = (j) => {
@@ -152,7 +172,8 @@ export class ZoneDays {
       for (let u = week * 7; u < week * 7 + 7; u++) this.rememberDay(u, weekOffset);
     } else {
       const start = utcDay * MS_PER_DAY;
-      if (this.offsetAt(start) === offset && this.offsetAt(start + MS_PER_DAY - 1) === offset) this.rememberDay(utcDay, offset);
+      if (this.offsetAt(start) === offset && this.offsetAt(start + MS_PER_DAY - 1) === offset)
+        this.rememberDay(utcDay, offset);
     }
     return floor((t + offset) / MS_PER_DAY);
   }
@@ -174,7 +195,10 @@ export class ZoneDays {
       if (to - from > MAX_TABLE_DAYS) return;
       const first = new Float64Array(to - from).fill(Number.NaN);
       const turns = new Float64Array(to - from);
-      if (length > 0) { first.set(this.first, this.base - from); turns.set(this.turn, this.base - from); }
+      if (length > 0) {
+        first.set(this.first, this.base - from);
+        turns.set(this.turn, this.base - from);
+      }
       this.first = first;
       this.turn = turns;
       this.base = from;
@@ -275,7 +299,9 @@ export function monthIndex(day: CalendarDay): number {
   const z = day + 719_468; // days from 0000-03-01
   const era = floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
-  const yearOfEra = floor((dayOfEra - floor(dayOfEra / 1460) + floor(dayOfEra / 36_524) - floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = floor(
+    (dayOfEra - floor(dayOfEra / 1460) + floor(dayOfEra / 36_524) - floor(dayOfEra / 146_096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + floor(yearOfEra / 4) - floor(yearOfEra / 100));
   const marchMonth = floor((5 * dayOfYear + 2) / 153); // 0 = March
   const month0 = marchMonth < 10 ? marchMonth + 2 : marchMonth - 10;
@@ -315,7 +341,10 @@ export class MonthOfDay {
     let m = monthIndex(from);
     let next = from + daysLeftInMonth(from, m);
     for (let d = from; d < to; d++) {
-      if (d === next) { m++; next = d + daysLeftInMonth(d, m); }
+      if (d === next) {
+        m++;
+        next = d + daysLeftInMonth(d, m);
+      }
       this.table[d - lo] = m;
     }
     return this.table[day - lo] as number;

@@ -1,18 +1,48 @@
 /** The Deals tab's known columns, found by header text with common aliases. */
 
 export const COLUMN_KEYS = [
-  'dealId', 'deal', 'company', 'owner', 'stage', 'value', 'probability', 'expectedClose', 'created',
-  'stageEntered', 'lastActivity', 'budget', 'authority', 'need', 'timeline', 'nextStep', 'lostReason', 'health',
+  'dealId',
+  'deal',
+  'company',
+  'owner',
+  'stage',
+  'value',
+  'probability',
+  'expectedClose',
+  'created',
+  'stageEntered',
+  'lastActivity',
+  'budget',
+  'authority',
+  'need',
+  'timeline',
+  'nextStep',
+  'lostReason',
+  'health',
 ] as const;
 
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
 /** The header the add-on writes when it appends a missing column. */
 export const COLUMN_LABELS: Record<ColumnKey, string> = {
-  dealId: 'Deal ID', deal: 'Deal', company: 'Company', owner: 'Owner', stage: 'Stage', value: 'Value',
-  probability: 'Probability', expectedClose: 'Expected Close', created: 'Created', stageEntered: 'Stage Entered',
-  lastActivity: 'Last Activity', budget: 'Budget', authority: 'Authority', need: 'Need', timeline: 'Timeline',
-  nextStep: 'Next Step', lostReason: 'Lost Reason', health: 'Health',
+  dealId: 'Deal ID',
+  deal: 'Deal',
+  company: 'Company',
+  owner: 'Owner',
+  stage: 'Stage',
+  value: 'Value',
+  probability: 'Probability',
+  expectedClose: 'Expected Close',
+  created: 'Created',
+  stageEntered: 'Stage Entered',
+  lastActivity: 'Last Activity',
+  budget: 'Budget',
+  authority: 'Authority',
+  need: 'Need',
+  timeline: 'Timeline',
+  nextStep: 'Next Step',
+  lostReason: 'Lost Reason',
+  health: 'Health',
 };
 
 const ALIASES: Record<ColumnKey, string[]> = {

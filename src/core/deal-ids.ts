@@ -17,7 +17,11 @@ export function nextDealNumber(stored: number, existingIds: readonly string[]): 
 }
 
 /** New IDs for the given row indexes, in order, past `stored` and every ID of ours already present. */
-export function newDealIds(indexes: readonly number[], stored: number, existingIds: readonly string[]): { ids: Map<number, string>; next: number } {
+export function newDealIds(
+  indexes: readonly number[],
+  stored: number,
+  existingIds: readonly string[],
+): { ids: Map<number, string>; next: number } {
   let next = nextDealNumber(stored, existingIds);
   const ids = new Map<number, string>();
   for (const i of indexes) ids.set(i, formatDealId(next++));

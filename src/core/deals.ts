@@ -7,7 +7,16 @@ import { COLUMN_LABELS, ColumnKey, ColumnMap, DATE_COLUMNS } from './columns';
 import { DealSet, dealSetBuilder } from './dealset';
 import { DealCells } from './requirements';
 import { Stage, StageTable, stageNames } from './stages';
-import { CellGrid, CellValue, describeValue, isBlank, numberProblem, readNumber, readProbability, readText } from './values';
+import {
+  CellGrid,
+  CellValue,
+  describeValue,
+  isBlank,
+  numberProblem,
+  readNumber,
+  readProbability,
+  readText,
+} from './values';
 
 export interface DealRecord {
   /** Sheet row, 1-based. */
@@ -51,14 +60,25 @@ export function cellsOf(raw: readonly CellValue[], columns: ColumnMap): DealCell
   };
 }
 
-export function parseDeals(rows: CellGrid, columns: ColumnMap, table: StageTable, readZone: DayReader, tab = 'Deals', firstRow = 2): DealsParse {
+export function parseDeals(
+  rows: CellGrid,
+  columns: ColumnMap,
+  table: StageTable,
+  readZone: DayReader,
+  tab = 'Deals',
+  firstRow = 2,
+): DealsParse {
   const deals: DealRecord[] = [];
   const problems: DataProblem[] = [];
   const healthCol = columns.health;
   for (let r = 0; r < rows.length; r++) {
     const raw = rows[r] as CellValue[];
     let blank = true;
-    for (let c = 0; c < raw.length; c++) if (c !== healthCol && !isBlank(raw[c])) { blank = false; break; }
+    for (let c = 0; c < raw.length; c++)
+      if (c !== healthCol && !isBlank(raw[c])) {
+        blank = false;
+        break;
+      }
     if (blank) continue;
     const row = firstRow + r;
     const cells = cellsOf(raw, columns);
@@ -74,26 +94,43 @@ export function parseDeals(rows: CellGrid, columns: ColumnMap, table: StageTable
     let value = 0;
     if (!isBlank(cells('value'))) {
       const n = readNumber(cells('value'));
-      if (n === undefined) bad('value', numberProblem(cells('value'))); else value = n;
+      if (n === undefined) bad('value', numberProblem(cells('value')));
+      else value = n;
     }
     let override = NaN;
     if (!isBlank(cells('probability'))) {
       const p = readProbability(cells('probability'));
-      if (p === undefined) bad('probability', 'not a probability between 0 and 100%'); else override = p;
+      if (p === undefined) bad('probability', 'not a probability between 0 and 100%');
+      else override = p;
     }
     const dates: Partial<Record<ColumnKey, number>> = {};
     for (const key of DATE_COLUMNS) {
       const v = cells(key);
-      if (isBlank(v)) { dates[key] = NaN; continue; }
+      if (isBlank(v)) {
+        dates[key] = NaN;
+        continue;
+      }
       const d = readDay(v, readZone);
-      if (d === undefined) { bad(key, dateProblem(v)); dates[key] = NaN; } else dates[key] = d;
+      if (d === undefined) {
+        bad(key, dateProblem(v));
+        dates[key] = NaN;
+      } else dates[key] = d;
     }
     if (problems.length > before || !stage) continue;
     deals.push({
-      row, id: readText(cells('dealId')), name: readText(cells('deal')), company: readText(cells('company')), owner: readText(cells('owner')),
-      stage, value, override,
-      expectedClose: dates.expectedClose as number, created: dates.created as number,
-      stageEntered: dates.stageEntered as number, lastActivity: dates.lastActivity as number, cells,
+      row,
+      id: readText(cells('dealId')),
+      name: readText(cells('deal')),
+      company: readText(cells('company')),
+      owner: readText(cells('owner')),
+      stage,
+      value,
+      override,
+      expectedClose: dates.expectedClose as number,
+      created: dates.created as number,
+      stageEntered: dates.stageEntered as number,
+      lastActivity: dates.lastActivity as number,
+      cells,
     });
   }
   return { deals, problems };
@@ -106,6 +143,14 @@ export function closedDay(d: DealRecord): CalendarDay {
 
 export function toDealSet(deals: readonly DealRecord[], table: StageTable): DealSet {
   const b = dealSetBuilder(table, deals.length);
-  for (const d of deals) b.add(d.stage.index, d.value, d.override, d.created, d.stage.outcome === 'Open' ? NaN : closedDay(d), d.expectedClose);
+  for (const d of deals)
+    b.add(
+      d.stage.index,
+      d.value,
+      d.override,
+      d.created,
+      d.stage.outcome === 'Open' ? NaN : closedDay(d),
+      d.expectedClose,
+    );
   return b.finish();
 }

@@ -37,13 +37,23 @@ export function dealSetBuilder(table: StageTable, capacity: number): DealSetBuil
   let n = 0;
   return {
     add(s, v, o, c, cl, ec) {
-      stage[n] = s; value[n] = v; override[n] = o; created[n] = c; closed[n] = cl; expectedClose[n] = ec;
+      stage[n] = s;
+      value[n] = v;
+      override[n] = o;
+      created[n] = c;
+      closed[n] = cl;
+      expectedClose[n] = ec;
       n++;
     },
     finish: () => ({
-      table, size: n,
-      stage: stage.subarray(0, n), value: value.subarray(0, n), override: override.subarray(0, n),
-      created: created.subarray(0, n), closed: closed.subarray(0, n), expectedClose: expectedClose.subarray(0, n),
+      table,
+      size: n,
+      stage: stage.subarray(0, n),
+      value: value.subarray(0, n),
+      override: override.subarray(0, n),
+      created: created.subarray(0, n),
+      closed: closed.subarray(0, n),
+      expectedClose: expectedClose.subarray(0, n),
     }),
   };
 }

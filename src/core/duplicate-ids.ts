@@ -36,7 +36,13 @@ export function duplicateIdProblems(dups: readonly DuplicateId[], tab: string): 
   for (const d of dups) {
     for (const row of d.rows) {
       const others = d.rows.filter((r) => r !== row);
-      out.push({ tab, row, column: COLUMN_LABELS.dealId, value: describeValue(d.id), problem: `also on row ${others.join(', ')} (give each deal its own Deal ID; rows ${listRows(d.rows)} are left alone until then)` });
+      out.push({
+        tab,
+        row,
+        column: COLUMN_LABELS.dealId,
+        value: describeValue(d.id),
+        problem: `also on row ${others.join(', ')} (give each deal its own Deal ID; rows ${listRows(d.rows)} are left alone until then)`,
+      });
     }
   }
   return out.sort((a, b) => a.row - b.row);

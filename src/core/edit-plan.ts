@@ -65,7 +65,8 @@ export interface QueuedStageChange {
   readonly note: string;
 }
 
-export const SETTINGS_UNCHECKED = 'Not checked: the Pipeline Settings tab has problems (Extensions > Deal Pipeline > Check settings)';
+export const SETTINGS_UNCHECKED =
+  'Not checked: the Pipeline Settings tab has problems (Extensions > Deal Pipeline > Check settings)';
 
 /** A row with any cell filled apart from its ID and Health. */
 export function hasDealContent(raw: readonly CellValue[], columns: ColumnMap): boolean {
@@ -73,7 +74,14 @@ export function hasDealContent(raw: readonly CellValue[], columns: ColumnMap): b
 }
 
 /** The Health text of one row as it stands. */
-export function healthOf(raw: readonly CellValue[], columns: ColumnMap, table: StageTable | undefined, clock: Clock, tab: string, row: number): string {
+export function healthOf(
+  raw: readonly CellValue[],
+  columns: ColumnMap,
+  table: StageTable | undefined,
+  clock: Clock,
+  tab: string,
+  row: number,
+): string {
   if (!table) return SETTINGS_UNCHECKED;
   const parsed = parseDeals([raw as CellValue[]], columns, table, clock.readZone, tab, row);
   const d = parsed.deals[0];
@@ -86,11 +94,14 @@ export function planEdit(x: EditedRows, ctx: EditContext): EditPlan {
   const { columns } = x;
   const idCol = columns.dealId;
   const dupByRow = new Map<number, string>();
-  for (const p of duplicateIdProblems(findDuplicateIds(x.allIds, x.idsFirstRow), x.tab)) dupByRow.set(p.row, problemText(p));
+  for (const p of duplicateIdProblems(findDuplicateIds(x.allIds, x.idsFirstRow), x.tab))
+    dupByRow.set(p.row, problemText(p));
   let nextId: number | undefined;
   let fresh = new Map<number, string>();
   if (ctx.stageTouched && idCol !== undefined && ctx.counter !== undefined) {
-    const need = x.rows.map((_, i) => i).filter((i) => isBlank((x.rows[i] as CellValue[])[idCol]) && hasDealContent(x.rows[i] as CellValue[], columns));
+    const need = x.rows
+      .map((_, i) => i)
+      .filter((i) => isBlank((x.rows[i] as CellValue[])[idCol]) && hasDealContent(x.rows[i] as CellValue[], columns));
     if (need.length > 0) ({ ids: fresh, next: nextId } = newDealIds(need, ctx.counter(), x.allIds));
   }
   const rows: RowWrite[] = [];
@@ -102,13 +113,19 @@ export function planEdit(x: EditedRows, ctx: EditContext): EditPlan {
     const row = x.firstRow + i;
     const cells: CellWrites = {};
     const oldId = idCol === undefined ? '' : readText(raw[idCol]);
-    const key: RowKey = oldId !== '' && !dupByRow.has(row) ? { by: 'id', id: oldId } : { by: 'content', fingerprint: rowFingerprint(raw, columns.health) };
+    const key: RowKey =
+      oldId !== '' && !dupByRow.has(row)
+        ? { by: 'id', id: oldId }
+        : { by: 'content', fingerprint: rowFingerprint(raw, columns.health) };
     if (!hasDealContent(raw, columns)) {
       if (columns.health !== undefined && !isBlank(raw[columns.health])) rows.push({ key, row, cells: { health: '' } });
       return;
     }
     const newId = fresh.get(i);
-    if (newId !== undefined && idCol !== undefined) { cells.dealId = newId; raw[idCol] = newId; }
+    if (newId !== undefined && idCol !== undefined) {
+      cells.dealId = newId;
+      raw[idCol] = newId;
+    }
     const id = newId ?? oldId;
     let dup = dupByRow.get(row);
     if (ctx.stageTouched) {
@@ -116,8 +133,23 @@ export function planEdit(x: EditedRows, ctx: EditContext): EditPlan {
       if (stage && dup) dup = `${dup}; the stage change to "${stage.to}" was not logged`;
       else if (stage) {
         const deal = readText(cellsOf(raw, columns)('deal'));
-        history.push({ at: ctx.clock.now, dealId: id, deal, from: stage.from, to: stage.to, changedBy: ctx.changedBy, via: 'edit', note: stage.note });
-        changes.push({ id: oldId, fingerprint: oldId === '' ? rowFingerprint(source as CellValue[], columns.health) : '', row, deal, ...stage });
+        history.push({
+          at: ctx.clock.now,
+          dealId: id,
+          deal,
+          from: stage.from,
+          to: stage.to,
+          changedBy: ctx.changedBy,
+          via: 'edit',
+          note: stage.note,
+        });
+        changes.push({
+          id: oldId,
+          fingerprint: oldId === '' ? rowFingerprint(source as CellValue[], columns.health) : '',
+          row,
+          deal,
+          ...stage,
+        });
         cells.stageEntered = ctx.clock.todayDate;
         if (columns.stageEntered !== undefined) raw[columns.stageEntered] = ctx.clock.todayDate;
       }
@@ -128,11 +160,23 @@ export function planEdit(x: EditedRows, ctx: EditContext): EditPlan {
     }
     if (Object.keys(cells).length > 0) rows.push({ key, row, cells });
   });
-  return { plan: { action: 'Typed stage change', rows, history, needs: ['dealId'] }, logged: history.length, healthRows, nextId, changes };
+  return {
+    plan: { action: 'Typed stage change', rows, history, needs: ['dealId'] },
+    logged: history.length,
+    healthRows,
+    nextId,
+    changes,
+  };
 }
 
 /** The row's stage change, if its Stage differs from the one it had; names as the stage table spells them. */
-function stageChange(raw: CellValue[], columns: ColumnMap, ctx: EditContext, id: string, index: number): { from: string; to: string; note: string } | undefined {
+function stageChange(
+  raw: CellValue[],
+  columns: ColumnMap,
+  ctx: EditContext,
+  id: string,
+  index: number,
+): { from: string; to: string; note: string } | undefined {
   const cells = cellsOf(raw, columns);
   const to = readText(cells('stage'));
   const from = ctx.previousStage(id, index);

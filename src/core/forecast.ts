@@ -100,13 +100,20 @@ export class ForecastBins {
     if (!this.horizon && this.lo !== Infinity) {
       const full = this.hi - this.lo + 1;
       if (full > MAX_FORECAST_MONTHS) {
-        return { ok: false, error: `close dates span ${full} months (${monthLabel(this.lo)} to ${monthLabel(this.hi)}); give a months argument of ${MAX_FORECAST_MONTHS} or fewer` };
+        return {
+          ok: false,
+          error: `close dates span ${full} months (${monthLabel(this.lo)} to ${monthLabel(this.hi)}); give a months argument of ${MAX_FORECAST_MONTHS} or fewer`,
+        };
       }
       first = this.lo;
       span = full;
     }
     const row = (label: string, a: Float64Array, k: number): ForecastRow => ({
-      label, deals: a[k] as number, pipeline: a[k + 1] as number, weighted: a[k + 2] as number, won: a[k + 3] as number,
+      label,
+      deals: a[k] as number,
+      pipeline: a[k + 1] as number,
+      weighted: a[k + 2] as number,
+      won: a[k + 3] as number,
     });
     const rows: ForecastRow[] = [];
     if ((this.overdue[0] as number) > 0) rows.push(row(OVERDUE, this.overdue, 0));

@@ -69,8 +69,14 @@ export function funnelOf(t: StageTotals): FunnelRow[] {
 function funnelRows(table: StageTable, count: Float64Array, value: Float64Array, weighted: Float64Array): FunnelRow[] {
   const n = table.stages.length;
   const rows = funnelStages(table.stages).map((stage) => {
-    let r = 0, v = 0, w = 0;
-    for (let t = stage.index; t < n; t++) { r += count[t] as number; v += value[t] as number; w += weighted[t] as number; }
+    let r = 0,
+      v = 0,
+      w = 0;
+    for (let t = stage.index; t < n; t++) {
+      r += count[t] as number;
+      v += value[t] as number;
+      w += weighted[t] as number;
+    }
     return { stage, reached: r, value: v, weighted: w };
   });
   return rows.map((row, k) => {

@@ -21,7 +21,11 @@ export interface MoveCheck {
 }
 
 /** Stages whose requirements a move from `from` (undefined: no stage yet) to `to` must meet. */
-export function stagesToPass(table: StageTable, from: Stage | undefined, to: Stage): { kind: MoveKind; stages: Stage[] } {
+export function stagesToPass(
+  table: StageTable,
+  from: Stage | undefined,
+  to: Stage,
+): { kind: MoveKind; stages: Stage[] } {
   if (from && from.index === to.index) return { kind: 'same', stages: [] };
   if (to.outcome === 'Lost') return { kind: 'lose', stages: [to] };
   const fromIndex = from ? from.index : -1;
@@ -39,7 +43,8 @@ export function checkMove(table: StageTable, from: Stage | undefined, to: Stage,
   const { kind, stages } = stagesToPass(table, from, to);
   const items: GateItem[] = [];
   for (const stage of stages) {
-    for (const requirement of stage.requirements) items.push({ stage: stage.name, requirement, met: isMet(requirement, cells) });
+    for (const requirement of stage.requirements)
+      items.push({ stage: stage.name, requirement, met: isMet(requirement, cells) });
   }
   const missing = items.filter((i) => !i.met).map((i) => `${i.requirement.label} (${i.stage})`);
   return { kind, items, allMet: missing.length === 0, missing };

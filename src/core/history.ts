@@ -38,7 +38,12 @@ export function parseHistory(rows: CellGrid): HistoryEntry[] {
     const id = readText(r[1] as CellValue);
     if (id === '' || isBlank(r[4] as CellValue)) continue;
     const t = r[0];
-    out.push({ at: isDate(t) ? t.getTime() : NaN, dealId: id, from: readText(r[3] as CellValue), to: readText(r[4] as CellValue) });
+    out.push({
+      at: isDate(t) ? t.getTime() : NaN,
+      dealId: id,
+      from: readText(r[3] as CellValue),
+      to: readText(r[4] as CellValue),
+    });
   }
   return out;
 }
@@ -81,6 +86,8 @@ export function reachedById(entries: readonly HistoryEntry[], table: StageTable)
 /** History reach aligned with a list of deal IDs, NO_HISTORY where a deal has none. */
 export function historyReach(ids: readonly string[], reach: Map<string, number>): Int32Array {
   const out = new Int32Array(ids.length);
-  ids.forEach((id, i) => { out[i] = id !== '' && reach.has(id) ? (reach.get(id) as number) : NO_HISTORY; });
+  ids.forEach((id, i) => {
+    out[i] = id !== '' && reach.has(id) ? (reach.get(id) as number) : NO_HISTORY;
+  });
   return out;
 }

@@ -31,13 +31,18 @@ export function weightedForecast(set: DealSet): number {
 export function weightedForecastOf(t: StageTotals): number {
   const { weights } = t.table;
   let sum = 0;
-  t.value.forEach((v, k) => { sum += v * (weights[k] as number); });
+  t.value.forEach((v, k) => {
+    sum += v * (weights[k] as number);
+  });
   return sum;
 }
 
 export interface Counts {
-  open: number; won: number; lost: number;
-  openValue: number; wonValue: number;
+  open: number;
+  won: number;
+  lost: number;
+  openValue: number;
+  wonValue: number;
 }
 
 export function countsOf(t: StageTotals): Counts {
@@ -46,7 +51,13 @@ export function countsOf(t: StageTotals): Counts {
   t.count.forEach((n, k) => {
     const v = t.value[k] as number;
     const code = codes[k];
-    if (code === OPEN) { c.open += n; c.openValue += v; } else if (code === WON) { c.won += n; c.wonValue += v; } else c.lost += n;
+    if (code === OPEN) {
+      c.open += n;
+      c.openValue += v;
+    } else if (code === WON) {
+      c.won += n;
+      c.wonValue += v;
+    } else c.lost += n;
   });
   return c;
 }
@@ -92,8 +103,7 @@ export function salesCycleDays(set: DealSet): number | null {
 }
 
 export type VelocityResult =
-  | { ok: true; value: number }
-  | { ok: false; reason: 'no closed deals' | 'no won deals' | 'no cycle' | 'zero cycle' };
+  { ok: true; value: number } | { ok: false; reason: 'no closed deals' | 'no won deals' | 'no cycle' | 'zero cycle' };
 
 /** open deals x win rate x average deal size / cycle days (money per day). */
 export function salesVelocityOf(c: Counts, cycleDays: number | null): VelocityResult {

@@ -11,14 +11,29 @@ import { isBlank } from './values';
 import type { MoveDealRequest } from '../shared/sidebar-api';
 
 export type MovePlan =
-  | { ok: true; from: Stage | undefined; to: Stage; check: MoveCheck; note: string; lostReason: string | undefined; overridden: boolean }
+  | {
+      ok: true;
+      from: Stage | undefined;
+      to: Stage;
+      check: MoveCheck;
+      note: string;
+      lostReason: string | undefined;
+      overridden: boolean;
+    }
   | { ok: false; reason: string; missing: readonly string[] };
 
 const refuse = (reason: string, missing: readonly string[] = []): MovePlan => ({ ok: false, reason, missing });
 
-export function planMove(table: StageTable, currentStageText: string, cells: DealCells, req: MoveDealRequest): MovePlan {
+export function planMove(
+  table: StageTable,
+  currentStageText: string,
+  cells: DealCells,
+  req: MoveDealRequest,
+): MovePlan {
   if (foldStageName(currentStageText) !== foldStageName(req.expectedStage)) {
-    return refuse(`This deal's stage changed to "${currentStageText || '(blank)'}" since the sidebar read it (it showed "${req.expectedStage || '(blank)'}"). Refresh and try again.`);
+    return refuse(
+      `This deal's stage changed to "${currentStageText || '(blank)'}" since the sidebar read it (it showed "${req.expectedStage || '(blank)'}"). Refresh and try again.`,
+    );
   }
   const to = table.find(req.toStage);
   if (!to) return refuse(`"${req.toStage}" is not a stage (known: ${stageNames(table)}).`);
@@ -33,7 +48,8 @@ export function planMove(table: StageTable, currentStageText: string, cells: Dea
   const note = req.note.trim();
   if (!check.allMet) {
     if (!req.override) return refuse(`Moving to ${to.name} needs: ${check.missing.join(', ')}.`, check.missing);
-    if (note === '') return refuse('An override needs a written note saying why the requirements are skipped.', check.missing);
+    if (note === '')
+      return refuse('An override needs a written note saying why the requirements are skipped.', check.missing);
   }
   return { ok: true, from, to, check, note, lostReason: lostReason || undefined, overridden: !check.allMet };
 }
@@ -53,9 +69,24 @@ export type AcceptedMove = Extract<MovePlan, { ok: true }>;
  * What an accepted move writes: Stage, Stage Entered and Last Activity (today), the lost reason when
  * one was given, and one history row. The plan refuses if the Stage cell no longer holds `stageText`.
  */
-export function moveWrites(plan: AcceptedMove, deal: { id: string; name: string; stageText: string }, today: Date, now: Date, changedBy: string): { cells: CellWrites; was: CellWrites; history: HistoryRecord } {
+export function moveWrites(
+  plan: AcceptedMove,
+  deal: { id: string; name: string; stageText: string },
+  today: Date,
+  now: Date,
+  changedBy: string,
+): { cells: CellWrites; was: CellWrites; history: HistoryRecord } {
   const cells: CellWrites = { stage: plan.to.name, stageEntered: today, lastActivity: today };
   if (plan.lostReason) cells.lostReason = plan.lostReason;
-  const history: HistoryRecord = { at: now, dealId: deal.id, deal: deal.name, from: plan.from ? plan.from.name : '', to: plan.to.name, changedBy, via: 'sidebar', note: historyNote(plan) };
+  const history: HistoryRecord = {
+    at: now,
+    dealId: deal.id,
+    deal: deal.name,
+    from: plan.from ? plan.from.name : '',
+    to: plan.to.name,
+    changedBy,
+    via: 'sidebar',
+    note: historyNote(plan),
+  };
   return { cells, was: { stage: deal.stageText }, history };
 }

@@ -45,7 +45,11 @@ export interface QueueContext {
  * Stage Entered (the edit's day) and Health where the deal still sits in the stage it was moved to;
  * a Deal ID for a row that had none. A deal that cannot be found any more is still logged (by ID).
  */
-export function planQueuedEdits(edits: readonly QueuedEdit[], deals: DealsNow, ctx: QueueContext): { plan: WritePlan; nextId: number | undefined } {
+export function planQueuedEdits(
+  edits: readonly QueuedEdit[],
+  deals: DealsNow,
+  ctx: QueueContext,
+): { plan: WritePlan; nextId: number | undefined } {
   const { columns } = deals;
   const idCol = columns.dealId;
   const ids = deals.rows.map((r) => (idCol === undefined ? '' : readText(r[idCol])));
@@ -59,8 +63,19 @@ export function planQueuedEdits(edits: readonly QueuedEdit[], deals: DealsNow, c
   };
   const ordered = [...edits].sort((a, b) => a.at - b.at);
   const needIds = new Set<number>();
-  for (const e of ordered) for (const c of e.changes) { const i = locate(c); if (c.id === '' && i >= 0 && ids[i] === '') needIds.add(i); }
-  const fresh = needIds.size > 0 ? newDealIds([...needIds].sort((a, b) => a - b), ctx.counter, ids) : undefined;
+  for (const e of ordered)
+    for (const c of e.changes) {
+      const i = locate(c);
+      if (c.id === '' && i >= 0 && ids[i] === '') needIds.add(i);
+    }
+  const fresh =
+    needIds.size > 0
+      ? newDealIds(
+          [...needIds].sort((a, b) => a - b),
+          ctx.counter,
+          ids,
+        )
+      : undefined;
   const cellsAt = new Map<number, { cells: CellWrites; raw: CellValue[]; fingerprint: string }>();
   const history: HistoryRecord[] = [];
   for (const e of ordered) {
@@ -68,12 +83,30 @@ export function planQueuedEdits(edits: readonly QueuedEdit[], deals: DealsNow, c
       const i = locate(c);
       const newId = i >= 0 ? fresh?.ids.get(i) : undefined;
       const id = c.id || newId || '';
-      history.push({ at: new Date(e.at), dealId: id, deal: c.deal, from: c.from, to: c.to, changedBy: e.by, via: 'edit', note: [c.note, id === '' ? `row ${c.row}, deal not found again` : '', LATE_NOTE].filter((t) => t !== '').join('; ') });
+      history.push({
+        at: new Date(e.at),
+        dealId: id,
+        deal: c.deal,
+        from: c.from,
+        to: c.to,
+        changedBy: e.by,
+        via: 'edit',
+        note: [c.note, id === '' ? `row ${c.row}, deal not found again` : '', LATE_NOTE]
+          .filter((t) => t !== '')
+          .join('; '),
+      });
       if (i < 0) continue;
       const source = deals.rows[i] as CellValue[];
-      const slot = cellsAt.get(i) ?? { cells: {}, raw: source.slice(), fingerprint: rowFingerprint(source, columns.health) };
+      const slot = cellsAt.get(i) ?? {
+        cells: {},
+        raw: source.slice(),
+        fingerprint: rowFingerprint(source, columns.health),
+      };
       cellsAt.set(i, slot);
-      if (newId !== undefined && idCol !== undefined) { slot.cells.dealId = newId; slot.raw[idCol] = newId; }
+      if (newId !== undefined && idCol !== undefined) {
+        slot.cells.dealId = newId;
+        slot.raw[idCol] = newId;
+      }
       if (foldStageName(readText(cellsOf(slot.raw, columns)('stage'))) === foldStageName(c.to)) {
         slot.cells.stageEntered = ctx.dayOf(e.at);
         if (columns.stageEntered !== undefined) slot.raw[columns.stageEntered] = slot.cells.stageEntered;
@@ -82,9 +115,14 @@ export function planQueuedEdits(edits: readonly QueuedEdit[], deals: DealsNow, c
   }
   const rows: RowWrite[] = [];
   for (const [i, slot] of cellsAt) {
-    if (columns.health !== undefined) slot.cells.health = healthOf(slot.raw, columns, ctx.table, ctx.clock, deals.tab, deals.firstRow + i);
+    if (columns.health !== undefined)
+      slot.cells.health = healthOf(slot.raw, columns, ctx.table, ctx.clock, deals.tab, deals.firstRow + i);
     const id = ids[i] as string;
-    rows.push({ key: id !== '' ? { by: 'id', id } : { by: 'content', fingerprint: slot.fingerprint }, row: deals.firstRow + i, cells: slot.cells });
+    rows.push({
+      key: id !== '' ? { by: 'id', id } : { by: 'content', fingerprint: slot.fingerprint },
+      row: deals.firstRow + i,
+      cells: slot.cells,
+    });
   }
   return { plan: { action: 'Logging waiting stage changes', rows, history, needs: ['dealId'] }, nextId: fresh?.next };
 }

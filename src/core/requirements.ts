@@ -30,7 +30,8 @@ export function parseRequirements(text: string): RequirementParse {
     if (column === undefined) return { ok: false, error: `unknown column "${name.trim()}" in requirement "${item}"` };
     if (m) {
       const threshold = readNumber(m[3] as string);
-      if (threshold === undefined) return { ok: false, error: `"${(m[3] as string).trim()}" is not a number in requirement "${item}"` };
+      if (threshold === undefined)
+        return { ok: false, error: `"${(m[3] as string).trim()}" is not a number in requirement "${item}"` };
       const op = m[2] as '>' | '>=';
       requirements.push({ column, op, threshold, label: `${COLUMN_LABELS[column]} ${op} ${threshold}` });
     } else {

@@ -11,7 +11,8 @@ export function rowsById(ids: readonly string[], firstRow: number): Map<string, 
     const id = raw.trim();
     if (id === '') return;
     const rows = at.get(id);
-    if (rows) rows.push(firstRow + k); else at.set(id, [firstRow + k]);
+    if (rows) rows.push(firstRow + k);
+    else at.set(id, [firstRow + k]);
   });
   return at;
 }

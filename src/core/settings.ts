@@ -8,7 +8,13 @@ import { parseRequirements, Requirement } from './requirements';
 import { Outcome, Stage, StageTable, foldStageName, makeStageTable, outcomeFromName } from './stages';
 import { CellGrid, CellValue, describeValue, isBlank, readNumber, readProbability, readText } from './values';
 
-export const SETTINGS_HEADERS = ['Stage', 'Win probability', 'Outcome', 'Stale after (days)', 'Entry requirements'] as const;
+export const SETTINGS_HEADERS = [
+  'Stage',
+  'Win probability',
+  'Outcome',
+  'Stale after (days)',
+  'Entry requirements',
+] as const;
 
 /** The default stages, as rows of the settings tab. */
 export const DEFAULT_STAGE_ROWS: (string | number)[][] = [
@@ -43,11 +49,26 @@ export interface StageTableSource {
 
 type Field = 'stage' | 'probability' | 'outcome' | 'staleAfter' | 'requirements';
 const FIELD_BY_HEADER: Record<string, Field> = {
-  stage: 'stage', stagename: 'stage', name: 'stage',
-  winprobability: 'probability', probability: 'probability', winprob: 'probability', prob: 'probability', 'probability%': 'probability', 'winprobability%': 'probability',
-  outcome: 'outcome', type: 'outcome', status: 'outcome',
-  staleafter: 'staleAfter', staleafterdays: 'staleAfter', staledays: 'staleAfter', staleafterday: 'staleAfter',
-  entryrequirements: 'requirements', requirements: 'requirements', entrycriteria: 'requirements', criteria: 'requirements',
+  stage: 'stage',
+  stagename: 'stage',
+  name: 'stage',
+  winprobability: 'probability',
+  probability: 'probability',
+  winprob: 'probability',
+  prob: 'probability',
+  'probability%': 'probability',
+  'winprobability%': 'probability',
+  outcome: 'outcome',
+  type: 'outcome',
+  status: 'outcome',
+  staleafter: 'staleAfter',
+  staleafterdays: 'staleAfter',
+  staledays: 'staleAfter',
+  staleafterday: 'staleAfter',
+  entryrequirements: 'requirements',
+  requirements: 'requirements',
+  entrycriteria: 'requirements',
+  criteria: 'requirements',
 };
 const POSITIONAL: Field[] = ['stage', 'probability', 'outcome', 'staleAfter', 'requirements'];
 
@@ -94,26 +115,38 @@ export function parseStageTable(grid: CellGrid, source: StageTableSource): Stage
     }
     const folded = foldStageName(name);
     if (seen.has(folded)) {
-      problems.push({ cell: cellName(r, col('stage')), message: `stage "${name}" is listed twice (first at ${cellName(seen.get(folded) as number, col('stage'))})` });
+      problems.push({
+        cell: cellName(r, col('stage')),
+        message: `stage "${name}" is listed twice (first at ${cellName(seen.get(folded) as number, col('stage'))})`,
+      });
       continue;
     }
     seen.set(folded, r);
     const probability = readProbability(at('probability'));
     if (probability === undefined) {
-      problems.push({ cell: cellName(r, col('probability')), message: `win probability of "${name}" is ${describeValue(at('probability'))}; use 0-100% (e.g. 35% or 0.35)` });
+      problems.push({
+        cell: cellName(r, col('probability')),
+        message: `win probability of "${name}" is ${describeValue(at('probability'))}; use 0-100% (e.g. 35% or 0.35)`,
+      });
     }
     let outcome: Outcome = outcomeFromName(name);
     if (hasOutcome) {
       const parsed = parseOutcome(at('outcome'));
       if (parsed === undefined) {
-        problems.push({ cell: cellName(r, col('outcome')), message: `outcome of "${name}" is ${describeValue(at('outcome'))}; use Open, Won or Lost` });
+        problems.push({
+          cell: cellName(r, col('outcome')),
+          message: `outcome of "${name}" is ${describeValue(at('outcome'))}; use Open, Won or Lost`,
+        });
       } else outcome = parsed;
     }
     let staleAfter: number | null = null;
     if (!isBlank(at('staleAfter'))) {
       const n = readNumber(at('staleAfter'));
       if (n === undefined || n < 1 || !Number.isInteger(n)) {
-        problems.push({ cell: cellName(r, col('staleAfter')), message: `stale after for "${name}" is ${describeValue(at('staleAfter'))}; use a whole number of days (1 or more), or leave it blank` });
+        problems.push({
+          cell: cellName(r, col('staleAfter')),
+          message: `stale after for "${name}" is ${describeValue(at('staleAfter'))}; use a whole number of days (1 or more), or leave it blank`,
+        });
       } else if (outcome === 'Open') staleAfter = n;
     }
     let requirements: Requirement[] = [];
@@ -129,10 +162,13 @@ export function parseStageTable(grid: CellGrid, source: StageTableSource): Stage
   problems.push(...openAfterClosed(stages, (k) => cellName(stageRows[k] as number, fields.stage ?? 0)));
   if (stages.length === 0) problems.push({ cell: source.name, message: 'no stages are listed' });
   if (source.requireClosedStages && stages.length > 0) {
-    if (!stages.some((s) => s.outcome === 'Won')) problems.push({ cell: source.name, message: 'no stage has the outcome Won' });
-    if (!stages.some((s) => s.outcome === 'Lost')) problems.push({ cell: source.name, message: 'no stage has the outcome Lost' });
+    if (!stages.some((s) => s.outcome === 'Won'))
+      problems.push({ cell: source.name, message: 'no stage has the outcome Won' });
+    if (!stages.some((s) => s.outcome === 'Lost'))
+      problems.push({ cell: source.name, message: 'no stage has the outcome Lost' });
   }
-  if (!stages.some((s) => s.outcome === 'Open') && stages.length > 0) problems.push({ cell: source.name, message: 'no stage has the outcome Open' });
+  if (!stages.some((s) => s.outcome === 'Open') && stages.length > 0)
+    problems.push({ cell: source.name, message: 'no stage has the outcome Open' });
   return { table: makeStageTable(stages), problems };
 }
 
@@ -156,7 +192,8 @@ function openAfterClosed(stages: readonly Stage[], cellOf: (k: number) => string
 let defaultTable: StageTable | undefined;
 
 export function defaultStageTable(): StageTable {
-  if (!defaultTable) defaultTable = parseStageTable(DEFAULT_STAGE_ROWS, { name: 'default stages', requireClosedStages: true }).table;
+  if (!defaultTable)
+    defaultTable = parseStageTable(DEFAULT_STAGE_ROWS, { name: 'default stages', requireClosedStages: true }).table;
   return defaultTable;
 }
 

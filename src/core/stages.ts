@@ -46,7 +46,9 @@ export function makeStageTable(stages: readonly Stage[]): StageTable {
     weights[i] = s.outcome === 'Open' ? s.probability : s.outcome === 'Won' ? 1 : 0;
   });
   return {
-    stages, codes, weights,
+    stages,
+    codes,
+    weights,
     find(name: string) {
       const hit = byRaw.get(name);
       if (hit !== undefined) return hit ?? undefined;

@@ -23,7 +23,9 @@ export function staleness(d: DealRecord, today: CalendarDay): Staleness {
   const touch = lastTouch(d);
   if (Number.isNaN(touch)) return { kind: 'no-date' };
   const days = today - touch;
-  return days > d.stage.staleAfter ? { kind: 'stale', days, limit: d.stage.staleAfter, lastTouch: touch } : { kind: 'fresh' };
+  return days > d.stage.staleAfter
+    ? { kind: 'stale', days, limit: d.stage.staleAfter, lastTouch: touch }
+    : { kind: 'fresh' };
 }
 
 export function staleText(d: DealRecord, s: Staleness): string {

@@ -59,7 +59,8 @@ export function readNumber(v: CellValue): number | undefined {
 /** Why readNumber refused a cell: what follows "<value> is" in a message naming it. */
 export function numberProblem(v: CellValue): string {
   const n = typeof v === 'number' ? v : typeof v === 'string' ? numberFromText(v) : undefined;
-  if (n !== undefined && n === n) return `too large: amounts must be within ±${MAX_NUMBER.toExponential(0).replace('e+', 'e')}`;
+  if (n !== undefined && n === n)
+    return `too large: amounts must be within ±${MAX_NUMBER.toExponential(0).replace('e+', 'e')}`;
   return 'not a number';
 }
 

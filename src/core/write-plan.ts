@@ -42,7 +42,13 @@ export function rowFingerprint(raw: readonly CellValue[], skip: number | undefin
   const parts: string[] = [];
   for (let c = 0; c < raw.length; c++) {
     const v = raw[c];
-    parts.push(c === skip || v === '' || v === null || v === undefined ? '' : isDate(v) ? `d${v.getTime()}` : `${(typeof v)[0]}${String(v)}`);
+    parts.push(
+      c === skip || v === '' || v === null || v === undefined
+        ? ''
+        : isDate(v)
+          ? `d${v.getTime()}`
+          : `${(typeof v)[0]}${String(v)}`,
+    );
   }
   while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
   return parts.join('\u0001');
@@ -81,8 +87,16 @@ export function locateRows(plan: WritePlan, fresh: FreshRows): Located {
     let row: number;
     if (w.key.by === 'id') {
       const list = rowsOfId.get(w.key.id) ?? [];
-      if (list.length === 0) return { ok: false, reason: `Deal ${w.key.id} is no longer on the ${fresh.tab} tab (deleted, or its ID changed).` };
-      if (list.length > 1) return { ok: false, reason: `Deal ID ${w.key.id} is on rows ${list.join(' and ')}; give each deal its own Deal ID.` };
+      if (list.length === 0)
+        return {
+          ok: false,
+          reason: `Deal ${w.key.id} is no longer on the ${fresh.tab} tab (deleted, or its ID changed).`,
+        };
+      if (list.length > 1)
+        return {
+          ok: false,
+          reason: `Deal ID ${w.key.id} is on rows ${list.join(' and ')}; give each deal its own Deal ID.`,
+        };
       row = list[0] as number;
     } else {
       prints ??= (fresh.rows ?? []).map((r) => rowFingerprint(r, fresh.healthColumn));
@@ -91,7 +105,9 @@ export function locateRows(plan: WritePlan, fresh: FreshRows): Located {
       if (prints[planned] === fingerprint) row = w.row;
       else {
         const hits: number[] = [];
-        prints.forEach((p, i) => { if (p === fingerprint) hits.push(i + fresh.firstRow); });
+        prints.forEach((p, i) => {
+          if (p === fingerprint) hits.push(i + fresh.firstRow);
+        });
         if (hits.length !== 1) {
           return { ok: false, reason: `Row ${w.row} changed while this ran (another user edited it).` };
         }
@@ -109,14 +125,20 @@ export function locateRows(plan: WritePlan, fresh: FreshRows): Located {
  * The first planned cell whose current text differs from what the plan saw (`was`): someone typed
  * there since. `current(row, column)` reads the value just before the write.
  */
-export function changedSince(plan: WritePlan, rows: readonly number[], columns: ColumnMap, current: (row: number, column: number) => CellValue): string | undefined {
+export function changedSince(
+  plan: WritePlan,
+  rows: readonly number[],
+  columns: ColumnMap,
+  current: (row: number, column: number) => CellValue,
+): string | undefined {
   for (let i = 0; i < plan.rows.length; i++) {
     const w = plan.rows[i] as RowWrite;
     for (const [key, was] of Object.entries(w.was ?? {}) as [ColumnKey, CellValue][]) {
       const c = columns[key];
       if (c === undefined || !(key in w.cells)) continue;
       const now = readText(current(rows[i] as number, c));
-      if (now !== readText(was)) return `${COLUMN_LABELS[key]} on row ${rows[i]} changed to "${now || '(blank)'}" while this ran (it was "${readText(was) || '(blank)'}").`;
+      if (now !== readText(was))
+        return `${COLUMN_LABELS[key]} on row ${rows[i]} changed to "${now || '(blank)'}" while this ran (it was "${readText(was) || '(blank)'}").`;
     }
   }
   return undefined;
@@ -153,18 +175,25 @@ export function cellBlocks(writes: readonly { row: number; cells: CellWrites }[]
   const groups: number[][] = [];
   for (const c of cols) {
     const last = groups[groups.length - 1];
-    if (last && last[last.length - 1] === c - 1) last.push(c); else groups.push([c]);
+    if (last && last[last.length - 1] === c - 1) last.push(c);
+    else groups.push([c]);
   }
   return groups.map((group) => {
     let top = Infinity;
     let bottom = -Infinity;
-    for (const c of group) for (const r of (byColumn.get(c) as Map<number, CellValue>).keys()) { top = Math.min(top, r); bottom = Math.max(bottom, r); }
+    for (const c of group)
+      for (const r of (byColumn.get(c) as Map<number, CellValue>).keys()) {
+        top = Math.min(top, r);
+        bottom = Math.max(bottom, r);
+      }
     const cells: BlockCell[][] = [];
     for (let r = top; r <= bottom; r++) {
-      cells.push(group.map((c) => {
-        const m = byColumn.get(c) as Map<number, CellValue>;
-        return m.has(r) ? (m.get(r) as CellValue) : KEEP;
-      }));
+      cells.push(
+        group.map((c) => {
+          const m = byColumn.get(c) as Map<number, CellValue>;
+          return m.has(r) ? (m.get(r) as CellValue) : KEEP;
+        }),
+      );
     }
     return { row: top, column: group[0] as number, cells };
   });

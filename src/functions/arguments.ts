@@ -35,7 +35,10 @@ export function toColumn(fn: string, name: string, arg: RangeArg): ColumnArg {
     const row = grid[0] as CellValue[];
     return { name, length: row.length, at: (i) => row[i] };
   }
-  throw new FunctionError(fn, `${name} must be a single column or a single row (got ${grid.length} rows x ${width} columns)`);
+  throw new FunctionError(
+    fn,
+    `${name} must be a single column or a single row (got ${grid.length} rows x ${width} columns)`,
+  );
 }
 
 /** The range argument as a 2-D grid (a scalar becomes 1x1). */
@@ -51,14 +54,21 @@ export function sameHeights(fn: string, columns: readonly (ColumnArg | undefined
   if (!first) return;
   for (const c of given) {
     if (c.length !== first.length) {
-      throw new FunctionError(fn, `${first.name} has ${first.length} rows but ${c.name} has ${c.length}; give ranges of the same height`);
+      throw new FunctionError(
+        fn,
+        `${first.name} has ${first.length} rows but ${c.name} has ${c.length}; give ranges of the same height`,
+      );
     }
   }
 }
 
 /** A scalar argument's text (a stage name). */
 export function scalarText(fn: string, name: string, arg: RangeArg): string {
-  const v = Array.isArray(arg) ? (arg.length === 1 && (arg[0] as CellValue[]).length === 1 ? (arg[0] as CellValue[])[0] : undefined) : arg;
+  const v = Array.isArray(arg)
+    ? arg.length === 1 && (arg[0] as CellValue[]).length === 1
+      ? (arg[0] as CellValue[])[0]
+      : undefined
+    : arg;
   if (v === undefined && Array.isArray(arg)) throw new FunctionError(fn, `${name} must be a single cell or text`);
   return v === null || v === undefined ? '' : String(v).trim();
 }

@@ -19,15 +19,25 @@ export function checkArguments(name: string, parameterList: string, args: readon
   let given = args.length;
   while (given > 0 && isMissing(args[given - 1])) given--;
   if (given > max) {
-    throw new FunctionError(name, `takes at most ${max} argument${max === 1 ? '' : 's'} but was given ${given}; use ${usage}`);
+    throw new FunctionError(
+      name,
+      `takes at most ${max} argument${max === 1 ? '' : 's'} but was given ${given}; use ${usage}`,
+    );
   }
   params.forEach((p, i) => {
     if (!p.startsWith('[') && isMissing(args[i])) throw new FunctionError(name, `${p} is missing; use ${usage}`);
   });
 }
 
-export function callCustomFunction(ctx: FunctionContext, name: string, parameterList: string, args: ArrayLike<unknown>): CustomFunctionResult {
-  const run = (IMPLEMENTATIONS as Record<string, (typeof IMPLEMENTATIONS)[keyof typeof IMPLEMENTATIONS] | undefined>)[name];
+export function callCustomFunction(
+  ctx: FunctionContext,
+  name: string,
+  parameterList: string,
+  args: ArrayLike<unknown>,
+): CustomFunctionResult {
+  const run = (IMPLEMENTATIONS as Record<string, (typeof IMPLEMENTATIONS)[keyof typeof IMPLEMENTATIONS] | undefined>)[
+    name
+  ];
   if (!run) throw new Error(`${name} is not a custom function of this add-on`);
   const list: unknown[] = [];
   for (let i = 0; i < args.length; i++) list.push(args[i]);

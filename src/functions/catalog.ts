@@ -41,12 +41,22 @@ const CLOSED = required('closed', 'Date[]', 'Close dates, same height, e.g. Deal
 export const CATALOG: readonly FunctionSpec[] = [
   {
     name: 'WEIGHTED_FORECAST',
-    description: "Weighted forecast: the sum of each deal's value times its win probability (the deal's own probability when given, else its stage's; won deals count 100%, lost 0%).",
+    description:
+      "Weighted forecast: the sum of each deal's value times its win probability (the deal's own probability when given, else its stage's; won deals count 100%, lost 0%).",
     example: "=WEIGHTED_FORECAST(Deals!F2:F, Deals!E2:E, 'Pipeline Settings'!A1:C8)",
     params: [
-      VALUES, STAGES_SAME,
-      optional('stage_table', 'string[][]', "Optional stage table (Stage, Win probability, Outcome), e.g. 'Pipeline Settings'!A1:C8. Passing it keeps the result live when probabilities change."),
-      optional('probabilities', 'number[]', "Optional per-deal probabilities (35%, 0.35 or 35); blanks use the stage's."),
+      VALUES,
+      STAGES_SAME,
+      optional(
+        'stage_table',
+        'string[][]',
+        "Optional stage table (Stage, Win probability, Outcome), e.g. 'Pipeline Settings'!A1:C8. Passing it keeps the result live when probabilities change.",
+      ),
+      optional(
+        'probabilities',
+        'number[]',
+        "Optional per-deal probabilities (35%, 0.35 or 35); blanks use the stage's.",
+      ),
     ],
     returns: { type: 'number', help: 'The weighted forecast.' },
     summary: 'sum of value x probability (override column wins when filled; won 100%, lost 0%)',
@@ -65,7 +75,10 @@ export const CATALOG: readonly FunctionSpec[] = [
     name: 'STAGE_PROBABILITY',
     description: 'The win probability of a stage: one number for one cell, a column for a range.',
     example: '=STAGE_PROBABILITY(E2)',
-    params: [required('stages', 'string[]', 'A stage name or a range of stage names, e.g. E2 or Deals!E2:E.'), STAGE_TABLE],
+    params: [
+      required('stages', 'string[]', 'A stage name or a range of stage names, e.g. E2 or Deals!E2:E.'),
+      STAGE_TABLE,
+    ],
     returns: { help: 'The probability of each stage, as a fraction (format the cell as %).' },
     summary: "a stage's win probability; a column for a range",
     implementation: IMPLEMENTATIONS.STAGE_PROBABILITY,
@@ -108,7 +121,8 @@ export const CATALOG: readonly FunctionSpec[] = [
   },
   {
     name: 'CONVERSION_RATE',
-    description: 'Stage conversion: deals that reached to_stage / deals that reached from_stage (a deal in a later stage, or won, reached every stage before it).',
+    description:
+      'Stage conversion: deals that reached to_stage / deals that reached from_stage (a deal in a later stage, or won, reached every stage before it).',
     example: '=CONVERSION_RATE(Deals!E2:E, "Qualification", "Proposal")',
     params: [
       STAGES,
@@ -122,23 +136,34 @@ export const CATALOG: readonly FunctionSpec[] = [
   },
   {
     name: 'FUNNEL',
-    description: 'Funnel table: for each open and won stage, the deals that reached it, their value and weighted value, and the conversion to the next stage. Spills 5 columns.',
+    description:
+      'Funnel table: for each open and won stage, the deals that reached it, their value and weighted value, and the conversion to the next stage. Spills 5 columns.',
     example: '=FUNNEL(Deals!E2:E, Deals!F2:F)',
-    params: [STAGES, optional('values', 'number[]', 'Optional deal values, same height, e.g. Deals!F2:F.'), STAGE_TABLE],
+    params: [
+      STAGES,
+      optional('values', 'number[]', 'Optional deal values, same height, e.g. Deals!F2:F.'),
+      STAGE_TABLE,
+    ],
     returns: { help: 'A table: Stage, Deals reached, Value, Weighted value, Conversion to next.' },
     summary: 'Stage, Deals reached, Value, Weighted value, Conversion to next',
     implementation: IMPLEMENTATIONS.FUNNEL,
   },
   {
     name: 'FORECAST_BY_MONTH',
-    description: 'Forecast by month of expected close: deals, open pipeline, weighted value and won value per month. With months, the next N months from the month of as_of (today when omitted), plus an Overdue row. Sheets keeps a result until an argument changes, so pass TODAY() as as_of for a horizon that moves with the calendar. Spills 5 columns.',
+    description:
+      'Forecast by month of expected close: deals, open pipeline, weighted value and won value per month. With months, the next N months from the month of as_of (today when omitted), plus an Overdue row. Sheets keeps a result until an argument changes, so pass TODAY() as as_of for a horizon that moves with the calendar. Spills 5 columns.',
     example: '=FORECAST_BY_MONTH(Deals!F2:F, Deals!E2:E, Deals!H2:H, , 6, TODAY())',
     params: [
-      VALUES, STAGES_SAME,
+      VALUES,
+      STAGES_SAME,
       required('close_dates', 'Date[]', 'Expected close dates, same height, e.g. Deals!H2:H.'),
       STAGE_TABLE,
       optional('months', 'number', 'Optional horizon in months from the month of as_of, e.g. 6.'),
-      optional('as_of', 'Date', 'Optional date the months and the Overdue row count from, e.g. TODAY() or a date cell; with months only. Omitted: today, but Sheets will not recalculate when the day changes.'),
+      optional(
+        'as_of',
+        'Date',
+        'Optional date the months and the Overdue row count from, e.g. TODAY() or a date cell; with months only. Omitted: today, but Sheets will not recalculate when the day changes.',
+      ),
     ],
     returns: { help: 'A table: Month, Deals, Pipeline, Weighted, Won.' },
     summary: 'Month, Deals, Pipeline, Weighted, Won',

@@ -11,16 +11,19 @@ export type CustomFunctionResult = number | (string | number)[][];
 export type Implementation = (ctx: FunctionContext, args: readonly RangeArg[]) => CustomFunctionResult;
 
 export const IMPLEMENTATIONS = {
-  WEIGHTED_FORECAST: (ctx, [values, stages, table, probabilities]) => F.weightedForecastFn(ctx, values, stages, table, probabilities),
+  WEIGHTED_FORECAST: (ctx, [values, stages, table, probabilities]) =>
+    F.weightedForecastFn(ctx, values, stages, table, probabilities),
   PIPELINE_VALUE: (ctx, [values, stages, table]) => F.pipelineValueFn(ctx, values, stages, table),
   STAGE_PROBABILITY: (ctx, [stages, table]) => F.stageProbabilityFn(ctx, stages, table),
   WIN_RATE: (ctx, [stages, table]) => F.winRateFn(ctx, stages, table),
   AVERAGE_DEAL_SIZE: (ctx, [values, stages, table]) => F.averageDealSizeFn(ctx, values, stages, table),
   SALES_CYCLE_DAYS: (ctx, [created, closed, stages, table]) => F.salesCycleDaysFn(ctx, created, closed, stages, table),
-  SALES_VELOCITY: (ctx, [values, stages, created, closed, table]) => F.salesVelocityFn(ctx, values, stages, created, closed, table),
+  SALES_VELOCITY: (ctx, [values, stages, created, closed, table]) =>
+    F.salesVelocityFn(ctx, values, stages, created, closed, table),
   CONVERSION_RATE: (ctx, [stages, from, to, table]) => F.conversionRateFn(ctx, stages, from, to, table),
   FUNNEL: (ctx, [stages, values, table]) => F.funnelFn(ctx, stages, values, table),
-  FORECAST_BY_MONTH: (ctx, [values, stages, closeDates, table, months, asOf]) => F.forecastByMonthFn(ctx, values, stages, closeDates, table, months, asOf),
+  FORECAST_BY_MONTH: (ctx, [values, stages, closeDates, table, months, asOf]) =>
+    F.forecastByMonthFn(ctx, values, stages, closeDates, table, months, asOf),
 } satisfies Record<string, Implementation>;
 
 export type FunctionName = keyof typeof IMPLEMENTATIONS;

@@ -18,27 +18,57 @@ import { SummedOutcomes, readStageTotals } from './read-totals';
 import { resolveStageTable } from './stage-table';
 import { FunctionContext, spreadsheetZone } from './context';
 
-
 type Cell = string | number;
 export type TableResult = Cell[][];
-
 
 const col = (fn: string, name: string, arg: RangeArg) => toColumn(fn, name, arg);
 
 /** Deals and money per stage, for functions that need nothing per deal. */
-function totals(fn: string, ctx: FunctionContext, tableArg: RangeArg, stages: RangeArg, values?: RangeArg, summed?: SummedOutcomes): StageTotals {
+function totals(
+  fn: string,
+  ctx: FunctionContext,
+  tableArg: RangeArg,
+  stages: RangeArg,
+  values?: RangeArg,
+  summed?: SummedOutcomes,
+): StageTotals {
   const table = resolveStageTable(fn, tableArg, ctx.readSettings);
-  return readStageTotals(fn, col(fn, 'stages', stages), values === undefined ? undefined : col(fn, 'values', values), table, summed);
+  return readStageTotals(
+    fn,
+    col(fn, 'stages', stages),
+    values === undefined ? undefined : col(fn, 'values', values),
+    table,
+    summed,
+  );
 }
 
-export function weightedForecastFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, stageTable: RangeArg, probabilities: RangeArg): number {
+export function weightedForecastFn(
+  ctx: FunctionContext,
+  values: RangeArg,
+  stages: RangeArg,
+  stageTable: RangeArg,
+  probabilities: RangeArg,
+): number {
   const fn = 'WEIGHTED_FORECAST';
   if (isOmitted(probabilities)) return weightedForecastOf(totals(fn, ctx, stageTable, stages, values, [OPEN, WON]));
   const table = resolveStageTable(fn, stageTable, ctx.readSettings);
-  return readWeightedForecast(fn, { values: col(fn, 'values', values), stages: col(fn, 'stages', stages), probabilities: col(fn, 'probabilities', probabilities) }, table);
+  return readWeightedForecast(
+    fn,
+    {
+      values: col(fn, 'values', values),
+      stages: col(fn, 'stages', stages),
+      probabilities: col(fn, 'probabilities', probabilities),
+    },
+    table,
+  );
 }
 
-export function pipelineValueFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, stageTable: RangeArg): number {
+export function pipelineValueFn(
+  ctx: FunctionContext,
+  values: RangeArg,
+  stages: RangeArg,
+  stageTable: RangeArg,
+): number {
   return countsOf(totals('PIPELINE_VALUE', ctx, stageTable, stages, values, [OPEN])).openValue;
 }
 
@@ -60,7 +90,9 @@ export function stageProbabilityFn(ctx: FunctionContext, stages: RangeArg, stage
   const probability = (v: CellValue, r: number, c: number): Cell => {
     let p = known.get(v);
     if (p === undefined) {
-      p = isBlank(v) ? '' : table.find(readText(v))?.probability ?? unknown(v, `row ${(single ? c : r) + 1} of stages: `);
+      p = isBlank(v)
+        ? ''
+        : (table.find(readText(v))?.probability ?? unknown(v, `row ${(single ? c : r) + 1} of stages: `));
       known.set(v, p);
     }
     return p;
@@ -71,10 +103,16 @@ export function stageProbabilityFn(ctx: FunctionContext, stages: RangeArg, stage
   const out: Cell[][] = new Array(grid.length);
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r] as CellValue[];
-    if (row.length !== 1) { out[r] = row.map((v, c) => probability(v, r, c)); continue; }
+    if (row.length !== 1) {
+      out[r] = row.map((v, c) => probability(v, r, c));
+      continue;
+    }
     const v = row[0];
     let shared = rowOf.get(v);
-    if (shared === undefined) { shared = [probability(v, r, 0)]; rowOf.set(v, shared); }
+    if (shared === undefined) {
+      shared = [probability(v, r, 0)];
+      rowOf.set(v, shared);
+    }
     out[r] = shared;
   }
   return out;
@@ -87,32 +125,66 @@ export function winRateFn(ctx: FunctionContext, stages: RangeArg, stageTable: Ra
   return rate;
 }
 
-export function averageDealSizeFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, stageTable: RangeArg): number {
+export function averageDealSizeFn(
+  ctx: FunctionContext,
+  values: RangeArg,
+  stages: RangeArg,
+  stageTable: RangeArg,
+): number {
   const fn = 'AVERAGE_DEAL_SIZE';
   const size = averageDealSizeOf(countsOf(totals(fn, ctx, stageTable, stages, values, [WON])));
   if (size === null) throw new FunctionError(fn, 'no won deals to average');
   return size;
 }
 
-export function salesCycleDaysFn(ctx: FunctionContext, created: RangeArg, closed: RangeArg, stages: RangeArg, stageTable: RangeArg): number {
+export function salesCycleDaysFn(
+  ctx: FunctionContext,
+  created: RangeArg,
+  closed: RangeArg,
+  stages: RangeArg,
+  stageTable: RangeArg,
+): number {
   const fn = 'SALES_CYCLE_DAYS';
   const table = resolveStageTable(fn, stageTable, ctx.readSettings);
-  const { cycleDays } = readCycle(fn, { created: col(fn, 'created', created), closed: col(fn, 'closed', closed), stages: col(fn, 'stages', stages) }, table, spreadsheetZone(ctx));
+  const { cycleDays } = readCycle(
+    fn,
+    { created: col(fn, 'created', created), closed: col(fn, 'closed', closed), stages: col(fn, 'stages', stages) },
+    table,
+    spreadsheetZone(ctx),
+  );
   if (cycleDays === null) throw new FunctionError(fn, 'no won deals to measure a sales cycle from');
   return cycleDays;
 }
 
-export function salesVelocityFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, created: RangeArg, closed: RangeArg, stageTable: RangeArg): number {
+export function salesVelocityFn(
+  ctx: FunctionContext,
+  values: RangeArg,
+  stages: RangeArg,
+  created: RangeArg,
+  closed: RangeArg,
+  stageTable: RangeArg,
+): number {
   const fn = 'SALES_VELOCITY';
   const table = resolveStageTable(fn, stageTable, ctx.readSettings);
-  const read = readCycle(fn, { values: col(fn, 'values', values), stages: col(fn, 'stages', stages), created: col(fn, 'created', created), closed: col(fn, 'closed', closed) }, table, spreadsheetZone(ctx));
+  const read = readCycle(
+    fn,
+    {
+      values: col(fn, 'values', values),
+      stages: col(fn, 'stages', stages),
+      created: col(fn, 'created', created),
+      closed: col(fn, 'closed', closed),
+    },
+    table,
+    spreadsheetZone(ctx),
+  );
   const v = salesVelocityOf(read.counts, read.cycleDays);
   if (v.ok) return v.value;
   const why = {
     'no closed deals': 'no closed deals (won or lost), so there is no win rate',
     'no won deals': 'no won deals, so there is no average deal size',
     'no cycle': 'no won deals with both dates, so there is no sales cycle',
-    'zero cycle': 'the average sales cycle is 0 days (deals closed the day they were created), so velocity is undefined',
+    'zero cycle':
+      'the average sales cycle is 0 days (deals closed the day they were created), so velocity is undefined',
   }[v.reason];
   throw new FunctionError(fn, why);
 }
@@ -120,17 +192,26 @@ export function salesVelocityFn(ctx: FunctionContext, values: RangeArg, stages: 
 function stageArg(fn: string, name: string, arg: RangeArg, table: StageTable): Stage {
   const text = scalarText(fn, name, arg);
   const stage = table.find(text);
-  if (!stage) throw new FunctionError(fn, `${name} ${describeValue(text)} is not a known stage (known: ${stageNames(table)})`);
-  if (stage.outcome === 'Lost') throw new FunctionError(fn, `${name} "${stage.name}" is a Lost stage; conversion runs through open and won stages`);
+  if (!stage)
+    throw new FunctionError(fn, `${name} ${describeValue(text)} is not a known stage (known: ${stageNames(table)})`);
+  if (stage.outcome === 'Lost')
+    throw new FunctionError(fn, `${name} "${stage.name}" is a Lost stage; conversion runs through open and won stages`);
   return stage;
 }
 
-export function conversionRateFn(ctx: FunctionContext, stages: RangeArg, fromStage: RangeArg, toStage: RangeArg, stageTable: RangeArg): number {
+export function conversionRateFn(
+  ctx: FunctionContext,
+  stages: RangeArg,
+  fromStage: RangeArg,
+  toStage: RangeArg,
+  stageTable: RangeArg,
+): number {
   const fn = 'CONVERSION_RATE';
   const table = resolveStageTable(fn, stageTable, ctx.readSettings);
   const from = stageArg(fn, 'from_stage', fromStage, table);
   const to = stageArg(fn, 'to_stage', toStage, table);
-  if (to.index <= from.index) throw new FunctionError(fn, `to_stage "${to.name}" must come after from_stage "${from.name}" in the pipeline`);
+  if (to.index <= from.index)
+    throw new FunctionError(fn, `to_stage "${to.name}" must come after from_stage "${from.name}" in the pipeline`);
   const rate = conversionOf(readStageTotals(fn, col(fn, 'stages', stages), undefined, table), from, to);
   if (rate === null) throw new FunctionError(fn, `no deal reached "${from.name}", so there is nothing to convert from`);
   return rate;
@@ -150,22 +231,46 @@ export function funnelFn(ctx: FunctionContext, stages: RangeArg, values: RangeAr
 
 export const FORECAST_HEADERS = ['Month', 'Deals', 'Pipeline', 'Weighted', 'Won'];
 
-export function forecastByMonthFn(ctx: FunctionContext, values: RangeArg, stages: RangeArg, closeDates: RangeArg, stageTable: RangeArg, months: RangeArg, asOf?: RangeArg): TableResult {
+export function forecastByMonthFn(
+  ctx: FunctionContext,
+  values: RangeArg,
+  stages: RangeArg,
+  closeDates: RangeArg,
+  stageTable: RangeArg,
+  months: RangeArg,
+  asOf?: RangeArg,
+): TableResult {
   const fn = 'FORECAST_BY_MONTH';
   const zone = spreadsheetZone(ctx);
   let horizon: { today: CalendarDay; months: number } | undefined;
   if (!isOmitted(months)) {
     const n = Array.isArray(months) ? undefined : readNumber(months as CellValue);
     if (n === undefined || !Number.isInteger(n) || n < 1 || n > MAX_FORECAST_MONTHS) {
-      throw new FunctionError(fn, `months ${describeValue(Array.isArray(months) ? 'a range' : (months as CellValue))} must be a whole number from 1 to ${MAX_FORECAST_MONTHS}`);
+      throw new FunctionError(
+        fn,
+        `months ${describeValue(Array.isArray(months) ? 'a range' : (months as CellValue))} must be a whole number from 1 to ${MAX_FORECAST_MONTHS}`,
+      );
     }
     horizon = { today: isOmitted(asOf) ? zone().day(ctx.now().getTime()) : asOfDay(fn, zone, asOf), months: n };
   } else if (!isOmitted(asOf)) {
-    throw new FunctionError(fn, 'as_of needs months: the months and the Overdue row are counted from it (e.g. ..., 6, TODAY())');
+    throw new FunctionError(
+      fn,
+      'as_of needs months: the months and the Overdue row are counted from it (e.g. ..., 6, TODAY())',
+    );
   }
   const table = resolveStageTable(fn, stageTable, ctx.readSettings);
   const bins = new ForecastBins(horizon);
-  readForecast(fn, { values: col(fn, 'values', values), stages: col(fn, 'stages', stages), closeDates: col(fn, 'close_dates', closeDates) }, table, zone, bins);
+  readForecast(
+    fn,
+    {
+      values: col(fn, 'values', values),
+      stages: col(fn, 'stages', stages),
+      closeDates: col(fn, 'close_dates', closeDates),
+    },
+    table,
+    zone,
+    bins,
+  );
   const result = bins.result();
   if (!result.ok) throw new FunctionError(fn, result.error);
   return [FORECAST_HEADERS.slice(), ...result.rows.map((r) => [r.label, r.deals, r.pipeline, r.weighted, r.won])];
@@ -173,7 +278,11 @@ export function forecastByMonthFn(ctx: FunctionContext, values: RangeArg, stages
 
 /** The as_of argument: one date (a date cell, TODAY(), a serial or text), read in the spreadsheet's zone. */
 function asOfDay(fn: string, zone: () => ZoneDays, arg: RangeArg): CalendarDay {
-  const v = Array.isArray(arg) ? (arg.length === 1 && (arg[0] as CellValue[]).length === 1 ? (arg[0] as CellValue[])[0] : undefined) : arg;
+  const v = Array.isArray(arg)
+    ? arg.length === 1 && (arg[0] as CellValue[]).length === 1
+      ? (arg[0] as CellValue[])[0]
+      : undefined
+    : arg;
   if (v === undefined) throw new FunctionError(fn, 'as_of must be a single date (one cell, or TODAY())');
   const day = readDay(v as CellValue, (d) => zone().day(d.getTime()));
   if (day === undefined) throw new FunctionError(fn, `as_of ${describeValue(v as CellValue)} is not a date`);

@@ -39,7 +39,10 @@ export function readCycle(fn: string, cols: CycleColumns, table: StageTable, zon
   const { stages, values, created, closed } = cols;
   sameHeights(fn, [values, stages, created, closed]);
   const codes = table.codes;
-  let open = 0, won = 0, lost = 0, wonValue = 0;
+  let open = 0,
+    won = 0,
+    lost = 0,
+    wonValue = 0;
   let cycle = 0;
   let wonWithDates = 0;
   const bad = (i: number, col: ColumnArg, what: string): never => badCell(fn, col, i, what);
@@ -59,8 +62,14 @@ export function readCycle(fn: string, cols: CycleColumns, table: StageTable, zon
     const k = stageCodeOf(coder, (sg[i] as CellValue[])[0]);
     if (k === UNKNOWN) unknownStage(fn, stages, i, table);
     const code = k === BLANK ? BLANK : codes[k];
-    if (code === OPEN) { open++; continue; }
-    if (code === LOST) { lost++; continue; }
+    if (code === OPEN) {
+      open++;
+      continue;
+    }
+    if (code === LOST) {
+      lost++;
+      continue;
+    }
     // Only won deals' values and dates enter the result (an open deal's Close Date may well say
     // "Q3"): other deals' cells are not read. A blank-stage row is read whole, to skip or refuse it.
     // v is NaN for a blank value cell, or without a values column.

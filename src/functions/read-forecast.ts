@@ -19,7 +19,13 @@ export interface ForecastColumns {
   readonly closeDates: ColumnArg;
 }
 
-export function readForecast(fn: string, cols: ForecastColumns, table: StageTable, zone: () => ZoneDays, bins: ForecastBins): void {
+export function readForecast(
+  fn: string,
+  cols: ForecastColumns,
+  table: StageTable,
+  zone: () => ZoneDays,
+  bins: ForecastBins,
+): void {
   const { values, stages, closeDates } = cols;
   sameHeights(fn, [values, stages, closeDates]);
   const { codes, weights } = table;

@@ -14,11 +14,19 @@ import { BLANK, UNKNOWN, stageCoder } from './stage-codes';
 /** The outcomes (OPEN, WON, LOST) whose deals' values a function sums. */
 export type SummedOutcomes = readonly number[];
 
-export function readStageTotals(fn: string, stages: ColumnArg, values: ColumnArg | undefined, table: StageTable, summed: SummedOutcomes = []): StageTotals {
+export function readStageTotals(
+  fn: string,
+  stages: ColumnArg,
+  values: ColumnArg | undefined,
+  table: StageTable,
+  summed: SummedOutcomes = [],
+): StageTotals {
   sameHeights(fn, [values, stages]);
   /** Per stage index: 1 when its deals' values are summed. */
   const sums = new Uint8Array(table.stages.length);
-  table.codes.forEach((code, k) => { sums[k] = summed.includes(code) ? 1 : 0; });
+  table.codes.forEach((code, k) => {
+    sums[k] = summed.includes(code) ? 1 : 0;
+  });
   const totals = emptyTotals(table);
   const { count, value } = totals;
   const coder = stageCoder(table);

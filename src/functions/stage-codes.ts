@@ -24,7 +24,7 @@ export function stageCoder(table: StageTable): StageCoder {
       const text = typeof v === 'string' ? v : readText(v);
       let k = known.get(text);
       if (k === undefined) {
-        k = text.trim() === '' ? BLANK : table.find(text)?.index ?? UNKNOWN;
+        k = text.trim() === '' ? BLANK : (table.find(text)?.index ?? UNKNOWN);
         known.set(text, k);
       }
       return k;

@@ -19,8 +19,17 @@ export function resolveStageTable(fn: string, arg: RangeArg, readSettings: Setti
 }
 
 function parseOrThrow(fn: string, name: string, grid: CellGrid, isTab: boolean): StageTable {
-  const { table, problems } = parseStageTable(grid, isTab ? { name: 'Pipeline Settings', origin: { row: 1, column: 1 }, requireClosedStages: false } : { name, requireClosedStages: false });
+  const { table, problems } = parseStageTable(
+    grid,
+    isTab
+      ? { name: 'Pipeline Settings', origin: { row: 1, column: 1 }, requireClosedStages: false }
+      : { name, requireClosedStages: false },
+  );
   const first = problems[0];
-  if (first) throw new FunctionError(fn, `${isTab ? '' : 'stage_table: '}${first.cell}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : ''}`);
+  if (first)
+    throw new FunctionError(
+      fn,
+      `${isTab ? '' : 'stage_table: '}${first.cell}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : ''}`,
+    );
   return table;
 }

@@ -11,7 +11,13 @@ export type Json = string | number | boolean | null | readonly Json[] | { readon
 export type JsonSafe<T extends Json> = T;
 
 /** F itself when it takes and returns JSON only, else never. */
-type JsonFunction<F> = F extends (...args: infer A) => infer R ? ([A] extends [readonly Json[]] ? ([R] extends [Json] ? F : never) : never) : never;
+type JsonFunction<F> = F extends (...args: infer A) => infer R
+  ? [A] extends [readonly Json[]]
+    ? [R] extends [Json]
+      ? F
+      : never
+    : never
+  : never;
 
 /** T itself, when each of its functions takes and returns JSON only (a server API called from a page). */
 export type JsonApi<T extends { [K in keyof T]: JsonFunction<T[K]> }> = T;

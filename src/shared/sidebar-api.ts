@@ -46,8 +46,7 @@ export type MoveDealRequest = JsonSafe<{
 }>;
 
 export type MoveDealResult = JsonSafe<
-  | { ok: true; message: string; deal: DealView }
-  | { ok: false; message: string; missing: string[] }
+  { ok: true; message: string; deal: DealView } | { ok: false; message: string; missing: string[] }
 >;
 
 /** The functions the sidebar calls through google.script.run: JSON in, JSON out. */

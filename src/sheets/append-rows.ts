@@ -27,7 +27,9 @@ export function appendRows(sheet: Sheet, rows: unknown[][], after = sheet.getLas
 /** Empties a range the add-on wrote (its own rows); true when that worked. */
 export function blankRange(range: Range): boolean {
   try {
-    range.setValues(Array.from({ length: range.getNumRows() }, () => Array.from({ length: range.getNumColumns() }, () => '')));
+    range.setValues(
+      Array.from({ length: range.getNumRows() }, () => Array.from({ length: range.getNumColumns() }, () => '')),
+    );
     return true;
   } catch {
     return false;

@@ -23,12 +23,23 @@ export function applyDealsFormats(sheet: Sheet, columns: ColumnMap, dataRows: nu
   const rows = Math.min(sheet.getMaxRows() - HEADER_ROW, Math.max(dataRows, 1) + HEADROOM_ROWS);
   const skipped: string[] = [];
   if (rows < 1) return skipped;
-  const column = (k: ColumnKey): Range | undefined => (columns[k] === undefined ? undefined : sheet.getRange(FIRST_DATA_ROW, (columns[k] as number) + 1, rows, 1));
+  const column = (k: ColumnKey): Range | undefined =>
+    columns[k] === undefined ? undefined : sheet.getRange(FIRST_DATA_ROW, (columns[k] as number) + 1, rows, 1);
   const stage = column('stage');
   if (stage) {
-    const foreign = firstForeignRule(stage, (v) => v.getHelpText() === STAGE_HELP && String(v.getCriteriaType()) === 'VALUE_IN_RANGE');
+    const foreign = firstForeignRule(
+      stage,
+      (v) => v.getHelpText() === STAGE_HELP && String(v.getCriteriaType()) === 'VALUE_IN_RANGE',
+    );
     if (foreign) skipped.push(`Stage: kept your own data validation (${foreign}); no dropdown added.`);
-    else stage.setDataValidation(SpreadsheetApp.newDataValidation().requireValueInRange(stageList, true).setAllowInvalid(true).setHelpText(STAGE_HELP).build());
+    else
+      stage.setDataValidation(
+        SpreadsheetApp.newDataValidation()
+          .requireValueInRange(stageList, true)
+          .setAllowInvalid(true)
+          .setHelpText(STAGE_HELP)
+          .build(),
+      );
   }
   const checkbox = SpreadsheetApp.newDataValidation().requireCheckbox().build();
   for (const k of CHECKBOX_COLUMNS) {
@@ -37,7 +48,8 @@ export function applyDealsFormats(sheet: Sheet, columns: ColumnMap, dataRows: nu
     const foreign = firstForeignRule(range, (v) => String(v.getCriteriaType()) === 'CHECKBOX');
     const notTick = firstNonTick(range.getValues() as CellValue[][]);
     if (foreign) skipped.push(`${COLUMN_LABELS[k]}: kept your own data validation (${foreign}); no checkboxes added.`);
-    else if (notTick) skipped.push(`${COLUMN_LABELS[k]}: holds values that are not ticks (${notTick}), so no checkboxes were added.`);
+    else if (notTick)
+      skipped.push(`${COLUMN_LABELS[k]}: holds values that are not ticks (${notTick}), so no checkboxes were added.`);
     else range.setDataValidation(checkbox);
   }
   for (const [key, format] of Object.entries(FORMATS) as [ColumnKey, string][]) {

@@ -26,19 +26,42 @@ export interface DealsTable {
 export function readDealsTable(sheet: Sheet): DealsTable {
   const lastRow = sheet.getLastRow();
   const lastColumn = Math.max(1, sheet.getLastColumn());
-  const all = lastRow < HEADER_ROW ? [[]] : (sheet.getRange(HEADER_ROW, 1, lastRow - HEADER_ROW + 1, lastColumn).getValues() as CellGrid);
+  const all =
+    lastRow < HEADER_ROW
+      ? [[]]
+      : (sheet.getRange(HEADER_ROW, 1, lastRow - HEADER_ROW + 1, lastColumn).getValues() as CellGrid);
   const headers = (all[0] ?? []) as CellValue[];
-  return { sheet, tab: sheet.getName(), headers, columns: mapHeaders(headers), rows: all.slice(1), firstRow: FIRST_DATA_ROW, lastRow, width: lastColumn };
+  return {
+    sheet,
+    tab: sheet.getName(),
+    headers,
+    columns: mapHeaders(headers),
+    rows: all.slice(1),
+    firstRow: FIRST_DATA_ROW,
+    lastRow,
+    width: lastColumn,
+  };
 }
 
 /** The header row and just rows first..last (an edit's rows): two reads however long the tab is. */
 export function readDealsWindow(sheet: Sheet, first: number, last: number): DealsTable {
   const lastRow = sheet.getLastRow();
   const lastColumn = Math.max(1, sheet.getLastColumn());
-  const headers = (lastRow < HEADER_ROW ? [] : sheet.getRange(HEADER_ROW, 1, 1, lastColumn).getValues()[0] ?? []) as CellValue[];
+  const headers = (
+    lastRow < HEADER_ROW ? [] : (sheet.getRange(HEADER_ROW, 1, 1, lastColumn).getValues()[0] ?? [])
+  ) as CellValue[];
   const end = Math.min(last, lastRow);
   const rows = end < first ? [] : (sheet.getRange(first, 1, end - first + 1, lastColumn).getValues() as CellGrid);
-  return { sheet, tab: sheet.getName(), headers, columns: mapHeaders(headers), rows, firstRow: first, lastRow, width: lastColumn };
+  return {
+    sheet,
+    tab: sheet.getName(),
+    headers,
+    columns: mapHeaders(headers),
+    rows,
+    firstRow: first,
+    lastRow,
+    width: lastColumn,
+  };
 }
 
 /** Every Deal ID on the tab (one column read when the table is a window). */
@@ -51,7 +74,10 @@ export function allDealIds(table: DealsTable, col: number): string[] {
 export function readColumnText(sheet: Sheet, col: number): string[] {
   const last = sheet.getLastRow();
   if (last < FIRST_DATA_ROW) return [];
-  return sheet.getRange(FIRST_DATA_ROW, col + 1, last - FIRST_DATA_ROW + 1, 1).getValues().map((r) => readText(r[0] as CellValue));
+  return sheet
+    .getRange(FIRST_DATA_ROW, col + 1, last - FIRST_DATA_ROW + 1, 1)
+    .getValues()
+    .map((r) => readText(r[0] as CellValue));
 }
 
 /** The header row as a column map (one read). */
@@ -62,7 +88,10 @@ export function readColumns(sheet: Sheet): ColumnMap {
 
 export function requireColumn(table: DealsTable, key: ColumnKey): number {
   const col = table.columns[key];
-  if (col === undefined) throw new Error(`The ${table.sheet.getName()} tab has no "${COLUMN_LABELS[key]}" column. Run Extensions > Deal Pipeline > Set up pipeline.`);
+  if (col === undefined)
+    throw new Error(
+      `The ${table.sheet.getName()} tab has no "${COLUMN_LABELS[key]}" column. Run Extensions > Deal Pipeline > Set up pipeline.`,
+    );
   return col;
 }
 

@@ -18,7 +18,14 @@ export function editedSpan(range: Range): EditedSpan {
   const lastRow = range.getLastRow();
   const firstColumn = range.getColumn();
   const lastColumn = range.getLastColumn();
-  return { sheetId: range.getSheet().getSheetId(), firstRow, lastRow, firstColumn, lastColumn, single: firstRow === lastRow && firstColumn === lastColumn };
+  return {
+    sheetId: range.getSheet().getSheetId(),
+    firstRow,
+    lastRow,
+    firstColumn,
+    lastColumn,
+    single: firstRow === lastRow && firstColumn === lastColumn,
+  };
 }
 
 export function isTab(sheet: Sheet, sheetId: number): boolean {

@@ -12,7 +12,10 @@ import { createEditTrigger, deleteTriggers, userTriggers } from './triggers';
 
 export const EDIT_HANDLER = 'onDealEdit';
 
-export interface EditTriggerRecord { readonly id: string; readonly owner: string }
+export interface EditTriggerRecord {
+  readonly id: string;
+  readonly owner: string;
+}
 
 export function editTriggerRecord(props: DocumentProperties): EditTriggerRecord | undefined {
   try {
@@ -32,7 +35,10 @@ export function installEditTrigger(book: Book, props: DocumentProperties, me: st
   }
   const recorded = editTriggerRecord(props);
   if (recorded && recorded.owner !== me) return false;
-  props.setProperty(PROPERTY_KEYS.editTrigger, JSON.stringify({ id: createEditTrigger(book, EDIT_HANDLER), owner: me }));
+  props.setProperty(
+    PROPERTY_KEYS.editTrigger,
+    JSON.stringify({ id: createEditTrigger(book, EDIT_HANDLER), owner: me }),
+  );
   return true;
 }
 

@@ -34,7 +34,12 @@ function madeByEarlierVersion(sheet: Sheet, role: TabRole, headers?: readonly st
 }
 
 /** The role's own tab, created (with headers) when there is none. A write: call it under the lock. */
-export function ensureGeneratedTab(book: Book, registry: TabRegistry, role: TabRole, headers?: readonly string[]): GeneratedTab {
+export function ensureGeneratedTab(
+  book: Book,
+  registry: TabRegistry,
+  role: TabRole,
+  headers?: readonly string[],
+): GeneratedTab {
   const own = registry.findOwn(role);
   if (own) return { sheet: own };
   const clash = book.getSheetByName(TABS[role]);
@@ -46,6 +51,9 @@ export function ensureGeneratedTab(book: Book, registry: TabRegistry, role: TabR
   const sheet = registry.ensure(role, headers, { ownOnly: true });
   const name = sheet.getName();
   return clash && name !== TABS[role]
-    ? { sheet, notice: `"${TABS[role]}" is not a tab the add-on made, so it was left as it is; the add-on uses "${name}".` }
+    ? {
+        sheet,
+        notice: `"${TABS[role]}" is not a tab the add-on made, so it was left as it is; the add-on uses "${name}".`,
+      }
     : { sheet };
 }

@@ -48,11 +48,16 @@ function same(a: CellValue, b: CellValue): boolean {
 export function matchHealth(health: HealthPlan, rowsNow: CellGrid, columnsNow: ColumnMap): HealthMatch {
   const plan = health.rows;
   // Each known column's index then and now (-1 where absent), so moved columns compare by header.
-  const pairs = COLUMN_KEYS.map((k) => [health.columns[k] ?? -1, columnsNow[k] ?? -1] as const).filter(([a, b]) => a >= 0 || b >= 0);
+  const pairs = COLUMN_KEYS.map((k) => [health.columns[k] ?? -1, columnsNow[k] ?? -1] as const).filter(
+    ([a, b]) => a >= 0 || b >= 0,
+  );
   const healthNow = columnsNow.health ?? -1;
   const idsNow = rowsNow.map((r) => (columnsNow.dealId === undefined ? '' : text(r[columnsNow.dealId])));
   const indexesNow = rowsById(idsNow, 0);
-  const indexesThen = rowsById(plan.map((p) => p.id), 0);
+  const indexesThen = rowsById(
+    plan.map((p) => p.id),
+    0,
+  );
   const planned = (id: string): HealthPlanRow | undefined => {
     const then = onlyRowOf(indexesNow, id) === undefined ? undefined : onlyRowOf(indexesThen, id);
     return then === undefined ? undefined : plan[then];
@@ -67,7 +72,10 @@ export function matchHealth(health: HealthPlan, rowsNow: CellGrid, columnsNow: C
     used.add(p);
     const now = rowsNow[k] as CellValue[];
     for (const [a, b] of pairs) {
-      if (!same(a < 0 ? '' : p.cells[a], b < 0 ? '' : now[b])) { changedSince++; return; }
+      if (!same(a < 0 ? '' : p.cells[a], b < 0 ? '' : now[b])) {
+        changedSince++;
+        return;
+      }
     }
     if (p.after !== text(healthNow < 0 ? '' : now[healthNow])) assign.set(k, p.after);
   });
@@ -76,7 +84,12 @@ export function matchHealth(health: HealthPlan, rowsNow: CellGrid, columnsNow: C
   return { assign, changedSince, unmatched };
 }
 
-export interface HealthWrite { readonly healthColumn: number; readonly written: number; readonly changedSince: number; readonly unmatched: number }
+export interface HealthWrite {
+  readonly healthColumn: number;
+  readonly written: number;
+  readonly changedSince: number;
+  readonly unmatched: number;
+}
 
 /**
  * Under the document lock: re-reads the table (one getValues), matches, and writes the span from
@@ -85,7 +98,10 @@ export interface HealthWrite { readonly healthColumn: number; readonly written: 
 export function writeHealthById(sheet: Sheet, plan: HealthPlan): HealthWrite {
   const { columns, rows, firstRow } = readDealsTable(sheet);
   for (const key of ['health', 'dealId'] as const) {
-    if (columns[key] === undefined) throw new Error(`The ${sheet.getName()} tab has no "${COLUMN_LABELS[key]}" column any more (it was removed or renamed during the run); nothing was written. Run Extensions > Deal Pipeline > Set up pipeline.`);
+    if (columns[key] === undefined)
+      throw new Error(
+        `The ${sheet.getName()} tab has no "${COLUMN_LABELS[key]}" column any more (it was removed or renamed during the run); nothing was written. Run Extensions > Deal Pipeline > Set up pipeline.`,
+      );
   }
   const healthIndex = columns.health as number;
   const m = matchHealth(plan, rows, columns);
@@ -100,5 +116,10 @@ export function writeHealthById(sheet: Sheet, plan: HealthPlan): HealthWrite {
     }
     sheet.getRange(firstRow + first, healthIndex + 1, cells.length, 1).setValues(cells);
   }
-  return { healthColumn: healthIndex + 1, written: m.assign.size, changedSince: m.changedSince, unmatched: m.unmatched };
+  return {
+    healthColumn: healthIndex + 1,
+    written: m.assign.size,
+    changedSince: m.changedSince,
+    unmatched: m.unmatched,
+  };
 }

@@ -26,11 +26,16 @@ export function readHistory(book: Book, registry: TabRegistry = new TabRegistry(
 export function historyTabProblem(sheet: Sheet): string | undefined {
   const headers = sheet.getRange(HEADER_ROW, 1, 1, HISTORY_HEADERS.length).getValues()[0] ?? [];
   const same = HISTORY_HEADERS.every((h, i) => foldHeader(readText(headers[i])) === foldHeader(h));
-  return same ? undefined : `The ${sheet.getName()} tab's first row is not the history header (${HISTORY_HEADERS.join(', ')}).`;
+  return same
+    ? undefined
+    : `The ${sheet.getName()} tab's first row is not the history header (${HISTORY_HEADERS.join(', ')}).`;
 }
 
 /** Appends the records after the last row in one write (see append-rows.ts); each record's 8 cells come from historyCells. */
 export function appendHistoryRecords(sheet: Sheet, records: readonly HistoryRecord[]): Range | undefined {
   if (records.length === 0) return undefined;
-  return appendRows(sheet, records.map((r) => historyCells(r).map(literal)));
+  return appendRows(
+    sheet,
+    records.map((r) => historyCells(r).map(literal)),
+  );
 }

@@ -6,7 +6,11 @@
 import { documentLock, flush } from './platform';
 
 function releaseAfterFlush(lock: GoogleAppsScript.Lock.Lock): void {
-  try { flush(); } finally { lock.releaseLock(); }
+  try {
+    flush();
+  } finally {
+    lock.releaseLock();
+  }
 }
 
 /** Runs under the document lock, waiting up to `timeoutMs` (throws Apps Script's lock timeout). */

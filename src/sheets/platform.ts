@@ -8,7 +8,9 @@ import { Book, DocumentProperties } from './book';
 
 export class NoDocumentError extends Error {
   constructor(what: string) {
-    super(`Deal Pipeline can only run inside a spreadsheet: Apps Script gave no ${what}. Open the spreadsheet and run it from Extensions > Deal Pipeline.`);
+    super(
+      `Deal Pipeline can only run inside a spreadsheet: Apps Script gave no ${what}. Open the spreadsheet and run it from Extensions > Deal Pipeline.`,
+    );
     this.name = 'NoDocumentError';
   }
 }

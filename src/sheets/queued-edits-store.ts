@@ -33,12 +33,17 @@ function split(changes: readonly QueuedStageChange[]): QueuedStageChange[][] {
 /** Every queued edit with its key, oldest first; a value that cannot be read is left in place (Check settings counts it). */
 export function readQueuedEdits(props: DocumentProperties): { key: string; edit: QueuedEdit }[] {
   const out: { key: string; edit: QueuedEdit }[] = [];
-  for (const key of props.getKeys().filter((k) => k.startsWith(PROPERTY_KEYS.queuedEditPrefix)).sort()) {
+  for (const key of props
+    .getKeys()
+    .filter((k) => k.startsWith(PROPERTY_KEYS.queuedEditPrefix))
+    .sort()) {
     const raw = props.getProperty(key);
     try {
       const v = JSON.parse(raw ?? '') as QueuedEdit;
       if (typeof v.at === 'number' && typeof v.by === 'string' && Array.isArray(v.changes)) out.push({ key, edit: v });
-    } catch { /* a value that is not ours is left where it is */ }
+    } catch {
+      /* a value that is not ours is left where it is */
+    }
   }
   return out;
 }

@@ -9,12 +9,20 @@ import { appendRows } from './append-rows';
 
 export function readSnapshots(sheet: Sheet, readZone: DayReader): SnapshotRow[] {
   if (sheet.getLastRow() < FIRST_DATA_ROW) return [];
-  const grid = sheet.getRange(FIRST_DATA_ROW, 1, sheet.getLastRow() - HEADER_ROW, SNAPSHOT_HEADERS.length).getValues() as CellGrid;
+  const grid = sheet
+    .getRange(FIRST_DATA_ROW, 1, sheet.getLastRow() - HEADER_ROW, SNAPSHOT_HEADERS.length)
+    .getValues() as CellGrid;
   const out: SnapshotRow[] = [];
   for (const r of grid) {
     const day = readDay(r[0] as CellValue, readZone);
     if (day === undefined) continue;
-    out.push({ day, stage: readText(r[1] as CellValue), deals: readNumber(r[2] as CellValue) ?? 0, value: readNumber(r[3] as CellValue) ?? 0, weighted: readNumber(r[4] as CellValue) ?? 0 });
+    out.push({
+      day,
+      stage: readText(r[1] as CellValue),
+      deals: readNumber(r[2] as CellValue) ?? 0,
+      value: readNumber(r[3] as CellValue) ?? 0,
+      weighted: readNumber(r[4] as CellValue) ?? 0,
+    });
   }
   return out;
 }
@@ -23,10 +31,17 @@ export function readSnapshots(sheet: Sheet, readZone: DayReader): SnapshotRow[] 
  * Under the lock: appends today's rows unless the last row is already today (another run got
  * there since the read). One setValues and one date format, for the new rows only. Returns whether it appended.
  */
-export function appendSnapshot(sheet: Sheet, rows: readonly SnapshotRow[], today: CalendarDay, timeZone: string, readZone: DayReader): boolean {
+export function appendSnapshot(
+  sheet: Sheet,
+  rows: readonly SnapshotRow[],
+  today: CalendarDay,
+  timeZone: string,
+  readZone: DayReader,
+): boolean {
   if (rows.length === 0) return false;
   const last = sheet.getLastRow();
-  if (last >= FIRST_DATA_ROW && readDay(sheet.getRange(last, 1).getValue() as CellValue, readZone) === today) return false;
+  if (last >= FIRST_DATA_ROW && readDay(sheet.getRange(last, 1).getValue() as CellValue, readZone) === today)
+    return false;
   const date = startOfDayIn(today, timeZone);
   appendRows(sheet, safeRows<unknown>(rows.map((r) => [date, r.stage, r.deals, r.value, r.weighted])), last);
   sheet.getRange(last + 1, 1, rows.length, 1).setNumberFormat('yyyy-mm-dd');

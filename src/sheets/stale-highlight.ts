@@ -15,11 +15,19 @@ export function ensureStaleHighlight(sheet: Sheet, healthCol: number): void {
   const range = sheet.getRange(FIRST_DATA_ROW, healthCol + 1, Math.max(1, sheet.getMaxRows() - HEADER_ROW), 1);
   const isOurs = (r: Rule): boolean => {
     const ranges = r.getRanges();
-    return ranges.length === 1 && (ranges[0] as GoogleAppsScript.Spreadsheet.Range).getColumn() === healthCol + 1 && ruleText(r) === PREFIX;
+    return (
+      ranges.length === 1 &&
+      (ranges[0] as GoogleAppsScript.Spreadsheet.Range).getColumn() === healthCol + 1 &&
+      ruleText(r) === PREFIX
+    );
   };
   const mine = rules.filter(isOurs);
   if (mine.length === 1 && (mine[0] as Rule).getRanges()[0]?.getA1Notation() === range.getA1Notation()) return;
-  const rule = SpreadsheetApp.newConditionalFormatRule().whenTextStartsWith(PREFIX).setBackground(STALE_COLOR).setRanges([range]).build();
+  const rule = SpreadsheetApp.newConditionalFormatRule()
+    .whenTextStartsWith(PREFIX)
+    .setBackground(STALE_COLOR)
+    .setRanges([range])
+    .build();
   sheet.setConditionalFormatRules([...rules.filter((r) => !isOurs(r)), rule]);
 }
 

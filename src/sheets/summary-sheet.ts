@@ -15,7 +15,8 @@ export function summaryBlock(layout: SummaryLayout): { values: SummaryCell[][]; 
   const notes = padGrid<string>([], layout.rows.length, SUMMARY_WIDTH, '');
   for (const note of layout.notes) {
     const row = notes[note.row - 1];
-    if (!row || note.column < 1 || note.column > SUMMARY_WIDTH) throw new Error(`Summary note outside the block: row ${note.row}, column ${note.column}`);
+    if (!row || note.column < 1 || note.column > SUMMARY_WIDTH)
+      throw new Error(`Summary note outside the block: row ${note.row}, column ${note.column}`);
     row[note.column - 1] = note.text;
   }
   return { values, notes };
@@ -64,7 +65,8 @@ function upsertCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
       .setOption('title', spec.title)
       .setOption('legend', { position: spec.key === 'funnel' ? 'none' : 'bottom' })
       .setPosition(spec.anchor.row, spec.anchor.column, 0, 0);
-    if (first) sheet.updateChart(builder.build()); else sheet.insertChart(builder.build());
+    if (first) sheet.updateChart(builder.build());
+    else sheet.insertChart(builder.build());
   }
 }
 

@@ -44,7 +44,9 @@ export function parseRegistry(raw: string | null): TabRegistryRecord {
         if (typeof id === 'number' && Number.isInteger(id)) ids[role] = id;
       }
     }
-    const created = Array.isArray(rec.created) ? rec.created.filter((n): n is number => typeof n === 'number' && Number.isInteger(n)) : [];
+    const created = Array.isArray(rec.created)
+      ? rec.created.filter((n): n is number => typeof n === 'number' && Number.isInteger(n))
+      : [];
     return { ids, created };
   } catch {
     return EMPTY;
@@ -54,7 +56,10 @@ export function parseRegistry(raw: string | null): TabRegistryRecord {
 export class TabRegistry {
   private record: TabRegistryRecord;
 
-  constructor(private readonly book: Book, private readonly props: DocumentProperties = documentProperties()) {
+  constructor(
+    private readonly book: Book,
+    private readonly props: DocumentProperties = documentProperties(),
+  ) {
     this.record = parseRegistry(props.getProperty(PROPERTY_KEYS.tabs));
   }
 
@@ -102,7 +107,8 @@ export class TabRegistry {
   remember(role: TabRole, sheet: Sheet, created: boolean): void {
     const id = sheet.getSheetId();
     const ids = { ...this.record.ids, [role]: id };
-    const createdIds = created && !this.record.created.includes(id) ? [...this.record.created, id] : this.record.created.slice();
+    const createdIds =
+      created && !this.record.created.includes(id) ? [...this.record.created, id] : this.record.created.slice();
     this.record = { ids, created: createdIds };
     this.props.setProperty(PROPERTY_KEYS.tabs, JSON.stringify(this.record));
   }
@@ -118,7 +124,8 @@ export class TabRegistry {
       return found;
     }
     const name = freeName(this.book, TABS[role]);
-    const sheet = options.index === undefined ? this.book.insertSheet(name) : this.book.insertSheet(name, options.index);
+    const sheet =
+      options.index === undefined ? this.book.insertSheet(name) : this.book.insertSheet(name, options.index);
     this.byId = undefined;
     if (headers && headers.length > 0) {
       sheet.getRange(HEADER_ROW, 1, 1, headers.length).setValues([headers.slice()]).setFontWeight('bold');
@@ -136,7 +143,12 @@ export class TabRegistry {
   private sniffDealsTab(): Sheet | undefined {
     const generatedNames: string[] = TAB_ROLES.filter((r) => r !== 'deals').map((r) => TABS[r]);
     for (const sheet of this.book.getSheets()) {
-      if (generatedNames.includes(sheet.getName()) || this.isTakenByAnotherRole(sheet, 'deals') || sheet.getLastRow() < HEADER_ROW) continue;
+      if (
+        generatedNames.includes(sheet.getName()) ||
+        this.isTakenByAnotherRole(sheet, 'deals') ||
+        sheet.getLastRow() < HEADER_ROW
+      )
+        continue;
       const map = readColumns(sheet);
       if (map.stage !== undefined && (map.deal !== undefined || map.value !== undefined)) return sheet;
     }

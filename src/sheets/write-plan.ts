@@ -16,7 +16,16 @@
  *    history rows land together or not at all; the message says so, or names what could not be undone.
  */
 import { CellValue, readText } from '../core/values';
-import { cellBlocks, CellBlock, changedSince, FreshRows, KEEP, locateRows, missingColumns, WritePlan } from '../core/write-plan';
+import {
+  cellBlocks,
+  CellBlock,
+  changedSince,
+  FreshRows,
+  KEEP,
+  locateRows,
+  missingColumns,
+  WritePlan,
+} from '../core/write-plan';
 import { ColumnMap } from '../core/columns';
 import { Range, Sheet } from './book';
 import { FIRST_DATA_ROW, readColumnText, readColumns } from './deals-sheet';
@@ -43,7 +52,10 @@ export function applyPlan(tabs: PlanTabs, plan: WritePlan): Applied {
     const result = attemptPlan(tabs, plan);
     if (result !== 'moved') return result;
   }
-  return { ok: false, message: `${plan.action}: rows kept moving (another user sorting or inserting). ${NOTHING} Try again.` };
+  return {
+    ok: false,
+    message: `${plan.action}: rows kept moving (another user sorting or inserting). ${NOTHING} Try again.`,
+  };
 }
 
 function attemptPlan(tabs: PlanTabs, plan: WritePlan): Applied | 'moved' {
@@ -53,15 +65,26 @@ function attemptPlan(tabs: PlanTabs, plan: WritePlan): Applied | 'moved' {
   const missing = missingColumns(plan, columns);
   if (missing.length > 0) {
     const names = missing.map((m) => `"${m}"`).join(', ');
-    return { ok: false, message: `${plan.action}: the ${tab} tab has no ${names} column. ${NOTHING} Set up pipeline adds it.` };
+    return {
+      ok: false,
+      message: `${plan.action}: the ${tab} tab has no ${names} column. ${NOTHING} Set up pipeline adds it.`,
+    };
   }
   const problem = tabs.history && plan.history.length > 0 ? historyTabProblem(tabs.history) : undefined;
   if (problem) return { ok: false, message: `${plan.action}: ${problem} ${NOTHING}` };
   const idColumn = columns.dealId as number;
-  const fresh = readFresh(deals, tab, columns, plan.rows.some((w) => w.key.by === 'content'));
+  const fresh = readFresh(
+    deals,
+    tab,
+    columns,
+    plan.rows.some((w) => w.key.by === 'content'),
+  );
   const located = locateRows(plan, fresh);
   if (!located.ok) return { ok: false, message: `${plan.action}: ${located.reason} ${NOTHING}` };
-  const blocks = cellBlocks(plan.rows.map((w, i) => ({ row: located.rows[i] as number, cells: w.cells })), columns);
+  const blocks = cellBlocks(
+    plan.rows.map((w, i) => ({ row: located.rows[i] as number, cells: w.cells })),
+    columns,
+  );
   const before = blocks.map((b) => readBlock(deals, b));
   const conflict = changedSince(plan, located.rows, columns, (row, column) => valueIn(before, row, column));
   if (conflict) return { ok: false, message: `${plan.action}: ${conflict} ${NOTHING}` };
@@ -70,7 +93,10 @@ function attemptPlan(tabs: PlanTabs, plan: WritePlan): Applied | 'moved' {
     try {
       logged = appendHistoryRecords(tabs.history, plan.history);
     } catch (e) {
-      return { ok: false, message: `${plan.action}: could not write to the ${tabs.history.getName()} tab (${errorText(e)}). ${NOTHING}` };
+      return {
+        ok: false,
+        message: `${plan.action}: could not write to the ${tabs.history.getName()} tab (${errorText(e)}). ${NOTHING}`,
+      };
     }
   }
   if (!sameIds(fresh.ids, readIdsAgain(deals, idColumn, fresh.ids.length))) {
@@ -79,9 +105,17 @@ function attemptPlan(tabs: PlanTabs, plan: WritePlan): Applied | 'moved' {
   for (let k = 0; k < blocks.length; k++) {
     const block = before[k] as BlockImage;
     try {
-      block.range.setValues(block.cells.map((row, i) => row.map((v, j) => (v === KEEP ? keptValue(block, i, j) : literal(v)))));
+      block.range.setValues(
+        block.cells.map((row, i) => row.map((v, j) => (v === KEEP ? keptValue(block, i, j) : literal(v)))),
+      );
     } catch (e) {
-      return undo(plan, tabs, before.slice(0, k + 1), logged, `${errorText(e)} while writing ${tab}!${block.range.getA1Notation()}`);
+      return undo(
+        plan,
+        tabs,
+        before.slice(0, k + 1),
+        logged,
+        `${errorText(e)} while writing ${tab}!${block.range.getA1Notation()}`,
+      );
     }
   }
   return { ok: true, rows: located.rows };
@@ -114,7 +148,13 @@ function keptValue(b: BlockImage, i: number, j: number): unknown {
   return f ? f : literal((b.values[i] as CellValue[])[j]);
 }
 
-function undo(plan: WritePlan, tabs: PlanTabs, written: readonly BlockImage[], logged: Range | undefined, cause: string): Applied {
+function undo(
+  plan: WritePlan,
+  tabs: PlanTabs,
+  written: readonly BlockImage[],
+  logged: Range | undefined,
+  cause: string,
+): Applied {
   const stuck: string[] = [];
   for (const b of written) {
     try {
@@ -124,7 +164,10 @@ function undo(plan: WritePlan, tabs: PlanTabs, written: readonly BlockImage[], l
     }
   }
   if (logged && !blankRange(logged)) stuck.push(`${tabs.history?.getName()}!${logged.getA1Notation()} (history rows)`);
-  return { ok: false, message: `${plan.action} failed: ${cause}. ${stuck.length === 0 ? `All was put back. ${NOTHING}` : `Could not put back: ${stuck.join(', ')}.`}` };
+  return {
+    ok: false,
+    message: `${plan.action} failed: ${cause}. ${stuck.length === 0 ? `All was put back. ${NOTHING}` : `Could not put back: ${stuck.join(', ')}.`}`,
+  };
 }
 
 function readFresh(sheet: Sheet, tab: string, columns: ColumnMap, wholeRows: boolean): FreshRows {
@@ -132,7 +175,9 @@ function readFresh(sheet: Sheet, tab: string, columns: ColumnMap, wholeRows: boo
   if (!wholeRows) return { tab, firstRow: FIRST_DATA_ROW, ids: readColumnText(sheet, idColumn) };
   const last = sheet.getLastRow();
   if (last < FIRST_DATA_ROW) return { tab, firstRow: FIRST_DATA_ROW, ids: [], rows: [] };
-  const rows = sheet.getRange(FIRST_DATA_ROW, 1, last - FIRST_DATA_ROW + 1, Math.max(1, sheet.getLastColumn())).getValues() as CellValue[][];
+  const rows = sheet
+    .getRange(FIRST_DATA_ROW, 1, last - FIRST_DATA_ROW + 1, Math.max(1, sheet.getLastColumn()))
+    .getValues() as CellValue[][];
   const ids = rows.map((r) => readText(r[idColumn]));
   return { tab, firstRow: FIRST_DATA_ROW, ids, rows, healthColumn: columns.health };
 }
@@ -144,7 +189,10 @@ function readFresh(sheet: Sheet, tab: string, columns: ColumnMap, wholeRows: boo
 function readIdsAgain(sheet: Sheet, idColumn: number, rows: number): string[] {
   if (rows === 0) return [];
   try {
-    return sheet.getRange(FIRST_DATA_ROW, idColumn + 1, rows, 1).getValues().map((r) => readText(r[0] as CellValue));
+    return sheet
+      .getRange(FIRST_DATA_ROW, idColumn + 1, rows, 1)
+      .getValues()
+      .map((r) => readText(r[0] as CellValue));
   } catch {
     return []; // the tab lost rows at its end: moved
   }

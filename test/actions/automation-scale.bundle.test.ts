@@ -11,7 +11,9 @@ import { largeDeal, largePipeline, runStatus } from '../helpers/large-pipeline';
 import { summarySection as section } from '../helpers/summary-tab';
 
 const TODAY = Date.UTC(2026, 10, 23); // the emulator's default clock: 2026-11-23 15:00 UTC, 10:00 in New York
-const STALE_AFTER: Record<string, number> = Object.fromEntries(DEFAULT_STAGES.filter((s) => s.staleAfter !== null).map((s) => [s.name, s.staleAfter as number]));
+const STALE_AFTER: Record<string, number> = Object.fromEntries(
+  DEFAULT_STAGES.filter((s) => s.staleAfter !== null).map((s) => [s.name, s.staleAfter as number]),
+);
 
 test('1,000 stale deals: the summary succeeds, lists the 200 most overdue and says how many more', () => {
   const n = 1000;
@@ -54,7 +56,8 @@ test('a shorter summary after a longer one leaves no rows, notes or formats of t
   expect(rows.length).toBeLessThan(80);
   const d = sheet._data();
   const lastRow = rows.length;
-  const beyond = (m: Map<number, unknown>): number => [...m.keys()].filter((k) => Math.floor(k / 18_278) >= lastRow).length;
+  const beyond = (m: Map<number, unknown>): number =>
+    [...m.keys()].filter((k) => Math.floor(k / 18_278) >= lastRow).length;
   expect([beyond(d.notes), beyond(d.formats), beyond(d.fontWeights)]).toEqual([0, 0, 0]);
 });
 
@@ -67,7 +70,8 @@ test('a write that fails keeps the previous summary and shows the failure on the
   const original = EmuRange.prototype.setValues;
   // The summary's block write is refused (as a protected range is); the one-row status line is not.
   EmuRange.prototype.setValues = function (this: EmuRange, values: unknown[][]) {
-    if (this.getSheet().getName() === 'Pipeline Summary' && this.getNumRows() > 1) throw new Error('You are trying to edit a protected cell or object.');
+    if (this.getSheet().getName() === 'Pipeline Summary' && this.getNumRows() > 1)
+      throw new Error('You are trying to edit a protected cell or object.');
     return original.call(this, values);
   };
   try {
@@ -92,7 +96,9 @@ describe.each([10_000, 50_000])('%i deals', (n) => {
     expect(runStatus(e)[4]).toBe('OK');
     expect(e.ui.alerts.at(-1)?.prompt).not.toMatch(/did not work/);
     const rows = readTab(e, 'Pipeline Summary');
-    expect(rows.find((r) => r[0] === 'Open deals')?.[1]).toBe(Array.from({ length: n }, (_, i) => largeDeal(i).Stage).filter((s) => !String(s).startsWith('Closed')).length);
+    expect(rows.find((r) => r[0] === 'Open deals')?.[1]).toBe(
+      Array.from({ length: n }, (_, i) => largeDeal(i).Stage).filter((s) => !String(s).startsWith('Closed')).length,
+    );
     e.call('menuTurnOnAutomation');
     e.clock.advance(20 * 3_600_000); // past 06:00 tomorrow: the hourly tick runs the daily job
     e.runDueTriggers();

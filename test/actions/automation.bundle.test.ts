@@ -12,12 +12,21 @@ function pipeline(emu: Emulator, rows: Record<string, unknown>[]): void {
 }
 
 describe('stale deals', () => {
-  test('flags around the threshold in the spreadsheet\'s time zone, not the script\'s', () => {
+  test("flags around the threshold in the spreadsheet's time zone, not the script's", () => {
     // 2026-11-23 03:00 UTC: still 22 Nov in New York, already 23 Nov in Tokyo.
-    for (const [tz, expectStale] of [['America/New_York', false], ['Asia/Tokyo', true]] as const) {
-      const emu = loadedEmulator({ timeZone: tz, scriptTimeZone: 'America/Los_Angeles', now: Date.UTC(2026, 10, 23, 3) });
+    for (const [tz, expectStale] of [
+      ['America/New_York', false],
+      ['Asia/Tokyo', true],
+    ] as const) {
+      const emu = loadedEmulator({
+        timeZone: tz,
+        scriptTimeZone: 'America/Los_Angeles',
+        now: Date.UTC(2026, 10, 23, 3),
+      });
       // Proposal goes stale after 10 days; last touch typed as a date in the sheet's zone.
-      pipeline(emu, [{ Deal: 'Edge', Owner: 'A', Company: 'C', Stage: 'Proposal', Value: 1, 'Stage Entered': '2026-11-12' }]);
+      pipeline(emu, [
+        { Deal: 'Edge', Owner: 'A', Company: 'C', Stage: 'Proposal', Value: 1, 'Stage Entered': '2026-11-12' },
+      ]);
       emu.call('menuFlagStaleDeals');
       const health = readTab(emu, 'Deals')[1]?.[HEALTH] as string;
       if (expectStale) expect(health).toMatch(/^Stale: 11 days in Proposal \(limit 10\)/);
@@ -39,11 +48,33 @@ describe('stale deals', () => {
 
   test('on 10,000 rows only the Health column changes; every other cell, format and note is untouched', () => {
     const emu = loadedEmulator();
-    const rows = Array.from({ length: 10_000 }, (_, i) => ({ 'Deal ID': `X-${i}`, Deal: `Deal ${i}`, Owner: `Rep ${i % 7}`, Company: 'C', Stage: ['Lead Generation', 'Qualification', 'Proposal', 'Closed Won'][i % 4], Value: i * 10, 'Last Activity': `2026-${1 + (i % 11)}-15`, 'Next Step': i % 3 ? '=A1' : 'call' }));
+    const rows = Array.from({ length: 10_000 }, (_, i) => ({
+      'Deal ID': `X-${i}`,
+      Deal: `Deal ${i}`,
+      Owner: `Rep ${i % 7}`,
+      Company: 'C',
+      Stage: ['Lead Generation', 'Qualification', 'Proposal', 'Closed Won'][i % 4],
+      Value: i * 10,
+      'Last Activity': `2026-${1 + (i % 11)}-15`,
+      'Next Step': i % 3 ? '=A1' : 'call',
+    }));
     pipeline(emu, rows);
     const sheet = emu.book.getSheetByName('Deals')!;
-    emu.counter.quiet(() => { sheet.getRange('P5').setBackground('#00ff00'); sheet.getRange('B7').setNote('VIP'); });
-    const snap = () => emu.counter.quiet(() => ({ v: sheet.getDataRange().getValues().map((r) => r.filter((_, c) => c !== HEALTH)), f: sheet.getDataRange().getFormulas(), bg: [...sheet._data().backgrounds], n: [...sheet._data().notes], fm: [...sheet._data().formats] }));
+    emu.counter.quiet(() => {
+      sheet.getRange('P5').setBackground('#00ff00');
+      sheet.getRange('B7').setNote('VIP');
+    });
+    const snap = () =>
+      emu.counter.quiet(() => ({
+        v: sheet
+          .getDataRange()
+          .getValues()
+          .map((r) => r.filter((_, c) => c !== HEALTH)),
+        f: sheet.getDataRange().getFormulas(),
+        bg: [...sheet._data().backgrounds],
+        n: [...sheet._data().notes],
+        fm: [...sheet._data().formats],
+      }));
     const before = JSON.stringify(snap());
     emu.counter.reset();
     emu.call('menuFlagStaleDeals');
@@ -56,14 +87,58 @@ describe('stale deals', () => {
 
 describe('the Pipeline Summary tab', () => {
   const rows = [
-    { Deal: 'A', Owner: 'Ann', Company: 'C', Stage: 'Qualification', Value: 1000, Created: '2026-09-01', 'Expected Close': '2026-12-10', 'Stage Entered': '2026-11-20' },
-    { Deal: 'B', Owner: 'Bob', Company: 'C', Stage: 'Proposal', Value: 2000, Probability: '80%', Created: '2026-08-01', 'Expected Close': '2027-01-05', 'Stage Entered': '2026-11-01' },
-    { Deal: 'C', Owner: 'Ann', Company: 'C', Stage: 'Closed Won', Value: 3000, Created: '2026-07-01', 'Stage Entered': '2026-08-15', 'Expected Close': '2026-08-20' },
-    { Deal: 'D', Owner: 'Bob', Company: 'C', Stage: 'Closed Lost', Value: 500, 'Lost Reason': 'price', Created: '2026-06-01', 'Stage Entered': '2026-07-01' },
-    { Deal: '=IMPORTXML("http://evil","//a")', Owner: '+1 555', Company: '@x', Stage: 'Lead Generation', Value: 10, Created: '2026-01-01', 'Last Activity': '2026-01-02' },
+    {
+      Deal: 'A',
+      Owner: 'Ann',
+      Company: 'C',
+      Stage: 'Qualification',
+      Value: 1000,
+      Created: '2026-09-01',
+      'Expected Close': '2026-12-10',
+      'Stage Entered': '2026-11-20',
+    },
+    {
+      Deal: 'B',
+      Owner: 'Bob',
+      Company: 'C',
+      Stage: 'Proposal',
+      Value: 2000,
+      Probability: '80%',
+      Created: '2026-08-01',
+      'Expected Close': '2027-01-05',
+      'Stage Entered': '2026-11-01',
+    },
+    {
+      Deal: 'C',
+      Owner: 'Ann',
+      Company: 'C',
+      Stage: 'Closed Won',
+      Value: 3000,
+      Created: '2026-07-01',
+      'Stage Entered': '2026-08-15',
+      'Expected Close': '2026-08-20',
+    },
+    {
+      Deal: 'D',
+      Owner: 'Bob',
+      Company: 'C',
+      Stage: 'Closed Lost',
+      Value: 500,
+      'Lost Reason': 'price',
+      Created: '2026-06-01',
+      'Stage Entered': '2026-07-01',
+    },
+    {
+      Deal: '=IMPORTXML("http://evil","//a")',
+      Owner: '+1 555',
+      Company: '@x',
+      Stage: 'Lead Generation',
+      Value: 10,
+      Created: '2026-01-01',
+      'Last Activity': '2026-01-02',
+    },
     { Deal: 'Broken', Owner: 'Zed', Company: 'C', Stage: 'Pitching', Value: 'tbd' },
   ];
-
 
   test('headline figures equal the custom functions on the same data', () => {
     const emu = loadedEmulator();
@@ -72,13 +147,19 @@ describe('the Pipeline Summary tab', () => {
     const good = rows.slice(0, 5);
     const col = (k: string): unknown[][] => good.map((r) => [(r as Record<string, unknown>)[k] ?? '']);
     const d = (s: unknown): unknown => (s ? emu.dateCell(String(s)) : '');
-    expect(figure(emu, 'Weighted forecast')).toBeCloseTo(emu.callCustomFunction('WEIGHTED_FORECAST', col('Value'), col('Stage'), undefined, col('Probability')) as number);
+    expect(figure(emu, 'Weighted forecast')).toBeCloseTo(
+      emu.callCustomFunction('WEIGHTED_FORECAST', col('Value'), col('Stage'), undefined, col('Probability')) as number,
+    );
     expect(figure(emu, 'Pipeline value')).toBe(emu.callCustomFunction('PIPELINE_VALUE', col('Value'), col('Stage')));
     expect(figure(emu, 'Win rate')).toBe(emu.callCustomFunction('WIN_RATE', col('Stage')));
-    expect(figure(emu, 'Average deal size')).toBe(emu.callCustomFunction('AVERAGE_DEAL_SIZE', col('Value'), col('Stage')));
+    expect(figure(emu, 'Average deal size')).toBe(
+      emu.callCustomFunction('AVERAGE_DEAL_SIZE', col('Value'), col('Stage')),
+    );
     const created = good.map((r) => [d(r.Created)]);
     const closed = good.map((r) => [r.Stage === 'Closed Won' ? d(r['Stage Entered']) : '']);
-    expect(figure(emu, 'Average sales cycle (days)')).toBe(emu.callCustomFunction('SALES_CYCLE_DAYS', created, closed, col('Stage')));
+    expect(figure(emu, 'Average sales cycle (days)')).toBe(
+      emu.callCustomFunction('SALES_CYCLE_DAYS', created, closed, col('Stage')),
+    );
     expect(figure(emu, 'Open deals')).toBe(3);
     // Setup, the jobs and every other locked action flushed before releasing the document lock.
     expect(emu.locks.state.releasesWithoutFlush).toBe(0);
@@ -91,10 +172,12 @@ describe('the Pipeline Summary tab', () => {
     emu.call('menuRefreshSummary');
     const summary = readTab(emu, 'Pipeline Summary');
     const problems = summary.slice(summary.findIndex((r) => r[0] === 'Data problems') + 1);
-    expect(problems).toEqual(expect.arrayContaining([
-      ['Deals', 7, 'Stage', '"Pitching"', expect.stringMatching(/not a known stage/), '', ''],
-      ['Deals', 7, 'Value', '"tbd"', 'not a number', '', ''],
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        ['Deals', 7, 'Stage', '"Pitching"', expect.stringMatching(/not a known stage/), '', ''],
+        ['Deals', 7, 'Value', '"tbd"', 'not a number', '', ''],
+      ]),
+    );
     emu.call('menuFlagStaleDeals');
     expect(readTab(emu, 'Deals')[6]?.[HEALTH]).toMatch(/^Data problem: Stage "Pitching" is not a known stage/);
   });
@@ -111,11 +194,17 @@ describe('the Pipeline Summary tab', () => {
     });
     emu.call('menuRefreshSummary');
     const sheet = emu.book.getSheetByName('Pipeline Summary')!;
-    const formulas = emu.counter.quiet(() => sheet.getDataRange().getFormulas()).flat().filter((f) => f !== '');
+    const formulas = emu.counter
+      .quiet(() => sheet.getDataRange().getFormulas())
+      .flat()
+      .filter((f) => f !== '');
     expect(formulas).toEqual([]);
     const values = readTab(emu, 'Pipeline Summary').flat();
     expect(values).toEqual(expect.arrayContaining([evil, '=1+2']));
-    const history = emu.counter.quiet(() => emu.book.getSheetByName('Stage History')!.getDataRange().getFormulas()).flat().filter((f) => f !== '');
+    const history = emu.counter
+      .quiet(() => emu.book.getSheetByName('Stage History')!.getDataRange().getFormulas())
+      .flat()
+      .filter((f) => f !== '');
     expect(history).toEqual([]);
   });
 
@@ -127,7 +216,12 @@ describe('the Pipeline Summary tab', () => {
     emu.call('menuRefreshSummary');
     emu.call('menuRefreshSummary');
     const sheet = emu.book.getSheetByName('Pipeline Summary')!;
-    expect(sheet.getCharts().map((c) => c.getOptions().get('title')).sort()).toEqual(['Forecast by month', 'Pipeline funnel (deals reached)', 'Pipeline trend']);
+    expect(
+      sheet
+        .getCharts()
+        .map((c) => c.getOptions().get('title'))
+        .sort(),
+    ).toEqual(['Forecast by month', 'Pipeline funnel (deals reached)', 'Pipeline trend']);
     expect(JSON.stringify(readTab(emu, 'Pipeline Summary').slice(2))).toBe(first);
     expect(readTab(emu, 'Pipeline Snapshots')).toHaveLength(1 + 7);
     emu.clock.advance(86_400_000);
@@ -157,7 +251,10 @@ describe('triggers', () => {
     emu.call('menuTurnOnAutomation');
     emu.call('menuTurnOnAutomation');
     // One hourly tick, and the on-edit trigger that records who typed a stage change (docs/RULES-WRITES.md).
-    expect(emu.triggers.triggers.map((t) => [t.eventType, t.handler])).toEqual([['ON_EDIT', 'onDealEdit'], ['CLOCK', 'onAutomationTick']]);
+    expect(emu.triggers.triggers.map((t) => [t.eventType, t.handler])).toEqual([
+      ['ON_EDIT', 'onDealEdit'],
+      ['CLOCK', 'onAutomationTick'],
+    ]);
     expect(emu.triggers.triggers.find((t) => t.eventType === 'CLOCK')?.everyMs).toBe(3_600_000);
     expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/already on/);
     emu.call('menuTurnOffAutomation');
@@ -166,12 +263,20 @@ describe('triggers', () => {
 
   test('the hourly tick runs the daily job once a day at or after the chosen hour', () => {
     const emu = loadedEmulator({ now: Date.UTC(2026, 10, 23, 5) }); // 00:00 in New York
-    pipeline(emu, [{ Deal: 'A', Owner: 'A', Company: 'C', Stage: 'Proposal', Value: 1, 'Stage Entered': '2026-10-01' }]);
+    pipeline(emu, [
+      { Deal: 'A', Owner: 'A', Company: 'C', Stage: 'Proposal', Value: 1, 'Stage Entered': '2026-10-01' },
+    ]);
     emu.call('menuTurnOnAutomation');
     const jobsRun = (): number => emu.triggers.triggers.length && readTab(emu, 'Pipeline Snapshots').length;
-    for (let h = 1; h <= 5; h++) { emu.clock.advance(3_600_000); emu.runDueTriggers(); }
+    for (let h = 1; h <= 5; h++) {
+      emu.clock.advance(3_600_000);
+      emu.runDueTriggers();
+    }
     expect(emu.book.getSheetByName('Pipeline Snapshots')).toBeNull(); // before 06:00 nothing ran
-    for (let h = 6; h <= 29; h++) { emu.clock.advance(3_600_000); emu.runDueTriggers(); }
+    for (let h = 6; h <= 29; h++) {
+      emu.clock.advance(3_600_000);
+      emu.runDueTriggers();
+    }
     expect(jobsRun()).toBe(1 + 7); // once on day one, though the trigger ticked every hour
     emu.clock.advance(3_600_000);
     emu.runDueTriggers(); // 06:00 on day two

@@ -14,7 +14,14 @@ const GLOBALS = ['SpreadsheetApp', 'PropertiesService', 'LockService', 'Charts',
 function withServices(test: (emu: Emulator, book: Book) => void): void {
   const emu = new Emulator();
   const g = globalThis as Record<string, unknown>;
-  Object.assign(g, { SpreadsheetApp: emu.spreadsheetApp, PropertiesService: emu.properties, LockService: emu.locks, Charts: { ChartType: { BAR: 'BAR', COLUMN: 'COLUMN', LINE: 'LINE' } }, Utilities: new EmuUtilities(emu.clock), Session: emu.session });
+  Object.assign(g, {
+    SpreadsheetApp: emu.spreadsheetApp,
+    PropertiesService: emu.properties,
+    LockService: emu.locks,
+    Charts: { ChartType: { BAR: 'BAR', COLUMN: 'COLUMN', LINE: 'LINE' } },
+    Utilities: new EmuUtilities(emu.clock),
+    Session: emu.session,
+  });
   try {
     writeTab(emu, 'Deals', [DEAL_HEADERS, dealRow({ 'Deal ID': 'D-1', Deal: 'A', Stage: 'Proposal', Value: 1 })]);
     test(emu, emu.book as unknown as Book);
@@ -23,7 +30,8 @@ function withServices(test: (emu: Emulator, book: Book) => void): void {
   }
 }
 
-const props = (emu: Emulator): GoogleAppsScript.Properties.Properties => emu.properties.document as unknown as GoogleAppsScript.Properties.Properties;
+const props = (emu: Emulator): GoogleAppsScript.Properties.Properties =>
+  emu.properties.document as unknown as GoogleAppsScript.Properties.Properties;
 
 test('a job short of time stops between phases, saves a cursor it owns, and the next tick finishes it', () => {
   withServices((emu, book) => {
@@ -40,7 +48,7 @@ test('a job short of time stops between phases, saves a cursor it owns, and the 
   });
 });
 
-test('a menu run never deletes the daily job\'s saved continuation', () => {
+test("a menu run never deletes the daily job's saved continuation", () => {
   withServices((emu, book) => {
     expect(runJob(book, JOBS.daily, -1).result).toBe('Continuing');
     const saved = readCursor(props(emu));

@@ -5,13 +5,26 @@ import { DEAL_HEADERS, dealRow } from '../../fixtures/deals';
 import { move, MoveResult } from '../helpers/pipeline';
 import { loadedEmulator, readTab, select, writeTab } from '../helpers/workbook';
 
-const tabText = (emu: Emulator): string => JSON.stringify(emu.book._sheets().map((s) => [s.getName(), emu.counter.quiet(() => s.getDataRange().getValues()), [...s._data().formats], [...s._data().notes], [...s._data().backgrounds]]));
+const tabText = (emu: Emulator): string =>
+  JSON.stringify(
+    emu.book
+      ._sheets()
+      .map((s) => [
+        s.getName(),
+        emu.counter.quiet(() => s.getDataRange().getValues()),
+        [...s._data().formats],
+        [...s._data().notes],
+        [...s._data().backgrounds],
+      ]),
+  );
 
 describe('Set up pipeline', () => {
   test('on an empty spreadsheet creates the tabs, dropdown, checkboxes, formats and frozen header', () => {
     const emu = loadedEmulator();
     emu.call('menuSetUpPipeline');
-    expect(emu.book._sheets().map((s) => s.getName())).toEqual(expect.arrayContaining(['Deals', 'Pipeline Settings', 'Stage History']));
+    expect(emu.book._sheets().map((s) => s.getName())).toEqual(
+      expect.arrayContaining(['Deals', 'Pipeline Settings', 'Stage History']),
+    );
     const deals = emu.book.getSheetByName('Deals')!;
     expect(readTab(emu, 'Deals')[0]).toEqual(DEAL_HEADERS);
     expect(deals.getFrozenRows()).toBe(1);
@@ -28,7 +41,11 @@ describe('Set up pipeline', () => {
       ['call back', '$12,500', 'Ann', 'Acme', 'Qualification', 'x'],
       ['', 3000, 'Bob', '=HYPERLINK("http://x","Beta")', 'Proposal', ''],
     ]);
-    emu.counter.quiet(() => { sheet.getRange('B2').setNumberFormat('€#,##0'); sheet.getRange('A2').setBackground('#ffff00'); sheet.getRange('A2').setNote('mine'); });
+    emu.counter.quiet(() => {
+      sheet.getRange('B2').setNumberFormat('€#,##0');
+      sheet.getRange('A2').setBackground('#ffff00');
+      sheet.getRange('A2').setNote('mine');
+    });
     const before = emu.counter.quiet(() => sheet.getRange(1, 1, 3, 6).getValues());
     const beforeFormulas = emu.counter.quiet(() => sheet.getRange(1, 1, 3, 6).getFormulas());
     emu.call('menuSetUpPipeline');
@@ -51,13 +68,26 @@ describe('Set up pipeline', () => {
 
   test('Deal IDs are unique, stable and never reused', () => {
     const emu = loadedEmulator();
-    writeTab(emu, 'Deals', [DEAL_HEADERS, dealRow({ Deal: 'A', Stage: 'Lead Generation' }), dealRow({ 'Deal ID': 'D-0007', Deal: 'B', Stage: 'Lead Generation' }), dealRow({ Deal: 'C', Stage: 'Lead Generation' })]);
+    writeTab(emu, 'Deals', [
+      DEAL_HEADERS,
+      dealRow({ Deal: 'A', Stage: 'Lead Generation' }),
+      dealRow({ 'Deal ID': 'D-0007', Deal: 'B', Stage: 'Lead Generation' }),
+      dealRow({ Deal: 'C', Stage: 'Lead Generation' }),
+    ]);
     emu.call('menuSetUpPipeline');
-    expect(readTab(emu, 'Deals').slice(1).map((r) => r[0])).toEqual(['D-0008', 'D-0007', 'D-0009']);
+    expect(
+      readTab(emu, 'Deals')
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['D-0008', 'D-0007', 'D-0009']);
     emu.counter.quiet(() => emu.book.getSheetByName('Deals')!.deleteRow(4));
     writeTab(emu, 'Deals', [...readTab(emu, 'Deals'), dealRow({ Deal: 'D', Stage: 'Lead Generation' })]);
     emu.call('menuSetUpPipeline');
-    expect(readTab(emu, 'Deals').slice(1).map((r) => r[0])).toEqual(['D-0008', 'D-0007', 'D-0010']);
+    expect(
+      readTab(emu, 'Deals')
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['D-0008', 'D-0007', 'D-0010']);
   });
 
   test('Check settings names the wrong cell', () => {
@@ -65,29 +95,53 @@ describe('Set up pipeline', () => {
     emu.call('menuSetUpPipeline');
     emu.counter.quiet(() => emu.book.getSheetByName('Pipeline Settings')!.getRange('B4').setValue('lots'));
     emu.call('menuCheckSettings');
-    expect(emu.ui.alerts.at(-1)?.prompt).toContain("'Pipeline Settings'!B4: win probability of \"Qualification\" is \"lots\"");
+    expect(emu.ui.alerts.at(-1)?.prompt).toContain(
+      '\'Pipeline Settings\'!B4: win probability of "Qualification" is "lots"',
+    );
   });
 });
 
 describe('the Move deal sidebar', () => {
   const setup = (): Emulator => {
     const emu = loadedEmulator();
-    writeTab(emu, 'Deals', [DEAL_HEADERS,
-      dealRow({ Deal: 'Acme renewal', Company: 'Acme', Owner: 'Ann', Stage: 'Qualification', Value: 5000, 'Stage Entered': '2026-11-01' }),
-      dealRow({ Deal: '<img src=x onerror=alert(1)>', Company: 'Evil', Owner: 'Eve', Stage: 'Lead Generation', Value: 100 }),
+    writeTab(emu, 'Deals', [
+      DEAL_HEADERS,
+      dealRow({
+        Deal: 'Acme renewal',
+        Company: 'Acme',
+        Owner: 'Ann',
+        Stage: 'Qualification',
+        Value: 5000,
+        'Stage Entered': '2026-11-01',
+      }),
+      dealRow({
+        Deal: '<img src=x onerror=alert(1)>',
+        Company: 'Evil',
+        Owner: 'Eve',
+        Stage: 'Lead Generation',
+        Value: 100,
+      }),
     ]);
     emu.call('menuSetUpPipeline');
     return emu;
   };
 
-  test('shows the selected deal with every forward stage\'s requirements, JSON-safe', () => {
+  test("shows the selected deal with every forward stage's requirements, JSON-safe", () => {
     const emu = setup();
     select(emu, 'Deals', 2);
-    const r = emu.call('getSelectedDeal') as { ok: true; deal: { name: string; daysInStage: number; stages: { name: string; items: { label: string; met: boolean }[] }[] } };
+    const r = emu.call('getSelectedDeal') as {
+      ok: true;
+      deal: { name: string; daysInStage: number; stages: { name: string; items: { label: string; met: boolean }[] }[] };
+    };
     expect(r.ok).toBe(true);
     expect(r.deal.name).toBe('Acme renewal');
     expect(r.deal.daysInStage).toBe(22);
-    expect(r.deal.stages.find((s) => s.name === 'Proposal')?.items.map((i) => [i.label, i.met])).toEqual([['Budget', false], ['Authority', false], ['Need', false], ['Timeline', false]]);
+    expect(r.deal.stages.find((s) => s.name === 'Proposal')?.items.map((i) => [i.label, i.met])).toEqual([
+      ['Budget', false],
+      ['Authority', false],
+      ['Need', false],
+      ['Timeline', false],
+    ]);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 
@@ -98,34 +152,55 @@ describe('the Move deal sidebar', () => {
     select(emu, 'Deals', 50);
     expect((emu.call('getSelectedDeal') as { message: string }).message).toMatch(/Row 50 is blank/);
     select(emu, 'Stage History', 2);
-    expect((emu.call('getSelectedDeal') as { message: string }).message).toMatch(/Select a deal's row on the Deals tab/);
+    expect((emu.call('getSelectedDeal') as { message: string }).message).toMatch(
+      /Select a deal's row on the Deals tab/,
+    );
   });
 
   test('blocked, then met after ticking BANT: writes Stage, Stage Entered, Last Activity and one history row', () => {
     const emu = setup();
     expect(move(emu, {}).message).toMatch(/needs: Budget \(Proposal\), Authority/);
     expect(readTab(emu, 'Stage History')).toHaveLength(3);
-    emu.counter.quiet(() => emu.book.getSheetByName('Deals')!.getRange('L2:O2').setValues([[true, true, true, true]]));
+    emu.counter.quiet(() =>
+      emu.book
+        .getSheetByName('Deals')!
+        .getRange('L2:O2')
+        .setValues([[true, true, true, true]]),
+    );
     const r = move(emu, {});
     expect(r.ok).toBe(true);
     const row = readTab(emu, 'Deals')[1] as unknown[];
     expect(row[4]).toBe('Proposal');
     expect((row[9] as Date).toISOString()).toBe('2026-11-23T05:00:00.000Z');
     expect((row[10] as Date).toISOString()).toBe('2026-11-23T05:00:00.000Z');
-    expect(readTab(emu, 'Stage History')[3]?.slice(1)).toEqual(['D-0001', 'Acme renewal', 'Qualification', 'Proposal', 'rep@example.com', 'sidebar', '']);
+    expect(readTab(emu, 'Stage History')[3]?.slice(1)).toEqual([
+      'D-0001',
+      'Acme renewal',
+      'Qualification',
+      'Proposal',
+      'rep@example.com',
+      'sidebar',
+      '',
+    ]);
   });
 
   test('override needs a note and is logged as one; Lost asks for and writes the reason; backward is free', () => {
     const emu = setup();
     expect(move(emu, { toStage: 'Negotiation', override: true }).message).toMatch(/needs a written note/);
     expect(move(emu, { toStage: 'Negotiation', override: true, note: 'Exec sponsor signed off' }).ok).toBe(true);
-    expect(readTab(emu, 'Stage History')[3]?.[7]).toMatch(/^OVERRIDE \(missing: Budget \(Proposal\).*Exec sponsor signed off$/);
+    expect(readTab(emu, 'Stage History')[3]?.[7]).toMatch(
+      /^OVERRIDE \(missing: Budget \(Proposal\).*Exec sponsor signed off$/,
+    );
     expect(move(emu, { expectedStage: 'Negotiation', toStage: 'Closed Lost' }).message).toMatch(/needs a lost reason/);
     expect(move(emu, { expectedStage: 'Negotiation', toStage: 'Closed Lost', lostReason: '=cmd|calc' }).ok).toBe(true);
     expect(readTab(emu, 'Deals')[1]?.[16]).toBe('=cmd|calc');
     expect(emu.book.getSheetByName('Deals')!.getRange('Q2').getFormula()).toBe('');
     expect(move(emu, { expectedStage: 'Closed Lost', toStage: 'Lead Generation' }).ok).toBe(true);
-    expect(readTab(emu, 'Stage History').map((r) => r[4]).slice(3)).toEqual(['Negotiation', 'Closed Lost', 'Lead Generation']);
+    expect(
+      readTab(emu, 'Stage History')
+        .map((r) => r[4])
+        .slice(3),
+    ).toEqual(['Negotiation', 'Closed Lost', 'Lead Generation']);
   });
 
   test('finds the deal by ID after the sheet was sorted, refuses a stale or vanished deal', () => {
@@ -137,7 +212,9 @@ describe('the Move deal sidebar', () => {
     });
     expect(move(emu, { toStage: 'Initial Contact' }).ok).toBe(true);
     expect(readTab(emu, 'Deals')[2]?.[4]).toBe('Initial Contact');
-    expect(move(emu, { toStage: 'Lead Generation' }).message).toMatch(/changed to "Initial Contact" since the sidebar read it/);
+    expect(move(emu, { toStage: 'Lead Generation' }).message).toMatch(
+      /changed to "Initial Contact" since the sidebar read it/,
+    );
     expect(move(emu, { dealId: 'D-9999' }).message).toMatch(/no longer on the Deals tab/);
   });
 
@@ -146,15 +223,23 @@ describe('the Move deal sidebar', () => {
     const faults = new Faults(emu);
     let second: MoveResult | undefined;
     // The second sidebar's call arrives right after the first one read the Deals tab.
-    faults.afterRead('Deals', 1, () => { second = move(emu, { toStage: 'Lead Generation' }); });
+    faults.afterRead('Deals', 1, () => {
+      second = move(emu, { toStage: 'Lead Generation' });
+    });
     const first = move(emu, { toStage: 'Initial Contact' });
     expect(first.ok).toBe(true);
     expect(second?.ok).toBe(false);
     expect(second?.message).toMatch(/Lock timeout/);
     expect(readTab(emu, 'Deals')[1]?.[4]).toBe('Initial Contact');
-    expect(readTab(emu, 'Stage History').slice(3).map((r) => r.slice(3, 5))).toEqual([['Qualification', 'Initial Contact']]);
+    expect(
+      readTab(emu, 'Stage History')
+        .slice(3)
+        .map((r) => r.slice(3, 5)),
+    ).toEqual([['Qualification', 'Initial Contact']]);
     // The loser refreshes and tries again: refused because the stage it showed is gone.
-    expect(move(emu, { toStage: 'Lead Generation' }).message).toMatch(/changed to "Initial Contact" since the sidebar read it/);
+    expect(move(emu, { toStage: 'Lead Generation' }).message).toMatch(
+      /changed to "Initial Contact" since the sidebar read it/,
+    );
   });
 
   test('a move racing a user typing into the same Stage cell: the typed stage stands, the move is refused, the typed change is logged', () => {
@@ -169,17 +254,37 @@ describe('the Move deal sidebar', () => {
     expect(readTab(emu, 'Deals')[1]?.[4]).toBe('Negotiation');
     expect(readTab(emu, 'Stage History')).toHaveLength(3);
     emu.edit(deals.getRange('P3'), [['call back']]); // the next run logs the waiting change
-    expect(readTab(emu, 'Stage History').slice(3).map((r) => r.slice(3, 5))).toEqual([['Qualification', 'Negotiation']]);
+    expect(
+      readTab(emu, 'Stage History')
+        .slice(3)
+        .map((r) => r.slice(3, 5)),
+    ).toEqual([['Qualification', 'Negotiation']]);
   });
 
   test('validates every argument: each bad field alone is refused, by name, and the same request with it fixed succeeds', () => {
     const emu = setup();
-    const valid = { dealId: 'D-0001', row: 2, expectedStage: 'Qualification', toStage: 'Initial Contact', note: '', override: false, lostReason: '' };
-    for (const bad of [null, 'x', [], 42]) expect((emu.call('moveDeal', bad) as MoveResult).message).toMatch(/must be an object/);
+    const valid = {
+      dealId: 'D-0001',
+      row: 2,
+      expectedStage: 'Qualification',
+      toStage: 'Initial Contact',
+      note: '',
+      override: false,
+      lostReason: '',
+    };
+    for (const bad of [null, 'x', [], 42])
+      expect((emu.call('moveDeal', bad) as MoveResult).message).toMatch(/must be an object/);
     const cases: [keyof typeof valid, unknown, RegExp][] = [
-      ['dealId', 1, /dealId must be text/], ['dealId', '  ', /dealId is missing/], ['row', '2', /row must be/], ['row', 1, /row must be/],
-      ['row', 2.5, /row must be/], ['row', 1e12, /row must be/], ['expectedStage', null, /expectedStage must be text/],
-      ['toStage', '', /toStage is missing/], ['note', 'x'.repeat(3000), /note is longer than 2000/], ['override', 'yes', /override must be true or false/],
+      ['dealId', 1, /dealId must be text/],
+      ['dealId', '  ', /dealId is missing/],
+      ['row', '2', /row must be/],
+      ['row', 1, /row must be/],
+      ['row', 2.5, /row must be/],
+      ['row', 1e12, /row must be/],
+      ['expectedStage', null, /expectedStage must be text/],
+      ['toStage', '', /toStage is missing/],
+      ['note', 'x'.repeat(3000), /note is longer than 2000/],
+      ['override', 'yes', /override must be true or false/],
       ['lostReason', { toString: () => 'x' }, /lostReason must be text/],
     ];
     for (const [field, value, message] of cases) {
@@ -201,7 +306,10 @@ describe('the Move deal sidebar', () => {
 describe('stage changes typed into cells', () => {
   test('a typed change logs one row, sets Stage Entered, marks skipped requirements in Health', () => {
     const emu = loadedEmulator();
-    writeTab(emu, 'Deals', [DEAL_HEADERS, dealRow({ Deal: 'Acme', Owner: 'Ann', Company: 'Acme Co', Stage: 'Qualification', Value: 10 })]);
+    writeTab(emu, 'Deals', [
+      DEAL_HEADERS,
+      dealRow({ Deal: 'Acme', Owner: 'Ann', Company: 'Acme Co', Stage: 'Qualification', Value: 10 }),
+    ]);
     emu.call('menuSetUpPipeline');
     const deals = emu.book.getSheetByName('Deals')!;
     emu.edit(deals.getRange('E2'), [['Negotiation']], 'Qualification');
@@ -219,13 +327,17 @@ describe('stage changes typed into cells', () => {
 
   test('a 500-row paste (no oldValue) logs each changed deal once, from its last logged stage, in few calls', () => {
     const emu = loadedEmulator();
-    const rows = Array.from({ length: 500 }, (_, i) => dealRow({ Deal: `Deal ${i}`, Owner: 'Ann', Company: 'Co', Stage: 'Lead Generation', Value: 100 }));
+    const rows = Array.from({ length: 500 }, (_, i) =>
+      dealRow({ Deal: `Deal ${i}`, Owner: 'Ann', Company: 'Co', Stage: 'Lead Generation', Value: 100 }),
+    );
     writeTab(emu, 'Deals', [DEAL_HEADERS, ...rows]);
     emu.call('menuSetUpPipeline');
     const deals = emu.book.getSheetByName('Deals')!;
     emu.edit(deals.getRange('E2'), [['Initial Contact']], 'Lead Generation');
     emu.counter.reset();
-    const pasted = Array.from({ length: 500 }, (_, i) => [i % 2 === 0 ? 'Qualification' : i === 0 ? 'x' : i === 1 ? 'Lead Generation' : 'Proposal']);
+    const pasted = Array.from({ length: 500 }, (_, i) => [
+      i % 2 === 0 ? 'Qualification' : i === 0 ? 'x' : i === 1 ? 'Lead Generation' : 'Proposal',
+    ]);
     emu.edit(deals.getRange('E2:E501'), pasted);
     const history = readTab(emu, 'Stage History');
     // header + 500 import rows at setup + 1 typed + 499 pasted changes (row 3 pasted its own stage again)
@@ -235,7 +347,9 @@ describe('stage changes typed into cells', () => {
     expect(history[503]?.slice(1, 5)).toEqual(['D-0003', 'Deal 2', 'Lead Generation', 'Qualification']);
     // Health of every pasted row, from the default stages by hand: Qualification needs Value > 0 (all 100),
     // Proposal needs BANT (none ticked); Deal 1 pasted its own Lead Generation (entered today at setup).
-    const health = readTab(emu, 'Deals').slice(1).map((r) => r[17]);
+    const health = readTab(emu, 'Deals')
+      .slice(1)
+      .map((r) => r[17]);
     const proposal = 'Missing: Budget (Proposal), Authority (Proposal), Need (Proposal), Timeline (Proposal)';
     pasted.forEach(([stage], i) => expect(health[i]).toBe(stage === 'Proposal' ? proposal : ''));
     expect(health.filter((h) => h === proposal)).toHaveLength(249);

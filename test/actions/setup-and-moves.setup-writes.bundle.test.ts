@@ -17,7 +17,10 @@ describe('the Deals tab is remembered by sheet ID (item 7)', () => {
     faults.rename('Deals', 'Pipeline 2026');
     const decoy = emu.counter.quiet(() => {
       const s = emu.book.insertSheet('Old deals', 0);
-      s.getRange('A1:C2').setValues([['Stage', 'Value', 'Notes'], ['Won', 5, 'keep me']]);
+      s.getRange('A1:C2').setValues([
+        ['Stage', 'Value', 'Notes'],
+        ['Won', 5, 'keep me'],
+      ]);
       return s;
     });
     const decoyBefore = tabSnapshot(emu, 'Old deals');
@@ -26,10 +29,17 @@ describe('the Deals tab is remembered by sheet ID (item 7)', () => {
     expect(lastAlert(emu)).not.toMatch(/Old deals/);
     expect(tabSnapshot(emu, 'Old deals')).toBe(decoyBefore);
     expect(decoy.getLastColumn()).toBe(3);
-    emu.edit(emu.book.getSheetByName('Pipeline 2026')!.getRange(2, col('Stage') + 1), [['Initial Contact']], 'Lead Generation');
+    emu.edit(
+      emu.book.getSheetByName('Pipeline 2026')!.getRange(2, col('Stage') + 1),
+      [['Initial Contact']],
+      'Lead Generation',
+    );
     expect(historyRows(emu).at(-1)?.slice(1, 5)).toEqual(['D-0001', 'Acme', 'Lead Generation', 'Initial Contact']);
     select(emu, 'Pipeline 2026', 2);
-    expect(emu.call('getSelectedDeal')).toMatchObject({ ok: true, deal: { dealId: 'D-0001', stage: 'Initial Contact' } });
+    expect(emu.call('getSelectedDeal')).toMatchObject({
+      ok: true,
+      deal: { dealId: 'D-0001', stage: 'Initial Contact' },
+    });
     expect(move(emu, { expectedStage: 'Initial Contact', toStage: 'Qualification' }).ok).toBe(true);
     expect(tabSnapshot(emu, 'Old deals')).toBe(decoyBefore);
   });
@@ -37,10 +47,19 @@ describe('the Deals tab is remembered by sheet ID (item 7)', () => {
     const { emu } = pipelineWith([deal('Acme')]);
     emu.counter.quiet(() => {
       emu.book.deleteSheet(emu.book.getSheetByName('Deals')! as unknown as GoogleAppsScript.Spreadsheet.Sheet);
-      emu.book.insertSheet('Old deals', 0).getRange('A1:B2').setValues([['Stage', 'Value'], ['Won', 5]]);
+      emu.book
+        .insertSheet('Old deals', 0)
+        .getRange('A1:B2')
+        .setValues([
+          ['Stage', 'Value'],
+          ['Won', 5],
+        ]);
     });
     const decoy = tabSnapshot(emu, 'Old deals');
-    writeTab(emu, 'Deals', [['Deal', 'Stage'], ['Reimported', 'Proposal']]);
+    writeTab(emu, 'Deals', [
+      ['Deal', 'Stage'],
+      ['Reimported', 'Proposal'],
+    ]);
     emu.call('menuSetUpPipeline');
     expect(tabSnapshot(emu, 'Old deals')).toBe(decoy);
     expect(readTab(emu, 'Deals')[0]).toContain('Deal ID');
@@ -50,12 +69,13 @@ describe('the Deals tab is remembered by sheet ID (item 7)', () => {
 
 describe('Deal IDs while another user changes rows (item 9)', () => {
   /** Reads of whole data rows from row 1 (the table read setup plans from). */
-  const wholeTable = (r: { _bounds(): [number, number, number, number] }): boolean => r._bounds()[0] === 1 && r._bounds()[2] > 1;
+  const wholeTable = (r: { _bounds(): [number, number, number, number] }): boolean =>
+    r._bounds()[0] === 1 && r._bounds()[2] > 1;
 
   test.each([
     ['a row inserted above', (f: Faults) => f.insertRow('Deals', 2, dealRow(deal('Newcomer')))],
     ['a sort', (f: Faults) => f.sortRows('Deals', col('Deal') + 1, true)],
-  ])('%s between setup\'s read and write: every ID sits on the deal its history row names', (_name, change) => {
+  ])("%s between setup's read and write: every ID sits on the deal its history row names", (_name, change) => {
     const emu = loadedEmulator();
     writeTab(emu, 'Deals', [DEAL_HEADERS, ...['Delta', 'Alpha', 'Charlie', 'Bravo'].map((n) => dealRow(deal(n)))]);
     const faults = new Faults(emu);
@@ -72,22 +92,46 @@ describe('Deal IDs while another user changes rows (item 9)', () => {
 });
 
 describe('setup adopts, never overwrites (item 11)', () => {
-  test('a team\'s own Stage dropdown (reject input, help text) stays; a Budget column of amounts gets no checkboxes; both reported', () => {
+  test("a team's own Stage dropdown (reject input, help text) stays; a Budget column of amounts gets no checkboxes; both reported", () => {
     const emu = loadedEmulator();
-    const sheet = writeTab(emu, 'Deals', [DEAL_HEADERS, dealRow(deal('Acme', { Budget: 25000 })), dealRow(deal('Beta', { Budget: '' }))]);
+    const sheet = writeTab(emu, 'Deals', [
+      DEAL_HEADERS,
+      dealRow(deal('Acme', { Budget: 25000 })),
+      dealRow(deal('Beta', { Budget: '' })),
+    ]);
     emu.counter.quiet(() => {
-      const rule = emu.spreadsheetApp.newDataValidation().requireValueInList(['Lead Generation', 'Initial Contact', 'Qualification'], true).setAllowInvalid(false).setHelpText('Our stages only').build();
-      sheet.getRange(2, col('Stage') + 1, 200, 1).setDataValidation(rule as unknown as GoogleAppsScript.Spreadsheet.DataValidation);
+      const rule = emu.spreadsheetApp
+        .newDataValidation()
+        .requireValueInList(['Lead Generation', 'Initial Contact', 'Qualification'], true)
+        .setAllowInvalid(false)
+        .setHelpText('Our stages only')
+        .build();
+      sheet
+        .getRange(2, col('Stage') + 1, 200, 1)
+        .setDataValidation(rule as unknown as GoogleAppsScript.Spreadsheet.DataValidation);
     });
-    const stageRules = () => emu.counter.quiet(() => sheet.getRange(2, col('Stage') + 1, 300, 1).getDataValidations().map((r) => (r[0] ? [r[0].getCriteriaType(), r[0].getAllowInvalid(), r[0].getHelpText()] : null)));
+    const stageRules = () =>
+      emu.counter.quiet(() =>
+        sheet
+          .getRange(2, col('Stage') + 1, 300, 1)
+          .getDataValidations()
+          .map((r) => (r[0] ? [r[0].getCriteriaType(), r[0].getAllowInvalid(), r[0].getHelpText()] : null)),
+      );
     const before = JSON.stringify(stageRules());
     emu.call('menuSetUpPipeline');
     expect(JSON.stringify(stageRules())).toBe(before);
     expect(sheet.getRange(2, col('Budget') + 1).getDataValidation()).toBeNull();
     expect(sheet.getRange(3, col('Budget') + 1).getDataValidation()).toBeNull();
-    expect(sheet.getRange(2, col('Authority') + 1).getDataValidation()?.getCriteriaType()).toBe('CHECKBOX');
+    expect(
+      sheet
+        .getRange(2, col('Authority') + 1)
+        .getDataValidation()
+        ?.getCriteriaType(),
+    ).toBe('CHECKBOX');
     expect(readTab(emu, 'Deals')[1]?.[col('Budget')]).toBe(25000);
-    expect(lastAlert(emu)).toMatch(/Stage: kept your own data validation \(row 2: rejects other input, help "Our stages only"\)/);
+    expect(lastAlert(emu)).toMatch(
+      /Stage: kept your own data validation \(row 2: rejects other input, help "Our stages only"\)/,
+    );
     expect(lastAlert(emu)).toMatch(/Budget: holds values that are not ticks \(25000 on row 2\)/);
   });
 });
@@ -95,14 +139,21 @@ describe('setup adopts, never overwrites (item 11)', () => {
 describe('shared Deal IDs are reported under Data problems (item 3)', () => {
   const copied = (): Emulator => {
     const { emu } = pipelineWith([deal('Acme'), deal('Beta'), deal('Gamma')]);
-    emu.counter.quiet(() => emu.book.getSheetByName('Deals')!.getRange(4, col('Deal ID') + 1).setValue('D-0001'));
+    emu.counter.quiet(() =>
+      emu.book
+        .getSheetByName('Deals')!
+        .getRange(4, col('Deal ID') + 1)
+        .setValue('D-0001'),
+    );
     return emu;
   };
 
   test('by Set up pipeline', () => {
     const emu = copied();
     emu.call('menuSetUpPipeline');
-    expect(lastAlert(emu)).toMatch(/Data problems:\n- Deals row 2: Deal ID "D-0001" is also on row 4[^\n]*\n- Deals row 4: Deal ID "D-0001" is also on row 2/);
+    expect(lastAlert(emu)).toMatch(
+      /Data problems:\n- Deals row 2: Deal ID "D-0001" is also on row 4[^\n]*\n- Deals row 4: Deal ID "D-0001" is also on row 2/,
+    );
   });
 
   test('by Check settings, next to the settings verdict', () => {

@@ -8,7 +8,15 @@ import { dealColumn as col } from '../../fixtures/deals';
 import { cellsExcept, historyRows, move, pipelineWith, tabSnapshot } from '../helpers/pipeline';
 import { readTab, select } from '../helpers/workbook';
 
-const acme = { Deal: 'Acme renewal', Company: 'Acme', Owner: 'Ann', Stage: 'Qualification', Value: 5000, 'Stage Entered': '2026-11-01', 'Last Activity': '2026-11-02' };
+const acme = {
+  Deal: 'Acme renewal',
+  Company: 'Acme',
+  Owner: 'Ann',
+  Stage: 'Qualification',
+  Value: 5000,
+  'Stage Entered': '2026-11-01',
+  'Last Activity': '2026-11-02',
+};
 const beta = { Deal: 'Beta', Company: 'Beta Co', Owner: 'Bob', Stage: 'Lead Generation', Value: 100 };
 
 describe('a sidebar move checks everything before its first write', () => {
@@ -55,10 +63,17 @@ describe('a sidebar move checks everything before its first write', () => {
 
   test('Health is rewritten with the move (an override to Negotiation lists what was skipped)', () => {
     const { emu } = pipelineWith([acme, beta]);
-    emu.counter.quiet(() => emu.book.getSheetByName('Deals')!.getRange(2, col('Health') + 1).setValue('Stale: old text'));
+    emu.counter.quiet(() =>
+      emu.book
+        .getSheetByName('Deals')!
+        .getRange(2, col('Health') + 1)
+        .setValue('Stale: old text'),
+    );
     expect(move(emu, { toStage: 'Negotiation', override: true, note: 'sponsor signed' }).ok).toBe(true);
     // Independent: Proposal needs Budget, Authority, Need, Timeline; Negotiation needs Expected Close (default stages).
-    expect(readTab(emu, 'Deals')[1]?.[col('Health')]).toBe('Missing: Budget (Proposal), Authority (Proposal), Need (Proposal), Timeline (Proposal), Expected Close (Negotiation)');
+    expect(readTab(emu, 'Deals')[1]?.[col('Health')]).toBe(
+      'Missing: Budget (Proposal), Authority (Proposal), Need (Proposal), Timeline (Proposal), Expected Close (Negotiation)',
+    );
   });
 });
 
@@ -105,6 +120,8 @@ describe('duplicate Deal IDs (a copied row)', () => {
     expect(move(emu, { row: view.deal.row, toStage: 'Initial Contact' }).ok).toBe(true);
     expect(readTab(emu, 'Deals')[2]?.slice(0, 5)).toEqual(['D-0001', 'Acme renewal', 'Acme', 'Ann', 'Initial Contact']);
     expect(readTab(emu, 'Deals')[1]?.[col('Stage')]).toBe('Lead Generation');
-    expect(cellsExcept(emu, 'Deals', [col('Stage'), col('Stage Entered'), col('Last Activity'), col('Health')])).toBe(others);
+    expect(cellsExcept(emu, 'Deals', [col('Stage'), col('Stage Entered'), col('Last Activity'), col('Health')])).toBe(
+      others,
+    );
   });
 });

@@ -27,7 +27,11 @@ afterAll(() => {
 
 export function startServer(dataFile: string): Promise<PlaygroundServer> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [join(root, 'build/playground/server.cjs'), '--port', '0', '--data', dataFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(
+      process.execPath,
+      [join(root, 'build/playground/server.cjs'), '--port', '0', '--data', dataFile],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     running.add(proc);
     proc.once('exit', () => running.delete(proc));
     let out = '';
@@ -36,18 +40,27 @@ export function startServer(dataFile: string): Promise<PlaygroundServer> {
     proc.stdout?.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /http:\/\/localhost:(\d+)\//.exec(out);
-      if (m) { clearTimeout(timer); resolve({ url: m[0], port: Number(m[1]), proc, log: () => err }); }
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[0], port: Number(m[1]), proc, log: () => err });
+      }
     });
-    proc.stderr?.on('data', (c: Buffer) => { err += c.toString(); });
+    proc.stderr?.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
     proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}${err}`)));
   });
 }
 
-export const stopServer = (s: PlaygroundServer): Promise<void> => new Promise((r) => {
-  if (s.proc.exitCode !== null || s.proc.signalCode !== null) { r(); return; }
-  s.proc.once('exit', () => r());
-  s.proc.kill();
-});
+export const stopServer = (s: PlaygroundServer): Promise<void> =>
+  new Promise((r) => {
+    if (s.proc.exitCode !== null || s.proc.signalCode !== null) {
+      r();
+      return;
+    }
+    s.proc.once('exit', () => r());
+    s.proc.kill();
+  });
 
 /** The token the served page carries, read as the page reads it. */
 export async function pageToken(s: PlaygroundServer): Promise<string> {
@@ -58,7 +71,12 @@ export async function pageToken(s: PlaygroundServer): Promise<string> {
 }
 
 /** A POST as the playground page sends it: same origin, JSON, with the token. */
-export async function legitPost(s: PlaygroundServer, path: string, body: unknown, token: string): Promise<{ status: number; json: { error?: string; message?: string } & Record<string, unknown> }> {
+export async function legitPost(
+  s: PlaygroundServer,
+  path: string,
+  body: unknown,
+  token: string,
+): Promise<{ status: number; json: { error?: string; message?: string } & Record<string, unknown> }> {
   const r = await fetch(`${s.url}${path.replace(/^\//, '')}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: s.url.replace(/\/$/, ''), 'x-playground-token': token },
@@ -68,10 +86,21 @@ export async function legitPost(s: PlaygroundServer, path: string, body: unknown
 }
 
 /** An import as the page sends it. */
-export const legitImport = (s: PlaygroundServer, token: string, name: string, bytes: string | Buffer, formulas = false): ReturnType<typeof legitPost> =>
+export const legitImport = (
+  s: PlaygroundServer,
+  token: string,
+  name: string,
+  bytes: string | Buffer,
+  formulas = false,
+): ReturnType<typeof legitPost> =>
   legitPost(s, '/api/import', { name, formulas, content: Buffer.from(bytes).toString('base64') }, token);
 
-export interface Cell { t: string; f?: string; v?: string; cb?: boolean }
+export interface Cell {
+  t: string;
+  f?: string;
+  v?: string;
+  cb?: boolean;
+}
 
 /** A tab as the page reads it. */
 export async function sheetCells(s: PlaygroundServer, name: string): Promise<Cell[][]> {

@@ -8,7 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../helpers/browser';
-import { buildPlayground, Cell, legitImport, pageToken, root, sheetCells as sheet, startServer, stopServer as stop } from './playground-server';
+import {
+  buildPlayground,
+  Cell,
+  legitImport,
+  pageToken,
+  root,
+  sheetCells as sheet,
+  startServer,
+  stopServer as stop,
+} from './playground-server';
 
 const docs = join(root, 'docs');
 let dataDir: string;
@@ -49,7 +58,12 @@ test('move a deal in the sidebar, run the daily job, read the summary, type a fo
   const deals = await sheet(server, 'Deals');
   const header = (deals[0] as Cell[]).map((c) => c.t);
   const col = (name: string): number => header.indexOf(name);
-  const rowIndex = deals.findIndex((r, i) => i > 0 && r[col('Stage')]?.t === 'Qualification' && ['Budget', 'Authority', 'Need', 'Timeline'].some((k) => r[col(k)]?.cb === false));
+  const rowIndex = deals.findIndex(
+    (r, i) =>
+      i > 0 &&
+      r[col('Stage')]?.t === 'Qualification' &&
+      ['Budget', 'Authority', 'Need', 'Timeline'].some((k) => r[col(k)]?.cb === false),
+  );
   expect(rowIndex).toBeGreaterThan(0);
   const row = rowIndex + 1;
   const dealId = (deals[rowIndex] as Cell[])[col('Deal ID')]?.t as string;
@@ -66,7 +80,15 @@ test('move a deal in the sidebar, run the daily job, read the summary, type a fo
   // Tick the BANT boxes in the grid (each goes through onEdit), then refresh the sidebar.
   for (const k of ['Budget', 'Authority', 'Need', 'Timeline']) {
     const box = page.locator(`.grid td[data-r="${row}"][data-c="${col(k) + 1}"] input[type="checkbox"]`);
-    if (!(await box.isChecked())) { await box.check(); await page.waitForFunction(([r, c]) => (document.querySelector(`.grid td[data-r="${r}"][data-c="${c}"] input`) as HTMLInputElement | null)?.checked === true, [row, col(k) + 1]); }
+    if (!(await box.isChecked())) {
+      await box.check();
+      await page.waitForFunction(
+        ([r, c]) =>
+          (document.querySelector(`.grid td[data-r="${r}"][data-c="${c}"] input`) as HTMLInputElement | null)
+            ?.checked === true,
+        [row, col(k) + 1],
+      );
+    }
   }
   await side.locator('#refresh').click();
   await side.locator('#stages li', { hasText: 'Proposal' }).first().locator('.tag.ready').waitFor();
@@ -80,7 +102,13 @@ test('move a deal in the sidebar, run the daily job, read the summary, type a fo
   await page.waitForSelector('.tabs button[aria-selected="true"]:text-is("Stage History")');
   const history = await sheet(server, 'Stage History');
   const last = history.filter((r) => r[1]?.t === dealId).at(-1) as Cell[];
-  expect(last.slice(3, 8).map((c) => c.t)).toEqual(['Qualification', 'Proposal', 'you@example.com', 'sidebar', 'BANT confirmed in discovery call']);
+  expect(last.slice(3, 8).map((c) => c.t)).toEqual([
+    'Qualification',
+    'Proposal',
+    'you@example.com',
+    'sidebar',
+    'BANT confirmed in discovery call',
+  ]);
 
   // The daily job: turn automation on, then move the clock a day (hourly ticks run it at 06:00).
   await menu(page, 'Turn on daily automation');
@@ -103,14 +131,18 @@ test('move a deal in the sidebar, run the daily job, read the summary, type a fo
   await page.click('.grid td[data-r="2"][data-c="4"]');
   await page.keyboard.type('=WEIGHTED_FORECAST(Deals!F2:F20, Deals!E2:E20)');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => /^\d/.test(document.querySelector('.grid td[data-r="2"][data-c="4"]')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /^\d/.test(document.querySelector('.grid td[data-r="2"][data-c="4"]')?.textContent ?? ''),
+  );
   const typed = Number(await page.textContent('.grid td[data-r="2"][data-c="4"]'));
   expect(typed).toBeGreaterThan(0);
   await page.click('.grid td[data-r="3"][data-c="4"]');
   await page.keyboard.type('=WIN_RATE(Deals!B2:B5)');
   await page.keyboard.press('Enter');
   await page.waitForSelector('.grid td.err[data-r="3"][data-c="4"]');
-  expect(await page.getAttribute('.grid td[data-r="3"][data-c="4"]', 'title')).toMatch(/^WIN_RATE: row 1 of stages: ".*" is not a known stage/);
+  expect(await page.getAttribute('.grid td[data-r="3"][data-c="4"]', 'title')).toMatch(
+    /^WIN_RATE: row 1 of stages: ".*" is not a known stage/,
+  );
   expect(errors).toEqual([]);
   await page.close();
 
@@ -128,7 +160,8 @@ test('bad imports get a clear message and change nothing; a good CSV replaces th
   const server = await startServer(dataFile);
   const before = readFileSync(dataFile, 'utf8');
   const token = await pageToken(server);
-  const post = (name: string, body: string | Buffer): ReturnType<typeof legitImport> => legitImport(server, token, name, body);
+  const post = (name: string, body: string | Buffer): ReturnType<typeof legitImport> =>
+    legitImport(server, token, name, body);
   const wrong = await post('people.csv', 'Name,Email\nAnn,ann@example.com\n');
   expect(wrong.status).toBe(400);
   expect(wrong.json.error).toMatch(/must name the columns, with at least "Stage"/);
@@ -142,7 +175,10 @@ test('bad imports get a clear message and change nothing; a good CSV replaces th
   expect(notAWorkbook.json.error).toMatch(/not a readable XLSX/);
   expect(readFileSync(dataFile, 'utf8')).toBe(before);
 
-  const good = await post('mine.csv', 'Deal,Company,Owner,Stage,Amount,Close Date\n"Acme, renewal",Acme,Ann,Proposal,"$12,500",2027-01-15\nBeta pilot,Beta,Bob,Closed Won,3000,2026-10-01\n');
+  const good = await post(
+    'mine.csv',
+    'Deal,Company,Owner,Stage,Amount,Close Date\n"Acme, renewal",Acme,Ann,Proposal,"$12,500",2027-01-15\nBeta pilot,Beta,Bob,Closed Won,3000,2026-10-01\n',
+  );
   expect(good.status).toBe(200);
   expect(good.json.message).toBe('Imported 2 deals from mine.csv.');
   const deals = await sheet(server, 'Deals');
@@ -157,6 +193,12 @@ test('bad imports get a clear message and change nothing; a good CSV replaces th
   const again = await post('exported.xlsx', bytes);
   expect(again.status).toBe(200);
   expect(again.json.message).toBe('Imported 2 deals from exported.xlsx.');
-  expect((await sheet(server, 'Deals'))[1]?.slice(0, 5).map((c) => c.t)).toEqual(['Acme, renewal', 'Acme', 'Ann', 'Proposal', '$12,500']);
+  expect((await sheet(server, 'Deals'))[1]?.slice(0, 5).map((c) => c.t)).toEqual([
+    'Acme, renewal',
+    'Acme',
+    'Ann',
+    'Proposal',
+    '$12,500',
+  ]);
   await stop(server);
 });

@@ -12,26 +12,39 @@ import { loadedEmulator, readTab, select, writeTab } from '../helpers/workbook';
 
 const artifacts = join(__dirname, '..', '..', 'test-artifacts');
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 /** Opens the sidebar the way the menu does, with google.script.run calling into the emulator. */
 async function openSidebar(emu: Emulator): Promise<Page> {
   emu.call('menuMoveDeal');
   const html = emu.ui.sidebar?.getContent() as string;
   const page = await browser.newPage({ viewport: { width: 300, height: 760 } });
-  await page.exposeFunction('__gas', (name: string, args: unknown[]) => JSON.stringify(emu.call(name, ...args) ?? null));
+  await page.exposeFunction('__gas', (name: string, args: unknown[]) =>
+    JSON.stringify(emu.call(name, ...args) ?? null),
+  );
   await page.addInitScript(() => {
     const w = window as unknown as { __gas(name: string, args: unknown[]): Promise<string>; google: unknown };
-    const runner = (ok?: (v: unknown) => void, fail?: (e: Error) => void): unknown => new Proxy({}, {
-      get(_t, prop: string) {
-        if (prop === 'withSuccessHandler') return (f: (v: unknown) => void) => runner(f, fail);
-        if (prop === 'withFailureHandler') return (f: (e: Error) => void) => runner(ok, f);
-        return (...args: unknown[]) => {
-          w.__gas(prop, args).then((r) => ok?.(JSON.parse(r)), (e: Error) => fail?.(e));
-        };
-      },
-    });
+    const runner = (ok?: (v: unknown) => void, fail?: (e: Error) => void): unknown =>
+      new Proxy(
+        {},
+        {
+          get(_t, prop: string) {
+            if (prop === 'withSuccessHandler') return (f: (v: unknown) => void) => runner(f, fail);
+            if (prop === 'withFailureHandler') return (f: (e: Error) => void) => runner(ok, f);
+            return (...args: unknown[]) => {
+              w.__gas(prop, args).then(
+                (r) => ok?.(JSON.parse(r)),
+                (e: Error) => fail?.(e),
+              );
+            };
+          },
+        },
+      );
     w.google = { script: { run: runner() } };
   });
   // Init scripts run on navigation, so serve the file from an intercepted address (no network).
@@ -42,9 +55,23 @@ async function openSidebar(emu: Emulator): Promise<Page> {
 
 test('open on a deal, see unmet BANT, tick them in the sheet, refresh, move, find the history row', async () => {
   const emu = loadedEmulator();
-  writeTab(emu, 'Deals', [DEAL_HEADERS,
-    dealRow({ Deal: 'Acme renewal', Company: 'Acme', Owner: 'Ann', Stage: 'Qualification', Value: 48000, 'Stage Entered': '2026-11-10' }),
-    dealRow({ Deal: '<img src=x onerror=alert(1)>', Company: '<b>bold</b>', Owner: 'Eve', Stage: 'Lead Generation', Value: 1 }),
+  writeTab(emu, 'Deals', [
+    DEAL_HEADERS,
+    dealRow({
+      Deal: 'Acme renewal',
+      Company: 'Acme',
+      Owner: 'Ann',
+      Stage: 'Qualification',
+      Value: 48000,
+      'Stage Entered': '2026-11-10',
+    }),
+    dealRow({
+      Deal: '<img src=x onerror=alert(1)>',
+      Company: '<b>bold</b>',
+      Owner: 'Eve',
+      Stage: 'Lead Generation',
+      Value: 1,
+    }),
   ]);
   emu.call('menuSetUpPipeline');
   select(emu, 'Deals', 2);
@@ -53,7 +80,12 @@ test('open on a deal, see unmet BANT, tick them in the sheet, refresh, move, fin
   expect(await page.textContent('#deal-name')).toBe('Acme renewal');
   expect(await page.textContent('#deal-days')).toBe('13');
   const proposal = page.locator('#stages li', { hasText: 'Proposal' }).first();
-  expect(await proposal.locator('.unmet').allTextContents()).toEqual(['Budget (Proposal)', 'Authority (Proposal)', 'Need (Proposal)', 'Timeline (Proposal)']);
+  expect(await proposal.locator('.unmet').allTextContents()).toEqual([
+    'Budget (Proposal)',
+    'Authority (Proposal)',
+    'Need (Proposal)',
+    'Timeline (Proposal)',
+  ]);
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: join(artifacts, 'sidebar-unmet.png'), fullPage: true });
 
@@ -63,7 +95,12 @@ test('open on a deal, see unmet BANT, tick them in the sheet, refresh, move, fin
   await page.waitForSelector('.status.error');
   expect(await page.textContent('#status')).toMatch(/needs: Budget \(Proposal\)/);
 
-  emu.counter.quiet(() => emu.book.getSheetByName('Deals')!.getRange('L2:O2').setValues([[true, true, true, true]]));
+  emu.counter.quiet(() =>
+    emu.book
+      .getSheetByName('Deals')!
+      .getRange('L2:O2')
+      .setValues([[true, true, true, true]]),
+  );
   await page.click('#refresh');
   await page.waitForFunction(() => document.querySelectorAll('#stages li .unmet').length < 6);
   const ready = page.locator('#stages li', { hasText: 'Proposal' }).first();
@@ -80,11 +117,22 @@ test('open on a deal, see unmet BANT, tick them in the sheet, refresh, move, fin
   expect(await page.textContent('#deal-stage')).toBe('Proposal');
   await page.screenshot({ path: join(artifacts, 'sidebar-moved.png'), fullPage: true });
   const history = readTab(emu, 'Stage History');
-  expect(history.at(-1)?.slice(1)).toEqual(['D-0001', 'Acme renewal', 'Qualification', 'Proposal', 'rep@example.com', 'sidebar', 'Budget confirmed on call']);
+  expect(history.at(-1)?.slice(1)).toEqual([
+    'D-0001',
+    'Acme renewal',
+    'Qualification',
+    'Proposal',
+    'rep@example.com',
+    'sidebar',
+    'Budget confirmed on call',
+  ]);
 
   // The XSS deal stays text.
   let alerted = false;
-  page.on('dialog', (d) => { alerted = true; void d.dismiss(); });
+  page.on('dialog', (d) => {
+    alerted = true;
+    void d.dismiss();
+  });
   select(emu, 'Deals', 3);
   await page.click('#refresh');
   await page.waitForFunction(() => document.getElementById('deal-name')?.textContent?.includes('<img'));

@@ -15,13 +15,21 @@ describe('AuthMode.NONE', () => {
     emu.counter.reset();
     emu.open();
     const items = MENU.filter((m) => m !== null).map((m) => ({ caption: m[0], functionName: m[1] }));
-    expect(emu.ui.menus).toEqual([{ title: 'Deal Pipeline', items: MENU.map((m) => (m === null ? 'separator' : items.find((i) => i.functionName === m[1]))) }]);
+    expect(emu.ui.menus).toEqual([
+      {
+        title: 'Deal Pipeline',
+        items: MENU.map((m) => (m === null ? 'separator' : items.find((i) => i.functionName === m[1]))),
+      },
+    ]);
     expect(Object.keys(emu.counter.snapshot())).toEqual(['SpreadsheetApp.getUi', 'Ui.createAddonMenu']);
   });
 
   test('onEdit in NONE reads and writes nothing; the same edit in LIMITED is recorded', () => {
     const emu = loadedEmulator();
-    writeTab(emu, 'Deals', [DEAL_HEADERS, dealRow({ 'Deal ID': 'D-0001', Deal: 'Acme', Owner: 'A', Company: 'C', Stage: 'Qualification' })]);
+    writeTab(emu, 'Deals', [
+      DEAL_HEADERS,
+      dealRow({ 'Deal ID': 'D-0001', Deal: 'Acme', Owner: 'A', Company: 'C', Stage: 'Qualification' }),
+    ]);
     emu.call('menuSetUpPipeline');
     const stage = emu.book.getSheetByName('Deals')!.getRange('E2');
     const historyBefore = readTab(emu, 'Stage History');
@@ -44,16 +52,34 @@ describe('AuthMode.NONE', () => {
 describe('outside a document (a standalone run from the script editor)', () => {
   test('a menu action fails with a message naming the problem, not a TypeError', () => {
     const emu = loadedEmulator();
-    for (const fn of ['menuSetUpPipeline', 'menuCheckSettings', 'menuRefreshSummary', 'menuFlagStaleDeals', 'menuTurnOnAutomation']) {
+    for (const fn of [
+      'menuSetUpPipeline',
+      'menuCheckSettings',
+      'menuRefreshSummary',
+      'menuFlagStaleDeals',
+      'menuTurnOnAutomation',
+    ]) {
       let failure: unknown;
-      try { emu.outsideDocument(() => emu.call(fn)); } catch (e) { failure = e; }
-      expect([fn, (failure as Error).name, (failure as Error).message]).toEqual([fn, 'NoDocumentError', expect.stringMatching(NO_DOCUMENT)]);
+      try {
+        emu.outsideDocument(() => emu.call(fn));
+      } catch (e) {
+        failure = e;
+      }
+      expect([fn, (failure as Error).name, (failure as Error).message]).toEqual([
+        fn,
+        'NoDocumentError',
+        expect.stringMatching(NO_DOCUMENT),
+      ]);
     }
   });
 
   test('sidebar calls and the hourly trigger fail the same way', () => {
     const emu = loadedEmulator();
-    for (const [fn, args] of [['getSelectedDeal', []], ['moveDeal', [{ dealId: 'D-0001', toStage: 'Proposal' }]], ['onAutomationTick', [{}]]] as const) {
+    for (const [fn, args] of [
+      ['getSelectedDeal', []],
+      ['moveDeal', [{ dealId: 'D-0001', toStage: 'Proposal' }]],
+      ['onAutomationTick', [{}]],
+    ] as const) {
       expect(() => emu.outsideDocument(() => emu.call(fn, ...args))).toThrow(NO_DOCUMENT);
     }
   });

@@ -20,7 +20,9 @@ test('on the day clocks change, midnight has the offset before the change (New Y
   expect(c.today).toBe(dayNumber('2026-03-08'));
   expect(c.todayDate.toISOString()).toBe('2026-03-08T05:00:00.000Z');
   // The next day's midnight is already EDT (UTC-4).
-  expect(clockAt(new Date(Date.UTC(2026, 2, 9, 12)), 'America/New_York').todayDate.toISOString()).toBe('2026-03-09T04:00:00.000Z');
+  expect(clockAt(new Date(Date.UTC(2026, 2, 9, 12)), 'America/New_York').todayDate.toISOString()).toBe(
+    '2026-03-09T04:00:00.000Z',
+  );
 });
 
 test('readZone reads other instants in the same zone: the day turns at local midnight', () => {

@@ -1,5 +1,15 @@
 /** src/core/columns.ts: Deals-tab columns found by header text with aliases; A1 column letters. */
-import { CHECKBOX_COLUMNS, COLUMN_KEYS, COLUMN_LABELS, columnForHeader, columnLetter, DATE_COLUMNS, foldHeader, mapHeaders, MONEY_COLUMNS } from '../../src/core/columns';
+import {
+  CHECKBOX_COLUMNS,
+  COLUMN_KEYS,
+  COLUMN_LABELS,
+  columnForHeader,
+  columnLetter,
+  DATE_COLUMNS,
+  foldHeader,
+  mapHeaders,
+  MONEY_COLUMNS,
+} from '../../src/core/columns';
 import { DEAL_HEADERS } from '../../fixtures/deals';
 
 test('foldHeader drops case, spaces and punctuation but keeps # and %', () => {
@@ -11,10 +21,26 @@ test('foldHeader drops case, spaces and punctuation but keeps # and %', () => {
 
 test('headers and their common aliases name the known columns; anything else names none', () => {
   const cases: [string, string | undefined][] = [
-    ['Amount', 'value'], ['Deal Size', 'value'], ['REP', 'owner'], ['Sales  Rep', 'owner'], ['Close Date', 'expectedClose'], ['close_date', 'expectedClose'],
-    ['Opportunity Name', 'deal'], ['Account', 'company'], ['Deal Stage', 'stage'], ['Win %', 'probability'], ['Deal #', 'dealId'],
-    ['Last Contacted', 'lastActivity'], ['Stage Date', 'stageEntered'], ['Date Created', 'created'], ['Reason Lost', 'lostReason'], ['Deal Health', 'health'],
-    ['Notes', undefined], ['', undefined], ['Deals', undefined], ['Value 2', undefined],
+    ['Amount', 'value'],
+    ['Deal Size', 'value'],
+    ['REP', 'owner'],
+    ['Sales  Rep', 'owner'],
+    ['Close Date', 'expectedClose'],
+    ['close_date', 'expectedClose'],
+    ['Opportunity Name', 'deal'],
+    ['Account', 'company'],
+    ['Deal Stage', 'stage'],
+    ['Win %', 'probability'],
+    ['Deal #', 'dealId'],
+    ['Last Contacted', 'lastActivity'],
+    ['Stage Date', 'stageEntered'],
+    ['Date Created', 'created'],
+    ['Reason Lost', 'lostReason'],
+    ['Deal Health', 'health'],
+    ['Notes', undefined],
+    ['', undefined],
+    ['Deals', undefined],
+    ['Value 2', undefined],
   ];
   expect(cases.map(([h]) => [h, columnForHeader(h)])).toEqual(cases);
 });
@@ -25,7 +51,11 @@ test('every label the add-on writes is read back as its own column', () => {
 });
 
 test('mapHeaders: zero-based index per known column, the first match wins, blanks and unknowns skipped', () => {
-  expect(mapHeaders(['Notes', 'Amount', null, 'Value', 'stage', undefined, 'Deal ID'])).toEqual({ value: 1, stage: 4, dealId: 6 });
+  expect(mapHeaders(['Notes', 'Amount', null, 'Value', 'stage', undefined, 'Deal ID'])).toEqual({
+    value: 1,
+    stage: 4,
+    dealId: 6,
+  });
   expect(mapHeaders([])).toEqual({});
   const all = mapHeaders(DEAL_HEADERS);
   expect(DEAL_HEADERS.map((_, i) => i).filter((i) => Object.values(all).indexOf(i) < 0)).toEqual([]);
@@ -40,6 +70,17 @@ test('the column groups: BANT checkboxes, the four dates, the money column', () 
 test('columnLetter: A..Z, then AA; ZZ is 701, AAA 702', () => {
   // Letters are bijective base 26: index = sum of (letter 1..26) x 26^position, minus 1.
   const index = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0) - 1;
-  expect([0, 25, 26, 27, 51, 52, 701, 702, 16_383].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
-  for (let i = 0; i < 20_000; i += 7) if (index(columnLetter(i)) !== i) throw new Error(`columnLetter(${i}) = ${columnLetter(i)}`);
+  expect([0, 25, 26, 27, 51, 52, 701, 702, 16_383].map(columnLetter)).toEqual([
+    'A',
+    'Z',
+    'AA',
+    'AB',
+    'AZ',
+    'BA',
+    'ZZ',
+    'AAA',
+    'XFD',
+  ]);
+  for (let i = 0; i < 20_000; i += 7)
+    if (index(columnLetter(i)) !== i) throw new Error(`columnLetter(${i}) = ${columnLetter(i)}`);
 });

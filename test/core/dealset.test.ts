@@ -22,9 +22,12 @@ test('the builder keeps rows in order and cuts every column to the rows added', 
   expect(dealSetBuilder(table, 3).finish().size).toBe(0);
 });
 
-test('weightOf: an open deal its own probability when it has one, else its stage\'s; Won 100% and Lost 0% whatever their own', () => {
+test("weightOf: an open deal its own probability when it has one, else its stage's; Won 100% and Lost 0% whatever their own", () => {
   const b = dealSetBuilder(table, 2 * DEFAULT_STAGES.length);
-  for (const s of DEFAULT_STAGES) { b.add(at(s.name), 1, NaN, NaN, NaN, NaN); b.add(at(s.name), 1, 0.42, NaN, NaN, NaN); }
+  for (const s of DEFAULT_STAGES) {
+    b.add(at(s.name), 1, NaN, NaN, NaN, NaN);
+    b.add(at(s.name), 1, 0.42, NaN, NaN, NaN);
+  }
   const set = b.finish();
   const expected = DEFAULT_STAGES.flatMap((s) => [expectedWeight(s.name), expectedWeight(s.name, 0.42)]);
   expect(Array.from({ length: set.size }, (_, i) => weightOf(set, i))).toEqual(expected);
@@ -40,6 +43,14 @@ test('an own probability of 0 is a probability, not a blank', () => {
 });
 
 test('a set without values or overrides (a custom function given only stages): value 0, stage weights', () => {
-  const set: DealSet = { table, size: 3, stage: Int32Array.from([at('Qualification'), at('Closed Won'), at('Closed Lost')]) };
-  expect([0, 1, 2].map((i) => [valueOf(set, i), weightOf(set, i)])).toEqual([[0, 0.3], [0, 1], [0, 0]]);
+  const set: DealSet = {
+    table,
+    size: 3,
+    stage: Int32Array.from([at('Qualification'), at('Closed Won'), at('Closed Lost')]),
+  };
+  expect([0, 1, 2].map((i) => [valueOf(set, i), weightOf(set, i)])).toEqual([
+    [0, 0.3],
+    [0, 1],
+    [0, 0],
+  ]);
 });

@@ -25,12 +25,22 @@ const DEALS: PlainDeal[] = [
 ];
 
 test('funnelStages: the open and won stages in pipeline order', () => {
-  expect(funnelStages(table.stages).map((s) => s.name)).toEqual(DEFAULT_STAGES.filter((s) => s.outcome !== 'Lost').map((s) => s.name));
+  expect(funnelStages(table.stages).map((s) => s.name)).toEqual(
+    DEFAULT_STAGES.filter((s) => s.outcome !== 'Lost').map((s) => s.name),
+  );
 });
 
 test('without history, by hand: reached, value, weighted and conversion per stage', () => {
   const rows = funnel(dealSetOf(table, DEALS));
-  expect(rows.map((r) => [r.stage.name, r.reached, r.value, Math.round(r.weighted * 1e9) / 1e9, r.conversion === null ? null : Math.round(r.conversion * 1e12) / 1e12])).toEqual([
+  expect(
+    rows.map((r) => [
+      r.stage.name,
+      r.reached,
+      r.value,
+      Math.round(r.weighted * 1e9) / 1e9,
+      r.conversion === null ? null : Math.round(r.conversion * 1e12) / 1e12,
+    ]),
+  ).toEqual([
     // reached: every deal at or past the stage, lost ones not; conversion = reached(next) / reached(this).
     ['Lead Generation', 5, 100 + 200 + 300 + 400 + 500, 10 + 20 + 90 + 360 + 500, 0.6], // 3 / 5
     ['Initial Contact', 3, 300 + 400 + 500, 90 + 360 + 500, 1], //                         3 / 3
@@ -50,7 +60,12 @@ test('with history: the highest open or won stage it shows counts, never lower t
   const rows = funnel(set, history);
   // reach per deal [4, 0, 2, 3, 5, 3]: Lead 6, Initial 5, Qualification 5, Proposal 4, Negotiation 2, Won 1.
   expect(rows.map((r) => [r.stage.name, r.reached])).toEqual([
-    ['Lead Generation', 6], ['Initial Contact', 5], ['Qualification', 5], ['Proposal', 4], ['Negotiation', 2], ['Closed Won', 1],
+    ['Lead Generation', 6],
+    ['Initial Contact', 5],
+    ['Qualification', 5],
+    ['Proposal', 4],
+    ['Negotiation', 2],
+    ['Closed Won', 1],
   ]);
   // Negotiation: deal 0 (100 x 0.1) and deal 4 (500 x 1).
   expect([rows[4]!.value, rows[4]!.weighted]).toEqual([600, 10 + 500]);
@@ -59,8 +74,21 @@ test('with history: the highest open or won stage it shows counts, never lower t
 });
 
 test('a stage nobody reached has no conversion (null, not NaN); reaching none of the next is 0', () => {
-  const rows = funnel(dealSetOf(table, [{ stage: 'Lead Generation', value: 1 }, { stage: 'Lead Generation', value: 1 }, { stage: 'Closed Lost' }]));
-  expect(rows.map((r) => [r.reached, r.conversion])).toEqual([[2, 0], [0, null], [0, null], [0, null], [0, null], [0, null]]);
+  const rows = funnel(
+    dealSetOf(table, [
+      { stage: 'Lead Generation', value: 1 },
+      { stage: 'Lead Generation', value: 1 },
+      { stage: 'Closed Lost' },
+    ]),
+  );
+  expect(rows.map((r) => [r.reached, r.conversion])).toEqual([
+    [2, 0],
+    [0, null],
+    [0, null],
+    [0, null],
+    [0, null],
+    [0, null],
+  ]);
   expect(funnel(dealSetOf(table, [])).every((r) => r.reached === 0 && r.conversion === null)).toBe(true);
 });
 
@@ -69,7 +97,14 @@ test('funnelOf and conversionOf (per-stage totals, no history, no own probabilit
   const rows = funnelOf(t);
   expect(rows.map((r) => r.reached)).toEqual([5, 3, 3, 2, 1, 1]);
   // Proposal's own probability is not known here: 400 x 0.5.
-  expect(rows.map((r) => Math.round(r.weighted * 1e9) / 1e9)).toEqual([10 + 20 + 90 + 200 + 500, 90 + 200 + 500, 790, 700, 500, 500]);
+  expect(rows.map((r) => Math.round(r.weighted * 1e9) / 1e9)).toEqual([
+    10 + 20 + 90 + 200 + 500,
+    90 + 200 + 500,
+    790,
+    700,
+    500,
+    500,
+  ]);
   expect(conversionOf(t, stage('Lead Generation'), stage('Proposal'))).toBe(2 / 5);
   expect(conversionOf(stageTotals(dealSetOf(table, [])), stage('Proposal'), stage('Closed Won'))).toBeNull();
 });
@@ -86,12 +121,33 @@ test('800 random deals with random history: every row equals a plain count by th
   });
   const expected = DEFAULT_STAGES.filter((s) => s.outcome !== 'Lost').map((s, k, open) => {
     const idx = at(s.name);
-    let reached = 0, value = 0, weighted = 0, next = 0;
+    let reached = 0,
+      value = 0,
+      weighted = 0,
+      next = 0;
     deals.forEach((d, i) => {
-      if (reach[i]! >= idx) { reached++; value += d.value ?? 0; weighted += (d.value ?? 0) * expectedWeight(d.stage, d.own); }
+      if (reach[i]! >= idx) {
+        reached++;
+        value += d.value ?? 0;
+        weighted += (d.value ?? 0) * expectedWeight(d.stage, d.own);
+      }
       if (k + 1 < open.length && reach[i]! >= at(open[k + 1]!.name)) next++;
     });
-    return [s.name, reached, value, Math.round(weighted * 1e4) / 1e4, k + 1 < open.length && reached > 0 ? next / reached : null];
+    return [
+      s.name,
+      reached,
+      value,
+      Math.round(weighted * 1e4) / 1e4,
+      k + 1 < open.length && reached > 0 ? next / reached : null,
+    ];
   });
-  expect(funnel(set, history).map((r) => [r.stage.name, r.reached, r.value, Math.round(r.weighted * 1e4) / 1e4, r.conversion])).toEqual(expected);
+  expect(
+    funnel(set, history).map((r) => [
+      r.stage.name,
+      r.reached,
+      r.value,
+      Math.round(r.weighted * 1e4) / 1e4,
+      r.conversion,
+    ]),
+  ).toEqual(expected);
 });

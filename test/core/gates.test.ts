@@ -19,7 +19,8 @@ function gatedStages(from: number | undefined, to: number): { kind: string; name
   // Losing needs only the Lost stage's own requirements, from anywhere.
   if (target.outcome === 'Lost') return { kind: 'lose', names: [target.name] };
   // Re-opening a closed deal is free; moving it to Won still needs Won's own.
-  if (from !== undefined && S[from]!.outcome !== 'Open') return { kind: 'reopen', names: target.outcome === 'Won' ? [target.name] : [] };
+  if (from !== undefined && S[from]!.outcome !== 'Open')
+    return { kind: 'reopen', names: target.outcome === 'Won' ? [target.name] : [] };
   const start = from ?? -1;
   const names: string[] = [];
   if (target.outcome === 'Won') {
@@ -34,7 +35,13 @@ function gatedStages(from: number | undefined, to: number): { kind: string; name
 
 /** "Budget (Proposal)" for every requirement of the named stages, as typed in the fixture. */
 const labels = (names: string[]): string[] =>
-  names.flatMap((n) => DEFAULT_STAGES.find((s) => s.name === n)!.requirements.split(',').map((r) => r.trim()).filter((r) => r !== '').map((r) => `${r} (${n})`));
+  names.flatMap((n) =>
+    DEFAULT_STAGES.find((s) => s.name === n)!
+      .requirements.split(',')
+      .map((r) => r.trim())
+      .filter((r) => r !== '')
+      .map((r) => `${r} (${n})`),
+  );
 
 const FROM = [undefined, ...DEFAULT_STAGES.map((_, i) => i)];
 const PAIRS = FROM.flatMap((from) => DEFAULT_STAGES.map((_, to) => [from, to] as const));
@@ -47,21 +54,37 @@ describe('stagesToPass', () => {
   });
 
   test('winning needs every later open stage and Won itself; losing needs only Lost', () => {
-    expect(stagesToPass(table, stage('Proposal'), stage('Closed Won')).stages.map((s) => s.name)).toEqual(['Negotiation', 'Closed Won']);
-    expect(stagesToPass(table, stage('Qualification'), stage('Closed Lost')).stages.map((s) => s.name)).toEqual(['Closed Lost']);
+    expect(stagesToPass(table, stage('Proposal'), stage('Closed Won')).stages.map((s) => s.name)).toEqual([
+      'Negotiation',
+      'Closed Won',
+    ]);
+    expect(stagesToPass(table, stage('Qualification'), stage('Closed Lost')).stages.map((s) => s.name)).toEqual([
+      'Closed Lost',
+    ]);
   });
 
   test('a new deal (no stage yet) typed into Proposal passes every open stage up to it', () => {
     expect(stagesToPass(table, undefined, stage('Proposal'))).toMatchObject({ kind: 'forward' });
-    expect(stagesToPass(table, undefined, stage('Proposal')).stages.map((s) => s.name)).toEqual(['Lead Generation', 'Initial Contact', 'Qualification', 'Proposal']);
+    expect(stagesToPass(table, undefined, stage('Proposal')).stages.map((s) => s.name)).toEqual([
+      'Lead Generation',
+      'Initial Contact',
+      'Qualification',
+      'Proposal',
+    ]);
   });
 
   test('edge cases: same stage, one step, Won from the last open stage, Lost from Won, Won from Lost', () => {
     expect(stagesToPass(table, stage('Proposal'), stage('Proposal'))).toEqual({ kind: 'same', stages: [] });
-    expect(stagesToPass(table, stage('Lead Generation'), stage('Initial Contact')).stages.map((s) => s.name)).toEqual(['Initial Contact']);
-    expect(stagesToPass(table, stage('Negotiation'), stage('Closed Won')).stages.map((s) => s.name)).toEqual(['Closed Won']);
+    expect(stagesToPass(table, stage('Lead Generation'), stage('Initial Contact')).stages.map((s) => s.name)).toEqual([
+      'Initial Contact',
+    ]);
+    expect(stagesToPass(table, stage('Negotiation'), stage('Closed Won')).stages.map((s) => s.name)).toEqual([
+      'Closed Won',
+    ]);
     expect(stagesToPass(table, stage('Closed Won'), stage('Closed Lost'))).toMatchObject({ kind: 'lose' });
-    expect(stagesToPass(table, stage('Closed Lost'), stage('Closed Won')).stages.map((s) => s.name)).toEqual(['Closed Won']);
+    expect(stagesToPass(table, stage('Closed Lost'), stage('Closed Won')).stages.map((s) => s.name)).toEqual([
+      'Closed Won',
+    ]);
     expect(stagesToPass(table, stage('Closed Lost'), stage('Closed Won')).kind).toBe('reopen');
   });
 
@@ -84,15 +107,24 @@ describe('checkMove', () => {
   });
 
   test('checkboxes must be TRUE, other columns non-blank, numbers compared', () => {
-    const c = checkMove(table, stage('Initial Contact'), stage('Proposal'), cells({ value: '$5,000', budget: true, authority: 'FALSE', need: true, timeline: true }));
+    const c = checkMove(
+      table,
+      stage('Initial Contact'),
+      stage('Proposal'),
+      cells({ value: '$5,000', budget: true, authority: 'FALSE', need: true, timeline: true }),
+    );
     expect(c.missing).toEqual(['Authority (Proposal)']);
-    expect(checkMove(table, stage('Initial Contact'), stage('Qualification'), cells({ value: 0 })).missing).toEqual(['Value > 0 (Qualification)']);
+    expect(checkMove(table, stage('Initial Contact'), stage('Qualification'), cells({ value: 0 })).missing).toEqual([
+      'Value > 0 (Qualification)',
+    ]);
   });
 
   test('items list every requirement of every stage passed, in order, each with whether it is met', () => {
     const c = checkMove(table, stage('Lead Generation'), stage('Qualification'), cells({ owner: 'Ann', value: 10 }));
     expect(c.items.map((i) => [i.stage, i.requirement.label, i.met])).toEqual([
-      ['Initial Contact', 'Owner', true], ['Initial Contact', 'Company', false], ['Qualification', 'Value > 0', true],
+      ['Initial Contact', 'Owner', true],
+      ['Initial Contact', 'Company', false],
+      ['Qualification', 'Value > 0', true],
     ]);
     expect(c).toMatchObject({ kind: 'forward', allMet: false, missing: ['Company (Initial Contact)'] });
   });
@@ -106,8 +138,21 @@ describe('checkMove', () => {
   });
 
   test('with every requirement met, every move is allowed', () => {
-    const full = cells({ owner: 'Ann', company: 'Acme', value: 100, budget: true, authority: true, need: true, timeline: true, expectedClose: '2026-12-01', lostReason: 'price' });
-    const blocked = PAIRS.filter(([from, to]) => !checkMove(table, from === undefined ? undefined : table.stages[from], table.stages[to]!, full).allMet);
+    const full = cells({
+      owner: 'Ann',
+      company: 'Acme',
+      value: 100,
+      budget: true,
+      authority: true,
+      need: true,
+      timeline: true,
+      expectedClose: '2026-12-01',
+      lostReason: 'price',
+    });
+    const blocked = PAIRS.filter(
+      ([from, to]) =>
+        !checkMove(table, from === undefined ? undefined : table.stages[from], table.stages[to]!, full).allMet,
+    );
     expect(blocked).toEqual([]);
   });
 });
@@ -115,11 +160,17 @@ describe('checkMove', () => {
 describe('unmetForCurrentStage', () => {
   test('a deal typed straight into a stage owes every requirement on the way there', () => {
     expect(unmetForCurrentStage(table, stage('Proposal'), cells({ owner: 'Ann', budget: true }))).toEqual([
-      'Company (Initial Contact)', 'Value > 0 (Qualification)', 'Authority (Proposal)', 'Need (Proposal)', 'Timeline (Proposal)',
+      'Company (Initial Contact)',
+      'Value > 0 (Qualification)',
+      'Authority (Proposal)',
+      'Need (Proposal)',
+      'Timeline (Proposal)',
     ]);
     expect(unmetForCurrentStage(table, stage('Lead Generation'), cells({}))).toEqual([]);
     // A lost deal owes only its lost reason; a won deal owes everything open plus Won's own.
     expect(unmetForCurrentStage(table, stage('Closed Lost'), cells({}))).toEqual(['Lost Reason (Closed Lost)']);
-    expect(unmetForCurrentStage(table, stage('Closed Won'), cells({}))).toEqual(labels(gatedStages(undefined, 5).names));
+    expect(unmetForCurrentStage(table, stage('Closed Won'), cells({}))).toEqual(
+      labels(gatedStages(undefined, 5).names),
+    );
   });
 });

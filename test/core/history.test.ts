@@ -1,21 +1,48 @@
 /** src/core/history.ts: a deal's latest stage is the row with the latest Timestamp, wherever it sits. */
-import { historyCells, HISTORY_HEADERS, historyReach, lastStageById, parseHistory, reachedById } from '../../src/core/history';
+import {
+  historyCells,
+  HISTORY_HEADERS,
+  historyReach,
+  lastStageById,
+  parseHistory,
+  reachedById,
+} from '../../src/core/history';
 import { defaultStageTable } from '../../src/core/settings';
 
-const row = (iso: string | '', id: string, from: string, to: string) => [iso === '' ? '' : new Date(iso), id, 'Deal', from, to];
+const row = (iso: string | '', id: string, from: string, to: string) => [
+  iso === '' ? '' : new Date(iso),
+  id,
+  'Deal',
+  from,
+  to,
+];
 
 test('newest-first history: the latest Timestamp wins, not the last row', () => {
-  const entries = parseHistory([row('2026-03-03', 'D-1', 'B', 'C'), row('2026-03-02', 'D-1', 'A', 'B'), row('2026-03-01', 'D-1', '', 'A'), row('2026-02-01', 'D-2', '', 'X')]);
+  const entries = parseHistory([
+    row('2026-03-03', 'D-1', 'B', 'C'),
+    row('2026-03-02', 'D-1', 'A', 'B'),
+    row('2026-03-01', 'D-1', '', 'A'),
+    row('2026-02-01', 'D-2', '', 'X'),
+  ]);
   expect(Object.fromEntries(lastStageById(entries))).toEqual({ 'D-1': 'C', 'D-2': 'X' });
 });
 
 test('rows without a date are older than any dated row; among equal times the lower row wins', () => {
-  const entries = parseHistory([row('2026-03-01', 'D-1', '', 'A'), row('', 'D-1', 'A', 'Undated'), row('2026-03-01', 'D-2', '', 'P'), row('2026-03-01', 'D-2', 'P', 'Q'), row('', 'D-3', '', 'U1'), row('', 'D-3', 'U1', 'U2')]);
+  const entries = parseHistory([
+    row('2026-03-01', 'D-1', '', 'A'),
+    row('', 'D-1', 'A', 'Undated'),
+    row('2026-03-01', 'D-2', '', 'P'),
+    row('2026-03-01', 'D-2', 'P', 'Q'),
+    row('', 'D-3', '', 'U1'),
+    row('', 'D-3', 'U1', 'U2'),
+  ]);
   expect(Object.fromEntries(lastStageById(entries))).toEqual({ 'D-1': 'A', 'D-2': 'Q', 'D-3': 'U2' });
 });
 
 test('random order: the answer does not depend on row order', () => {
-  const rows = Array.from({ length: 30 }, (_, i) => row(`2026-01-${String(1 + i).padStart(2, '0')}`, `D-${i % 3}`, '', `S${i}`));
+  const rows = Array.from({ length: 30 }, (_, i) =>
+    row(`2026-01-${String(1 + i).padStart(2, '0')}`, `D-${i % 3}`, '', `S${i}`),
+  );
   const expected = { 'D-0': 'S27', 'D-1': 'S28', 'D-2': 'S29' };
   for (let k = 0; k < 5; k++) {
     const shuffled = [...rows].sort(() => Math.random() - 0.5);
@@ -27,30 +54,58 @@ describe('parsing and the reach of each deal', () => {
   test('historyCells: the record in HISTORY_HEADERS order', () => {
     const at = new Date(Date.UTC(2026, 10, 23, 15));
     expect([...HISTORY_HEADERS]).toEqual(['Timestamp', 'Deal ID', 'Deal', 'From', 'To', 'Changed by', 'Via', 'Note']);
-    expect(historyCells({ at, dealId: 'D-1', deal: 'Acme', from: 'Lead Generation', to: 'Proposal', changedBy: 'ann@x', via: 'sidebar', note: 'n' }))
-      .toEqual([at, 'D-1', 'Acme', 'Lead Generation', 'Proposal', 'ann@x', 'sidebar', 'n']);
+    expect(
+      historyCells({
+        at,
+        dealId: 'D-1',
+        deal: 'Acme',
+        from: 'Lead Generation',
+        to: 'Proposal',
+        changedBy: 'ann@x',
+        via: 'sidebar',
+        note: 'n',
+      }),
+    ).toEqual([at, 'D-1', 'Acme', 'Lead Generation', 'Proposal', 'ann@x', 'sidebar', 'n']);
   });
 
   test('parseHistory: rows without a Deal ID or a To are ignored; a Timestamp that is not a date is NaN; text trimmed', () => {
     const t = new Date(Date.UTC(2026, 0, 2));
-    expect(parseHistory([[t, ' D-1 ', 'x', ' A ', ' B '], [t, '', 'x', 'A', 'B'], [t, 'D-2', 'x', 'A', ''], ['yesterday', 'D-3', 'x', '', 'C'], []])).toEqual([
-      { at: t.getTime(), dealId: 'D-1', from: 'A', to: 'B' }, { at: NaN, dealId: 'D-3', from: '', to: 'C' },
+    expect(
+      parseHistory([
+        [t, ' D-1 ', 'x', ' A ', ' B '],
+        [t, '', 'x', 'A', 'B'],
+        [t, 'D-2', 'x', 'A', ''],
+        ['yesterday', 'D-3', 'x', '', 'C'],
+        [],
+      ]),
+    ).toEqual([
+      { at: t.getTime(), dealId: 'D-1', from: 'A', to: 'B' },
+      { at: NaN, dealId: 'D-3', from: '', to: 'C' },
     ]);
   });
 
   test('reachedById: the highest open or won stage named in From or To; lost and unknown stages reach nothing', () => {
     const e = (dealId: string, from: string, to: string) => ({ at: NaN, dealId, from, to });
-    const reach = reachedById([
-      e('D-1', '', 'Lead Generation'), e('D-1', 'Lead Generation', 'negotiation'), e('D-1', 'Negotiation', 'Qualification'), // went back: still reached 4
-      e('D-2', 'Proposal', 'Closed Lost'), //   From counts: 3
-      e('D-3', '', 'Closed Lost'), e('D-3', 'Pitch', 'Closed Lost'), // nothing reached: -1
-      e('D-4', 'Negotiation', 'Closed Won'), // 5
-    ], defaultStageTable());
+    const reach = reachedById(
+      [
+        e('D-1', '', 'Lead Generation'),
+        e('D-1', 'Lead Generation', 'negotiation'),
+        e('D-1', 'Negotiation', 'Qualification'), // went back: still reached 4
+        e('D-2', 'Proposal', 'Closed Lost'), //   From counts: 3
+        e('D-3', '', 'Closed Lost'),
+        e('D-3', 'Pitch', 'Closed Lost'), // nothing reached: -1
+        e('D-4', 'Negotiation', 'Closed Won'), // 5
+      ],
+      defaultStageTable(),
+    );
     expect(Object.fromEntries(reach)).toEqual({ 'D-1': 4, 'D-2': 3, 'D-3': -1, 'D-4': 5 });
   });
 
   test('historyReach: aligned with the deal IDs; a blank ID or one without history is NO_HISTORY (-2)', () => {
-    const reach = new Map([['D-1', 4], ['D-3', -1]]);
+    const reach = new Map([
+      ['D-1', 4],
+      ['D-3', -1],
+    ]);
     expect([...historyReach(['D-1', '', 'D-2', 'D-3'], reach)]).toEqual([4, -2, -2, -1]);
   });
 });

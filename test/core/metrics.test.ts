@@ -5,8 +5,17 @@ import { seededRandom } from '../../fixtures/random';
 import { DEFAULT_STAGES, defaultStage, expectedWeight } from '../../fixtures/stages';
 import { DealSet } from '../../src/core/dealset';
 import {
-  averageDealSize, averageDealSizeOf, counts, countsOf, salesCycleDays, salesVelocity, salesVelocityOf,
-  weightedForecast, weightedForecastOf, winRate, winRateOf,
+  averageDealSize,
+  averageDealSizeOf,
+  counts,
+  countsOf,
+  salesCycleDays,
+  salesVelocity,
+  salesVelocityOf,
+  weightedForecast,
+  weightedForecastOf,
+  winRate,
+  winRateOf,
 } from '../../src/core/metrics';
 import { defaultStageTable } from '../../src/core/settings';
 
@@ -89,7 +98,14 @@ describe('edge cases', () => {
     // 4 open x 1/2 x 100 / 5 days = 40.
     expect(salesVelocityOf(c(4, 1, 1), 5)).toEqual({ ok: true, value: 40 });
     // Won the same day it was created: a zero cycle, not Infinity.
-    expect(salesVelocity(dealSetOf(table, [{ stage: 'Closed Won', value: 5, created: '2026-01-01', closed: '2026-01-01' }, { stage: 'Proposal' }]))).toEqual({ ok: false, reason: 'zero cycle' });
+    expect(
+      salesVelocity(
+        dealSetOf(table, [
+          { stage: 'Closed Won', value: 5, created: '2026-01-01', closed: '2026-01-01' },
+          { stage: 'Proposal' },
+        ]),
+      ),
+    ).toEqual({ ok: false, reason: 'zero cycle' });
   });
 
   test('a set with stages only (no values) weighs nothing', () => {
@@ -99,7 +115,11 @@ describe('edge cases', () => {
   });
 
   test('the per-stage forms agree with hand totals: weightedForecastOf and countsOf', () => {
-    const totals = { table, count: Float64Array.from([2, 0, 1, 0, 0, 3, 4]), value: Float64Array.from([100, 0, 50, 0, 0, 900, 70]) };
+    const totals = {
+      table,
+      count: Float64Array.from([2, 0, 1, 0, 0, 3, 4]),
+      value: Float64Array.from([100, 0, 50, 0, 0, 900, 70]),
+    };
     // 100 x 0.1 + 50 x 0.3 + 900 x 1 + 70 x 0 = 925.
     expect(weightedForecastOf(totals)).toBeCloseTo(925, 9);
     expect(countsOf(totals)).toEqual({ open: 3, won: 3, lost: 4, openValue: 150, wonValue: 900 });
@@ -109,16 +129,30 @@ describe('edge cases', () => {
 test('2,000 random deals: every metric equals a plain loop over the deals', () => {
   const deals = randomDeals(seededRandom(2026), 2000);
   const s = dealSetOf(table, deals);
-  let weighted = 0, pipeline = 0, open = 0, won = 0, lost = 0, wonValue = 0, cycle = 0, cycled = 0;
+  let weighted = 0,
+    pipeline = 0,
+    open = 0,
+    won = 0,
+    lost = 0,
+    wonValue = 0,
+    cycle = 0,
+    cycled = 0;
   for (const d of deals) {
     const v = d.value ?? 0;
     const outcome = defaultStage(d.stage).outcome;
     weighted += v * expectedWeight(d.stage, d.own);
-    if (outcome === 'Open') { open++; pipeline += v; }
+    if (outcome === 'Open') {
+      open++;
+      pipeline += v;
+    }
     if (outcome === 'Lost') lost++;
     if (outcome === 'Won') {
-      won++; wonValue += v;
-      if (d.created !== undefined && d.closed !== undefined) { cycle += dayNumber(d.closed) - dayNumber(d.created); cycled++; }
+      won++;
+      wonValue += v;
+      if (d.created !== undefined && d.closed !== undefined) {
+        cycle += dayNumber(d.closed) - dayNumber(d.created);
+        cycled++;
+      }
     }
   }
   expect(weightedForecast(s)).toBeCloseTo(weighted, 6);

@@ -1,8 +1,29 @@
 /** src/core/stages.ts: the stage table's lookup, outcome codes and weights, outcomes from names. */
-import { foldStageName, LOST, makeStageTable, OPEN, outcomeFromName, Stage, stageNames, WON } from '../../src/core/stages';
+import {
+  foldStageName,
+  LOST,
+  makeStageTable,
+  OPEN,
+  outcomeFromName,
+  Stage,
+  stageNames,
+  WON,
+} from '../../src/core/stages';
 
-const st = (name: string, index: number, probability: number, outcome: Stage['outcome']): Stage => ({ name, index, probability, outcome, staleAfter: null, requirements: [] });
-const STAGES = [st('Lead', 0, 0.1, 'Open'), st('Demo Call', 1, 0.45, 'Open'), st('Signed', 2, 0.9, 'Won'), st('Gone', 3, 0.4, 'Lost')];
+const st = (name: string, index: number, probability: number, outcome: Stage['outcome']): Stage => ({
+  name,
+  index,
+  probability,
+  outcome,
+  staleAfter: null,
+  requirements: [],
+});
+const STAGES = [
+  st('Lead', 0, 0.1, 'Open'),
+  st('Demo Call', 1, 0.45, 'Open'),
+  st('Signed', 2, 0.9, 'Won'),
+  st('Gone', 3, 0.4, 'Lost'),
+];
 
 test('outcome codes are 0, 1, 2 and each stage gets its own; Won weighs 1 and Lost 0 whatever probability they list', () => {
   expect([OPEN, WON, LOST]).toEqual([0, 1, 2]);
@@ -14,7 +35,8 @@ test('outcome codes are 0, 1, 2 and each stage gets its own; Won weighs 1 and Lo
 
 test('find ignores case, surrounding spaces and runs of inner spaces; unknown names are undefined, asked again too', () => {
   const t = makeStageTable(STAGES);
-  for (const name of ['Demo Call', 'demo call', '  DEMO   CALL ', 'Demo\tCall']) expect([name, t.find(name)?.index]).toEqual([name, 1]);
+  for (const name of ['Demo Call', 'demo call', '  DEMO   CALL ', 'Demo\tCall'])
+    expect([name, t.find(name)?.index]).toEqual([name, 1]);
   expect(t.find('Demo')).toBeUndefined();
   expect(t.find('Demo')).toBeUndefined();
   expect(t.find('')).toBeUndefined();
@@ -37,9 +59,17 @@ test('foldStageName: trimmed, inner spaces collapsed, lower case', () => {
 
 test('outcomeFromName: "won" and "lost" as whole words, Won first; anything else is Open', () => {
   const cases: [string, string][] = [
-    ['Closed Won', 'Won'], ['won', 'Won'], ['Deal WON', 'Won'], ['Closed-Won', 'Won'], ['Won/Lost', 'Won'],
-    ['Closed Lost', 'Lost'], ['lost cause', 'Lost'],
-    ['Wonderful', 'Open'], ['Lostwax', 'Open'], ['Proposal', 'Open'], ['', 'Open'],
+    ['Closed Won', 'Won'],
+    ['won', 'Won'],
+    ['Deal WON', 'Won'],
+    ['Closed-Won', 'Won'],
+    ['Won/Lost', 'Won'],
+    ['Closed Lost', 'Lost'],
+    ['lost cause', 'Lost'],
+    ['Wonderful', 'Open'],
+    ['Lostwax', 'Open'],
+    ['Proposal', 'Open'],
+    ['', 'Open'],
   ];
   expect(cases.map(([n]) => [n, outcomeFromName(n)])).toEqual(cases);
 });

@@ -27,7 +27,12 @@ describe('staleness', () => {
   test('Proposal (limit 10): 10 days untouched is fresh, 11 is stale', () => {
     const p = stage('Proposal');
     expect(staleness(dealRecord(p, { stageEntered: daysAgo(10) }), TODAY)).toEqual({ kind: 'fresh' });
-    expect(staleness(dealRecord(p, { stageEntered: daysAgo(11) }), TODAY)).toEqual({ kind: 'stale', days: 11, limit: 10, lastTouch: daysAgo(11) });
+    expect(staleness(dealRecord(p, { stageEntered: daysAgo(11) }), TODAY)).toEqual({
+      kind: 'stale',
+      days: 11,
+      limit: 10,
+      lastTouch: daysAgo(11),
+    });
     // Touched today, or in the future (a typo): fresh.
     expect(staleness(dealRecord(p, { lastActivity: TODAY }), TODAY)).toEqual({ kind: 'fresh' });
     expect(staleness(dealRecord(p, { lastActivity: TODAY + 30 }), TODAY)).toEqual({ kind: 'fresh' });
@@ -35,13 +40,22 @@ describe('staleness', () => {
 
   test('a recent activity keeps an old stage entry fresh; an old Created does not count once a touch is known', () => {
     const ic = stage('Initial Contact'); // limit 7
-    expect(staleness(dealRecord(ic, { stageEntered: daysAgo(60), lastActivity: daysAgo(3) }), TODAY).kind).toBe('fresh');
+    expect(staleness(dealRecord(ic, { stageEntered: daysAgo(60), lastActivity: daysAgo(3) }), TODAY).kind).toBe(
+      'fresh',
+    );
     expect(staleness(dealRecord(ic, { stageEntered: daysAgo(2), created: daysAgo(400) }), TODAY).kind).toBe('fresh');
-    expect(staleness(dealRecord(ic, { created: daysAgo(8) }), TODAY)).toEqual({ kind: 'stale', days: 8, limit: 7, lastTouch: daysAgo(8) });
+    expect(staleness(dealRecord(ic, { created: daysAgo(8) }), TODAY)).toEqual({
+      kind: 'stale',
+      days: 8,
+      limit: 7,
+      lastTouch: daysAgo(8),
+    });
   });
 
   test('closed deals are never stale, stages without a limit never go stale, and no date at all is "no-date"', () => {
-    expect(staleness(dealRecord(stage('Closed Won'), { stageEntered: daysAgo(900) }), TODAY)).toEqual({ kind: 'closed' });
+    expect(staleness(dealRecord(stage('Closed Won'), { stageEntered: daysAgo(900) }), TODAY)).toEqual({
+      kind: 'closed',
+    });
     expect(staleness(dealRecord(stage('Closed Lost')), TODAY)).toEqual({ kind: 'closed' });
     const noLimit = { ...stage('Proposal'), staleAfter: null };
     expect(staleness(dealRecord(noLimit, { stageEntered: daysAgo(900) }), TODAY)).toEqual({ kind: 'no-limit' });
@@ -50,9 +64,21 @@ describe('staleness', () => {
   });
 
   test('every open default stage at its limit and one past it', () => {
-    for (const [name, limit] of [['Lead Generation', 14], ['Initial Contact', 7], ['Qualification', 14], ['Proposal', 10], ['Negotiation', 7]] as const) {
-      expect([name, staleness(dealRecord(stage(name), { lastActivity: daysAgo(limit) }), TODAY).kind]).toEqual([name, 'fresh']);
-      expect([name, staleness(dealRecord(stage(name), { lastActivity: daysAgo(limit + 1) }), TODAY).kind]).toEqual([name, 'stale']);
+    for (const [name, limit] of [
+      ['Lead Generation', 14],
+      ['Initial Contact', 7],
+      ['Qualification', 14],
+      ['Proposal', 10],
+      ['Negotiation', 7],
+    ] as const) {
+      expect([name, staleness(dealRecord(stage(name), { lastActivity: daysAgo(limit) }), TODAY).kind]).toEqual([
+        name,
+        'fresh',
+      ]);
+      expect([name, staleness(dealRecord(stage(name), { lastActivity: daysAgo(limit + 1) }), TODAY).kind]).toEqual([
+        name,
+        'stale',
+      ]);
     }
   });
 });

@@ -1,4 +1,12 @@
-import { describeValue, readCheckbox, readNumber, readProbability, readText, isBlank, isDate } from '../../src/core/values';
+import {
+  describeValue,
+  readCheckbox,
+  readNumber,
+  readProbability,
+  readText,
+  isBlank,
+  isDate,
+} from '../../src/core/values';
 import { startOfDayIn, zoneDayReader } from '../../src/core/calendar';
 
 test('numbers as text with currency signs and thousands separators are numbers', () => {
@@ -81,29 +89,56 @@ test('isBlank: empty, null, undefined and whitespace-only text; 0 and FALSE are 
 });
 
 test('more numbers: leading-dot decimals, euro and pound signs, NaN, blank text', () => {
-  expect(['.5', '€1,200', '£ 3', '¥1,000,000', '+$2.25', '0'].map(readNumber)).toEqual([0.5, 1200, 3, 1_000_000, 2.25, 0]);
-  for (const bad of [NaN, '', ' ', '1,00', '1,0000', '$', '1.2.3', '1e5', null, undefined, new Date(0)]) expect([bad, readNumber(bad)]).toEqual([bad, undefined]);
+  expect(['.5', '€1,200', '£ 3', '¥1,000,000', '+$2.25', '0'].map(readNumber)).toEqual([
+    0.5, 1200, 3, 1_000_000, 2.25, 0,
+  ]);
+  for (const bad of [NaN, '', ' ', '1,00', '1,0000', '$', '1.2.3', '1e5', null, undefined, new Date(0)])
+    expect([bad, readNumber(bad)]).toEqual([bad, undefined]);
 });
 
 test('more probabilities: 0 and 100% are the ends; a number above 1 is a percentage, so 1.5 is 1.5%', () => {
   expect([0, '0%', '100%', 100, ' 35 % ', 1.5, '12.5%'].map(readProbability)).toEqual([0, 0, 1, 1, 0.35, 0.015, 0.125]);
-  for (const bad of [100.01, '101%', -0.1, 'high', '', true]) expect([bad, readProbability(bad)]).toEqual([bad, undefined]);
+  for (const bad of [100.01, '101%', -0.1, 'high', '', true])
+    expect([bad, readProbability(bad)]).toEqual([bad, undefined]);
 });
 
 test('more checkboxes: ticks and case-insensitive words, trimmed; anything else unticked', () => {
   expect(['✓', '✔', ' Y ', 'True', '1'].map(readCheckbox)).toEqual([true, true, true, true, true]);
-  expect(['2', 2, 'ok', 'checked', undefined, new Date(0)].map(readCheckbox)).toEqual([false, false, false, false, false, false]);
+  expect(['2', 2, 'ok', 'checked', undefined, new Date(0)].map(readCheckbox)).toEqual([
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+  ]);
 });
 
 test('describeValue: blanks say "blank", text is quoted and cut at 60 characters, numbers and booleans as typed', () => {
   expect([describeValue(''), describeValue(null), describeValue(undefined)]).toEqual(['blank', 'blank', 'blank']);
-  expect([describeValue('tbd'), describeValue(' '), describeValue('say "hi"')]).toEqual(['"tbd"', '" "', '"say \\"hi\\""']);
+  expect([describeValue('tbd'), describeValue(' '), describeValue('say "hi"')]).toEqual([
+    '"tbd"',
+    '" "',
+    '"say \\"hi\\""',
+  ]);
   const long = 'x'.repeat(61);
   expect(describeValue(long)).toBe(`"${'x'.repeat(57)}..."`);
   expect(describeValue('y'.repeat(60))).toBe(`"${'y'.repeat(60)}"`);
-  expect([describeValue(0), describeValue(12.5), describeValue(false), describeValue(true)]).toEqual(['0', '12.5', 'false', 'true']);
+  expect([describeValue(0), describeValue(12.5), describeValue(false), describeValue(true)]).toEqual([
+    '0',
+    '12.5',
+    'false',
+    'true',
+  ]);
 });
 
 test('readText: trimmed text of any cell, blank for null and undefined', () => {
-  expect([readText(null), readText(undefined), readText('  Acme  '), readText(12), readText(false), readText('')]).toEqual(['', '', 'Acme', '12', 'false', '']);
+  expect([
+    readText(null),
+    readText(undefined),
+    readText('  Acme  '),
+    readText(12),
+    readText(false),
+    readText(''),
+  ]).toEqual(['', '', 'Acme', '12', 'false', '']);
 });

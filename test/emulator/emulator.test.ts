@@ -8,12 +8,14 @@ import { Emulator, ERR } from '../../emulator';
 const emu = (): Emulator => new Emulator({ timeZone: 'Asia/Tokyo', scriptTimeZone: 'America/Los_Angeles' });
 
 describe('SpreadsheetApp values', () => {
-  test('setValues with the wrong number of rows or columns throws Apps Script\'s message', () => {
+  test("setValues with the wrong number of rows or columns throws Apps Script's message", () => {
     const e = emu();
     const r = e.book.insertSheet('T').getRange('A1:B2');
     expect(() => r.setValues([[1, 2]])).toThrow(ERR.rowsMismatch(1, 2));
     expect(() => r.setValues([[1, 2], [3]])).toThrow(ERR.columnsMismatch(1, 2));
-    expect(ERR.rowsMismatch(1, 2)).toBe('Exception: The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
+    expect(ERR.rowsMismatch(1, 2)).toBe(
+      'Exception: The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
   });
 
   test('writes behave like typing: "=" makes a formula, "\'" keeps text, numbers/booleans/dates are parsed', () => {
@@ -88,7 +90,8 @@ describe('time zones', () => {
 });
 
 describe('triggers (editor add-on limits)', () => {
-  const load = (): Emulator => new Emulator().load(`
+  const load = (): Emulator =>
+    new Emulator().load(`
     function hourly() { return ScriptApp.newTrigger('tick').timeBased().everyHours(1).create().getUniqueId(); }
     function everyMinute() { return ScriptApp.newTrigger('tick').timeBased().everyMinutes(30).create(); }
     function edits() { return ScriptApp.newTrigger('edit').forSpreadsheet(SpreadsheetApp.getActive()).onEdit().create(); }
@@ -122,7 +125,8 @@ describe('triggers (editor add-on limits)', () => {
 });
 
 describe('LockService', () => {
-  const load = (): Emulator => new Emulator().load(`
+  const load = (): Emulator =>
+    new Emulator().load(`
     function tryIt(ms) { return LockService.getDocumentLock().tryLock(ms); }
     function waitIt(ms) { var l = LockService.getDocumentLock(); l.waitLock(ms); l.releaseLock(); return true; }`);
 
@@ -142,7 +146,8 @@ describe('LockService', () => {
 
 describe('authorization modes', () => {
   test('in AuthMode.NONE only the menu may be built', () => {
-    const e = new Emulator().load(`function onOpen(e) { SpreadsheetApp.getUi().createAddonMenu().addItem('A', 'a').addToUi(); }
+    const e = new Emulator()
+      .load(`function onOpen(e) { SpreadsheetApp.getUi().createAddonMenu().addItem('A', 'a').addToUi(); }
       function touch() { return SpreadsheetApp.getActive().getSheets().length; }`);
     e.open('NONE');
     expect(e.ui.menus[0]?.items).toHaveLength(1);
@@ -162,7 +167,9 @@ describe('authorization modes', () => {
 describe('properties and cache quotas', () => {
   test('a property value over 9 KB is refused', () => {
     const e = new Emulator();
-    expect(() => e.properties.getDocumentProperties()!.setProperty('k', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large');
+    expect(() => e.properties.getDocumentProperties()!.setProperty('k', 'x'.repeat(9 * 1024 + 1))).toThrow(
+      'Argument too large',
+    );
   });
 
   test('cache entries expire, at most after 6 hours', () => {
@@ -176,14 +183,18 @@ describe('properties and cache quotas', () => {
 
 describe('HtmlService', () => {
   test('serves the built sidebar file from dist/', () => {
-    const e = new Emulator().load('function page() { return HtmlService.createHtmlOutputFromFile("Sidebar").setTitle("Move deal").getTitle(); }');
+    const e = new Emulator().load(
+      'function page() { return HtmlService.createHtmlOutputFromFile("Sidebar").setTitle("Move deal").getTitle(); }',
+    );
     expect(e.call('page')).toBe('Move deal');
   });
 });
 
 describe('realms', () => {
-  test('adopt builds arrays and Dates in the bundle\'s realm, and passes adopted values through', () => {
-    const e = new Emulator().load('function realmOf(v) { return [Array.isArray(v), v instanceof Array, v[0][0] instanceof Date]; }');
+  test("adopt builds arrays and Dates in the bundle's realm, and passes adopted values through", () => {
+    const e = new Emulator().load(
+      'function realmOf(v) { return [Array.isArray(v), v instanceof Array, v[0][0] instanceof Date]; }',
+    );
     const adopted = e.adopt([[new Date(0)]]);
     expect(e.call('realmOf', adopted)).toEqual([true, true, true]);
     expect(e.adopt(adopted)).toBe(adopted);

@@ -24,8 +24,16 @@ test('data validation: list and range dropdowns, checkboxes that leave blanks bl
   const { emu, sheet } = setup();
   const options = emu.book.insertSheet('Options');
   options.getRange('A1:A3').setValues([['Lead'], ['Won'], ['']]);
-  sheet.getRange('A1').setDataValidation(emu.spreadsheetApp.newDataValidation().requireValueInList(['x', 'y']).build() as never);
-  sheet.getRange('B1').setDataValidation(emu.spreadsheetApp.newDataValidation().requireValueInRange(options.getRange('A1:A3') as never, true).setAllowInvalid(false).build() as never);
+  sheet
+    .getRange('A1')
+    .setDataValidation(emu.spreadsheetApp.newDataValidation().requireValueInList(['x', 'y']).build() as never);
+  sheet.getRange('B1').setDataValidation(
+    emu.spreadsheetApp
+      .newDataValidation()
+      .requireValueInRange(options.getRange('A1:A3') as never, true)
+      .setAllowInvalid(false)
+      .build() as never,
+  );
   sheet.getRange('C1:C2').setDataValidation(emu.spreadsheetApp.newDataValidation().requireCheckbox().build() as never);
   expect(sheet.getRange('A1').getDataValidation()?.getCriteriaType()).toBe('VALUE_IN_LIST');
   expect(sheet.getRange('B1').getDataValidation()?._options()).toEqual(['Lead', 'Won']);
@@ -38,7 +46,12 @@ test('data validation: list and range dropdowns, checkboxes that leave blanks bl
 
 test('conditional format rules are replaced whole by setConditionalFormatRules and report their condition', () => {
   const { emu, sheet } = setup();
-  const rule = emu.spreadsheetApp.newConditionalFormatRule().whenTextStartsWith('Stale:').setBackground('#fce8e6').setRanges([sheet.getRange('A2:A9') as never]).build();
+  const rule = emu.spreadsheetApp
+    .newConditionalFormatRule()
+    .whenTextStartsWith('Stale:')
+    .setBackground('#fce8e6')
+    .setRanges([sheet.getRange('A2:A9') as never])
+    .build();
   sheet.setConditionalFormatRules([rule as never]);
   const [got] = sheet.getConditionalFormatRules();
   expect(got?.getBooleanCondition()?.getCriteriaType()).toBe('TEXT_STARTS_WITH');
@@ -51,13 +64,30 @@ test('conditional format rules are replaced whole by setConditionalFormatRules a
 
 test('charts are inserted, modified in place and removed; their options and ranges read back', () => {
   const { sheet } = setup();
-  const built = sheet.newChart().setChartType('BAR').addRange(sheet.getRange('A1:A5') as never).setOption('title', 'Funnel').setPosition(1, 9, 0, 0).build();
+  const built = sheet
+    .newChart()
+    .setChartType('BAR')
+    .addRange(sheet.getRange('A1:A5') as never)
+    .setOption('title', 'Funnel')
+    .setPosition(1, 9, 0, 0)
+    .build();
   sheet.insertChart(built as never);
   const [chart] = sheet.getCharts();
   expect(chart?.getOptions().get('title')).toBe('Funnel');
-  sheet.updateChart(chart!.modify().clearRanges().addRange(sheet.getRange('B1:B3') as never).build() as never);
+  sheet.updateChart(
+    chart!
+      .modify()
+      .clearRanges()
+      .addRange(sheet.getRange('B1:B3') as never)
+      .build() as never,
+  );
   expect(sheet.getCharts()).toHaveLength(1);
-  expect(sheet.getCharts()[0]?.getRanges().map((r) => r.getA1Notation())).toEqual(['B1:B3']);
+  expect(
+    sheet
+      .getCharts()[0]
+      ?.getRanges()
+      .map((r) => r.getA1Notation()),
+  ).toEqual(['B1:B3']);
   sheet.removeChart(sheet.getCharts()[0] as never);
   expect(sheet.getCharts()).toHaveLength(0);
 });
@@ -83,7 +113,9 @@ test('the Ui records add-on menus, sidebars, dialogs, alerts and toasts; prompts
     function ask() { var ui = SpreadsheetApp.getUi(); var r = ui.prompt('Hour', 'Which hour?', ui.ButtonSet.OK_CANCEL); return [r.getSelectedButton(), r.getResponseText()]; }
     function tell() { SpreadsheetApp.getUi().alert('Done', 'All good', SpreadsheetApp.getUi().ButtonSet.OK); SpreadsheetApp.getActive().toast('Saved', 'Deal Pipeline'); }`);
   emu.call('build');
-  expect(emu.ui.menus).toEqual([{ title: 'Deal Pipeline', items: [{ caption: 'Go', functionName: 'go' }, 'separator'] }]);
+  expect(emu.ui.menus).toEqual([
+    { title: 'Deal Pipeline', items: [{ caption: 'Go', functionName: 'go' }, 'separator'] },
+  ]);
   emu.call('side');
   expect(emu.ui.sidebar?.getTitle()).toBe('S');
   emu.ui.answers.push({ button: 'OK', text: '7' });
@@ -95,7 +127,9 @@ test('the Ui records add-on menus, sidebars, dialogs, alerts and toasts; prompts
 });
 
 test('SpreadsheetApp.flush is counted, so tests can see a lock released after a flush', () => {
-  const emu = new Emulator().load('function run() { var l = LockService.getDocumentLock(); l.waitLock(1000); SpreadsheetApp.flush(); l.releaseLock(); }');
+  const emu = new Emulator().load(
+    'function run() { var l = LockService.getDocumentLock(); l.waitLock(1000); SpreadsheetApp.flush(); l.releaseLock(); }',
+  );
   emu.call('run');
   expect(emu.spreadsheetApp.flushes).toBe(1);
   expect(emu.locks.state.releasesWithoutFlush).toBe(0);
@@ -103,9 +137,15 @@ test('SpreadsheetApp.flush is counted, so tests can see a lock released after a 
 
 test('an unformatted cell reports Sheets\' automatic format "0.###############", not "" or "General"', () => {
   const { sheet } = setup();
-  sheet.getRange('A1:B2').setValues([[12.5, 'x'], ['', 3]]);
+  sheet.getRange('A1:B2').setValues([
+    [12.5, 'x'],
+    ['', 3],
+  ]);
   expect(sheet.getRange('A1').getNumberFormat()).toBe('0.###############');
-  expect(sheet.getRange('A1:B2').getNumberFormats()).toEqual([['0.###############', '0.###############'], ['0.###############', '0.###############']]);
+  expect(sheet.getRange('A1:B2').getNumberFormats()).toEqual([
+    ['0.###############', '0.###############'],
+    ['0.###############', '0.###############'],
+  ]);
   sheet.getRange('B2').setNumberFormat('$#,##0');
   expect(sheet.getRange('A2:B2').getNumberFormats()).toEqual([['0.###############', '$#,##0']]);
   // The automatic format displays like General.

@@ -7,12 +7,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Emulator } from '../../emulator';
 
-const MANIFEST_ZONE = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'appsscript.json'), 'utf8')) as { timeZone: string }).timeZone;
+const MANIFEST_ZONE = (
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'appsscript.json'), 'utf8')) as { timeZone: string }
+).timeZone;
 const processZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** Minutes west of UTC of a zone on 15 January 2026 noon UTC, by Intl alone (what getTimezoneOffset() should say there). */
 const januaryOffset = (zone: string): number => {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
-    .formatToParts(new Date(Date.UTC(2026, 0, 15, 12))).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(new Date(Date.UTC(2026, 0, 15, 12)))
+      .find((p) => p.type === 'timeZoneName')?.value ?? '';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return m ? -(m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 };
@@ -23,7 +27,7 @@ const ZONE_PROBE = `
   function boom() { throw new Error('boom'); }`;
 
 describe('the script time zone', () => {
-  test('is the manifest\'s by default, and the bundle\'s local zone when it loads and on every call', () => {
+  test("is the manifest's by default, and the bundle's local zone when it loads and on every call", () => {
     expect(MANIFEST_ZONE).toBe('America/New_York');
     const e = new Emulator().load(ZONE_PROBE);
     expect(e.session.getScriptTimeZone()).toBe(MANIFEST_ZONE);
@@ -34,13 +38,20 @@ describe('the script time zone', () => {
 
   test('follows the scriptTimeZone option', () => {
     const e = new Emulator({ scriptTimeZone: 'Australia/Adelaide' }).load(ZONE_PROBE);
-    expect(e.call('zone')).toEqual(['Australia/Adelaide', januaryOffset('Australia/Adelaide'), 'Australia/Adelaide', 'Australia/Adelaide']);
+    expect(e.call('zone')).toEqual([
+      'Australia/Adelaide',
+      januaryOffset('Australia/Adelaide'),
+      'Australia/Adelaide',
+      'Australia/Adelaide',
+    ]);
     expect(januaryOffset('Australia/Adelaide')).toBe(-630);
   });
 
-  test('leaves the caller\'s zone as it was, also when the bundle throws', () => {
+  test("leaves the caller's zone as it was, also when the bundle throws", () => {
     const before = [processZone(), new Date(2026, 0, 15, 12).getTimezoneOffset()];
-    const e = new Emulator({ scriptTimeZone: before[0] === 'Australia/Adelaide' ? 'Europe/Berlin' : 'Australia/Adelaide' }).load(ZONE_PROBE);
+    const e = new Emulator({
+      scriptTimeZone: before[0] === 'Australia/Adelaide' ? 'Europe/Berlin' : 'Australia/Adelaide',
+    }).load(ZONE_PROBE);
     e.call('zone');
     expect(() => e.call('boom')).toThrow('boom');
     expect([processZone(), new Date(2026, 0, 15, 12).getTimezoneOffset()]).toEqual(before);
@@ -54,7 +65,7 @@ describe('date cells reaching a custom function', () => {
   }
   function SHAPE(x) { return Array.isArray(x) ? 'grid ' + x.length + 'x' + x[0].length : typeof x; }`;
 
-  test('arrive as midnight in the spreadsheet\'s zone, which the script\'s zone reads as the day before east of it', () => {
+  test("arrive as midnight in the spreadsheet's zone, which the script's zone reads as the day before east of it", () => {
     const e = new Emulator({ timeZone: 'Europe/Berlin' }).load(FN);
     const a1 = e.book.insertSheet('Deals').getRange('A1');
     a1.setValue('2026-03-01');
@@ -67,7 +78,10 @@ describe('date cells reaching a custom function', () => {
   test('a one-cell range arrives as its value, a larger one as a 2-D array', () => {
     const e = new Emulator().load(FN);
     const sheet = e.book.insertSheet('Deals');
-    sheet.getRange('A1:B2').setValues([[1, 2], [3, 4]]);
+    sheet.getRange('A1:B2').setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(e.callCustomFunction('SHAPE', sheet.getRange('A1'))).toBe('number');
     expect(e.callCustomFunction('SHAPE', sheet.getRange('A1:B2'))).toBe('grid 2x2');
   });

@@ -5,7 +5,10 @@ import { readTab, writeTab } from '../helpers/workbook';
 
 test('a workbook survives export to JSON and import into a fresh emulator', () => {
   const a = new Emulator({ timeZone: 'Europe/Paris' }).load();
-  writeTab(a, 'Deals', [DEAL_HEADERS, dealRow({ Deal: 'Acme', Owner: 'Ann', Company: 'C', Stage: 'Proposal', Value: 10, 'Stage Entered': '2026-10-01' })]);
+  writeTab(a, 'Deals', [
+    DEAL_HEADERS,
+    dealRow({ Deal: 'Acme', Owner: 'Ann', Company: 'C', Stage: 'Proposal', Value: 10, 'Stage Entered': '2026-10-01' }),
+  ]);
   a.call('menuSetUpPipeline');
   a.call('menuRefreshSummary');
   a.call('menuFlagStaleDeals');
@@ -36,7 +39,12 @@ test('tabs keep their sheet IDs through export and import, so the add-on still k
   expect(b.book.getSheets().map((s) => [s.getName(), s.getSheetId()])).toEqual(ids);
   b.call('menuRefreshSummary');
   b.call('menuFlagStaleDeals');
-  expect(b.book.getSheets().map((s) => s.getName()).sort()).toEqual(ids.map(([name]) => name).sort());
+  expect(
+    b.book
+      .getSheets()
+      .map((s) => s.getName())
+      .sort(),
+  ).toEqual(ids.map(([name]) => name).sort());
   // A tab inserted after the reload gets a fresh ID, never one already taken.
   const fresh = b.book.insertSheet('Notes').getSheetId();
   expect(ids.map(([, id]) => id)).not.toContain(fresh);

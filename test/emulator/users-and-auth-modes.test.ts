@@ -75,13 +75,21 @@ describe('authorization modes of onOpen (editor add-on lifecycle)', () => {
     }`);
     expect(() => emu.open('NONE')).toThrow(ERR.authNone('SpreadsheetApp.getActiveSpreadsheet'));
     expect(emu.ui.menus[0]?.items).toEqual([{ caption: 'Go', functionName: 'go' }]);
-    expect(() => emu.inMode('NONE', () => emu.properties.getDocumentProperties())).toThrow(ERR.authNone('PropertiesService.getDocumentProperties'));
-    expect(() => emu.inMode('NONE', () => emu.locks.getDocumentLock())).toThrow(ERR.authNone('LockService.getDocumentLock'));
-    expect(ERR.authNone('X.y')).toBe('Exception: You do not have permission to call X.y. Required permissions are not available in AuthMode.NONE.');
+    expect(() => emu.inMode('NONE', () => emu.properties.getDocumentProperties())).toThrow(
+      ERR.authNone('PropertiesService.getDocumentProperties'),
+    );
+    expect(() => emu.inMode('NONE', () => emu.locks.getDocumentLock())).toThrow(
+      ERR.authNone('LockService.getDocumentLock'),
+    );
+    expect(ERR.authNone('X.y')).toBe(
+      'Exception: You do not have permission to call X.y. Required permissions are not available in AuthMode.NONE.',
+    );
   });
 
   test('simple triggers (LIMITED) may read and write the document but not manage triggers', () => {
-    const emu = new Emulator().load(`function onOpen(e) { SpreadsheetApp.getActiveSpreadsheet().insertSheet('Opened'); ScriptApp.newTrigger('x').timeBased().everyHours(1).create(); }`);
+    const emu = new Emulator().load(
+      `function onOpen(e) { SpreadsheetApp.getActiveSpreadsheet().insertSheet('Opened'); ScriptApp.newTrigger('x').timeBased().everyHours(1).create(); }`,
+    );
     expect(() => emu.open('LIMITED')).toThrow(ERR.needsAuthorization('ScriptApp.newTrigger'));
     expect(emu.book.getSheetByName('Opened')).not.toBeNull();
     expect(emu.triggers.triggers).toHaveLength(0);
@@ -89,7 +97,7 @@ describe('authorization modes of onOpen (editor add-on lifecycle)', () => {
 });
 
 describe('outside a document', () => {
-  test('the document\'s spreadsheet, lock, properties and cache are null and getUi() throws', () => {
+  test("the document's spreadsheet, lock, properties and cache are null and getUi() throws", () => {
     const emu = new Emulator().load(`function probe() {
       return [SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp.getActive(), LockService.getDocumentLock(),
         PropertiesService.getDocumentProperties(), CacheService.getDocumentCache(), LockService.getScriptLock() !== null];

@@ -16,15 +16,24 @@ function tableUnder(heading: string): string[][] {
   expect(at).toBeGreaterThanOrEqual(0);
   const rows: string[][] = [];
   for (const line of readme.slice(at + heading.length + 2).split('\n')) {
-    if (!line.startsWith('|')) { if (rows.length) break; continue; }
+    if (!line.startsWith('|')) {
+      if (rows.length) break;
+      continue;
+    }
     if (/^\|[-| :]+\|$/.test(line)) continue;
-    rows.push(line.slice(1, -1).split('|').map((c) => c.trim()));
+    rows.push(
+      line
+        .slice(1, -1)
+        .split('|')
+        .map((c) => c.trim()),
+    );
   }
   return rows;
 }
 
 /** Written independently of the catalog's own helper: optional parameters in brackets. */
-const usage = (f: (typeof CATALOG)[number]): string => `${f.name}(${f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ')})`;
+const usage = (f: (typeof CATALOG)[number]): string =>
+  `${f.name}(${f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ')})`;
 
 test("the README's function table lists exactly the catalog, in order, with its parameters and summaries", () => {
   const rows = tableUnder('### Custom functions');
@@ -46,17 +55,28 @@ test('every catalog entry is complete: unique name, parameters named once, optio
 });
 
 test("the playground's formula engine takes its functions and argument counts from the catalog", () => {
-  expect(PLAYGROUND_FUNCTIONS).toEqual(Object.fromEntries(CATALOG.map((f) => [f.name, [f.params.filter((p) => !p.optional).length, f.params.length]])));
+  expect(PLAYGROUND_FUNCTIONS).toEqual(
+    Object.fromEntries(CATALOG.map((f) => [f.name, [f.params.filter((p) => !p.optional).length, f.params.length]])),
+  );
 });
 
 describe('the shipped stubs check arguments against the catalog', () => {
   const emu = loadedEmulator();
   const call = (name: string, ...args: unknown[]): unknown => emu.callCustomFunction(name, ...args);
-  const TABLE = [['Stage', 'Win probability', 'Outcome'], ['Lead', 0.1, 'Open'], ['Won', 1, 'Won'], ['Lost', 0, 'Lost']];
+  const TABLE = [
+    ['Stage', 'Win probability', 'Outcome'],
+    ['Lead', 0.1, 'Open'],
+    ['Won', 1, 'Won'],
+    ['Lost', 0, 'Lost'],
+  ];
 
   test('too many arguments is an error naming the function and its usage', () => {
-    expect(() => call('WIN_RATE', [['Won'], ['Lost']], TABLE, 'extra')).toThrow('WIN_RATE: takes at most 2 arguments but was given 3; use WIN_RATE(stages, [stage_table])');
-    expect(() => call('PIPELINE_VALUE', [[1]], [['Lead']], TABLE, [[0.5]])).toThrow('PIPELINE_VALUE: takes at most 3 arguments but was given 4');
+    expect(() => call('WIN_RATE', [['Won'], ['Lost']], TABLE, 'extra')).toThrow(
+      'WIN_RATE: takes at most 2 arguments but was given 3; use WIN_RATE(stages, [stage_table])',
+    );
+    expect(() => call('PIPELINE_VALUE', [[1]], [['Lead']], TABLE, [[0.5]])).toThrow(
+      'PIPELINE_VALUE: takes at most 3 arguments but was given 4',
+    );
   });
 
   test('a missing required argument is named, for every function', () => {
@@ -65,7 +85,9 @@ describe('the shipped stubs check arguments against the catalog', () => {
       expect(() => call(f.name)).toThrow(`${f.name}: ${first?.name} is missing; use ${usage(f)}`);
     }
     expect(() => call('WEIGHTED_FORECAST', [[1000]])).toThrow('WEIGHTED_FORECAST: stages is missing');
-    expect(() => call('CONVERSION_RATE', [['Lead']], 'Lead', null, TABLE)).toThrow('CONVERSION_RATE: to_stage is missing');
+    expect(() => call('CONVERSION_RATE', [['Lead']], 'Lead', null, TABLE)).toThrow(
+      'CONVERSION_RATE: to_stage is missing',
+    );
   });
 
   test('trailing omitted optional arguments are accepted', () => {

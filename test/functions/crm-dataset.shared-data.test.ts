@@ -21,10 +21,17 @@ function csv(file: string): Record<string, string>[] {
 describeShared('CRM Sales Opportunities data set (shared data)', () => {
   const deals = here ? csv('sales_pipeline.csv') : [];
   const prices = new Map((here ? csv('products.csv') : []).map((p) => [p.product, Number(p.sales_price)]));
-  const TABLE = [['Stage', 'Win probability'], ['Prospecting', 0.1], ['Engaging', 0.4], ['Won', 1], ['Lost', 0]];
+  const TABLE = [
+    ['Stage', 'Win probability'],
+    ['Prospecting', 0.1],
+    ['Engaging', 0.4],
+    ['Won', 1],
+    ['Lost', 0],
+  ];
   const P: Record<string, number> = { Prospecting: 0.1, Engaging: 0.4, Won: 1, Lost: 0 };
   // Value: the close value when known, else the product's list price (blank when unknown).
-  const valueOf = (r: Record<string, string>): number | '' => (r.close_value ? Number(r.close_value) : prices.get(r.product as string) ?? '');
+  const valueOf = (r: Record<string, string>): number | '' =>
+    r.close_value ? Number(r.close_value) : (prices.get(r.product as string) ?? '');
   const ZONE = 'America/Chicago';
   const emu = loadedEmulator({ timeZone: ZONE });
   const parts = (s: string): [number, number, number] => {
@@ -51,24 +58,39 @@ describeShared('CRM Sales Opportunities data set (shared data)', () => {
 
   test('WIN_RATE and AVERAGE_DEAL_SIZE', () => {
     expect(call('WIN_RATE', stages, TABLE)).toBeCloseTo(won.length / (won.length + lost.length), 12);
-    expect(call('AVERAGE_DEAL_SIZE', values, stages, TABLE)).toBeCloseTo(won.reduce((s, r) => s + Number(r.close_value), 0) / won.length, 6);
+    expect(call('AVERAGE_DEAL_SIZE', values, stages, TABLE)).toBeCloseTo(
+      won.reduce((s, r) => s + Number(r.close_value), 0) / won.length,
+      6,
+    );
   });
 
   test('PIPELINE_VALUE and WEIGHTED_FORECAST', () => {
     const num = (v: number | ''): number => (v === '' ? 0 : v);
-    expect(call('PIPELINE_VALUE', values, stages, TABLE)).toBeCloseTo(open.reduce((s, r) => s + num(valueOf(r)), 0), 6);
-    expect(call('WEIGHTED_FORECAST', values, stages, TABLE)).toBeCloseTo(deals.reduce((s, r) => s + num(valueOf(r)) * (P[r.deal_stage as string] as number), 0), 6);
+    expect(call('PIPELINE_VALUE', values, stages, TABLE)).toBeCloseTo(
+      open.reduce((s, r) => s + num(valueOf(r)), 0),
+      6,
+    );
+    expect(call('WEIGHTED_FORECAST', values, stages, TABLE)).toBeCloseTo(
+      deals.reduce((s, r) => s + num(valueOf(r)) * (P[r.deal_stage as string] as number), 0),
+      6,
+    );
   });
 
   test('SALES_CYCLE_DAYS over won deals', () => {
     const days = won.map((r) => dayNumber(r.close_date as string) - dayNumber(r.engage_date as string));
-    expect(call('SALES_CYCLE_DAYS', created, closed, stages, TABLE)).toBeCloseTo(days.reduce((s, x) => s + x, 0) / days.length, 9);
+    expect(call('SALES_CYCLE_DAYS', created, closed, stages, TABLE)).toBeCloseTo(
+      days.reduce((s, x) => s + x, 0) / days.length,
+      9,
+    );
   });
 
   test('CONVERSION_RATE Prospecting -> Engaging by the reached-stage rule', () => {
     const engagingOrWon = deals.filter((r) => r.deal_stage === 'Engaging' || r.deal_stage === 'Won').length;
     const reachedProspecting = engagingOrWon + deals.filter((r) => r.deal_stage === 'Prospecting').length;
-    expect(call('CONVERSION_RATE', stages, 'Prospecting', 'Engaging', TABLE)).toBeCloseTo(engagingOrWon / reachedProspecting, 12);
+    expect(call('CONVERSION_RATE', stages, 'Prospecting', 'Engaging', TABLE)).toBeCloseTo(
+      engagingOrWon / reachedProspecting,
+      12,
+    );
   });
 
   test('FORECAST_BY_MONTH sums won value by close month', () => {

@@ -16,11 +16,21 @@ export interface LargeOptions {
 export function largeDeal(i: number, o: LargeOptions = {}): Record<string, unknown> {
   const stage = o.allStale ? STAGES[i % 5] : STAGES[(i * 31) % 7];
   return {
-    'Deal ID': `D-${i + 1}`, Deal: `Deal ${i}`, Company: `Co ${i % 300}`, Owner: `Rep ${i % (o.owners ?? 12)}`, Stage: stage, Value: ((i * 7919) % 50_000) + 500,
-    'Expected Close': iso(2026, 11 + (i % 8), 1 + (i % 27)), Created: iso(2026, 1 + (i % 10), 1),
+    'Deal ID': `D-${i + 1}`,
+    Deal: `Deal ${i}`,
+    Company: `Co ${i % 300}`,
+    Owner: `Rep ${i % (o.owners ?? 12)}`,
+    Stage: stage,
+    Value: ((i * 7919) % 50_000) + 500,
+    'Expected Close': iso(2026, 11 + (i % 8), 1 + (i % 27)),
+    Created: iso(2026, 1 + (i % 10), 1),
     'Stage Entered': o.allStale ? iso(2026, 1, 1 + (i % 28)) : iso(2026, 11, 1 + (i % 22)),
     'Last Activity': o.allStale ? '' : iso(2026, 10 + (i % 2), 1 + (i % 27)),
-    Budget: i % 2 === 0, Authority: true, Need: true, Timeline: true, 'Lost Reason': stage === 'Closed Lost' ? 'price' : '',
+    Budget: i % 2 === 0,
+    Authority: true,
+    Need: true,
+    Timeline: true,
+    'Lost Reason': stage === 'Closed Lost' ? 'price' : '',
   };
 }
 
@@ -34,9 +44,12 @@ export function largePipeline(n: number, o: LargeOptions = {}): Emulator {
     deals.getRange(1, 1, rows.length, DEAL_HEADERS.length).setValues(e.adopt(rows));
     const per = o.historyPerDeal ?? 4;
     const history = e.book.insertSheet('Stage History');
-    if (per * n + 1 > history.getMaxRows()) history.insertRowsAfter(history.getMaxRows(), per * n + 1 - history.getMaxRows());
+    if (per * n + 1 > history.getMaxRows())
+      history.insertRowsAfter(history.getMaxRows(), per * n + 1 - history.getMaxRows());
     const h: unknown[][] = [HISTORY_HEADERS];
-    for (let i = 0; i < n; i++) for (let k = 0; k < per; k++) h.push([iso(2026, 1, 1 + k), `D-${i + 1}`, `Deal ${i}`, STAGES[k], STAGES[k + 1], 'rep', 'edit', '']);
+    for (let i = 0; i < n; i++)
+      for (let k = 0; k < per; k++)
+        h.push([iso(2026, 1, 1 + k), `D-${i + 1}`, `Deal ${i}`, STAGES[k], STAGES[k + 1], 'rep', 'edit', '']);
     history.getRange(1, 1, h.length, 8).setValues(e.adopt(h));
   });
   e.call('menuSetUpPipeline');

@@ -12,7 +12,8 @@ export function writeTab(emu: Emulator, name: string, rows: unknown[][]): EmuShe
     const sheet = emu.book.getSheetByName(name) ?? emu.book.insertSheet(name);
     const width = Math.max(...rows.map((r) => r.length));
     const padded = rows.map((r) => [...r, ...Array(width - r.length).fill('')]);
-    if (padded.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), padded.length - sheet.getMaxRows());
+    if (padded.length > sheet.getMaxRows())
+      sheet.insertRowsAfter(sheet.getMaxRows(), padded.length - sheet.getMaxRows());
     sheet.getRange(1, 1, padded.length, width).setValues(padded);
     return sheet;
   });

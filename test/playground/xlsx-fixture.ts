@@ -48,24 +48,35 @@ export function zip(parts: Record<string, string | Buffer>, stored = false): Buf
   return Buffer.concat([...locals, directory, end]);
 }
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** An XLSX whose first sheet's <sheetData> is `rowsXml`, with optional shared strings and styles. */
 export function xlsx(rowsXml: string | Buffer, extra: { sharedStrings?: string[]; styles?: string } = {}): Buffer {
   const parts: Record<string, string | Buffer> = {
-    '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    '[Content_Types].xml':
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
     'xl/workbook.xml': `<?xml version="1.0"?><workbook ${NS}><sheets><sheet name="Deals" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    'xl/_rels/workbook.xml.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-    'xl/worksheets/sheet1.xml': Buffer.concat([Buffer.from(`<?xml version="1.0"?><worksheet ${NS}><sheetData>`), Buffer.from(rowsXml), Buffer.from('</sheetData></worksheet>')]),
+    'xl/_rels/workbook.xml.rels':
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    'xl/worksheets/sheet1.xml': Buffer.concat([
+      Buffer.from(`<?xml version="1.0"?><worksheet ${NS}><sheetData>`),
+      Buffer.from(rowsXml),
+      Buffer.from('</sheetData></worksheet>'),
+    ]),
   };
   if (extra.sharedStrings) {
-    const items = extra.sharedStrings.map((s) => `<si><t xml:space="preserve">${s.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></si>`).join('');
-    parts['xl/sharedStrings.xml'] = `<?xml version="1.0"?><sst ${NS} count="${extra.sharedStrings.length}">${items}</sst>`;
+    const items = extra.sharedStrings
+      .map((s) => `<si><t xml:space="preserve">${s.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></si>`)
+      .join('');
+    parts['xl/sharedStrings.xml'] =
+      `<?xml version="1.0"?><sst ${NS} count="${extra.sharedStrings.length}">${items}</sst>`;
   }
   if (extra.styles) parts['xl/styles.xml'] = extra.styles;
   return zip(parts);
 }
 
 /** An inline-string cell. */
-export const text = (ref: string, s: string): string => `<c r="${ref}" t="inlineStr"><is><t>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></is></c>`;
+export const text = (ref: string, s: string): string =>
+  `<c r="${ref}" t="inlineStr"><is><t>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</t></is></c>`;
 export const num = (ref: string, n: number): string => `<c r="${ref}"><v>${n}</v></c>`;

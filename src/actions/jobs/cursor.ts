@@ -28,7 +28,11 @@ export function readCursor(props: DocumentProperties): JobCursor | undefined {
   const raw = props.getProperty(PROPERTY_KEYS.jobCursor);
   if (!raw) return undefined;
   let value: unknown;
-  try { value = JSON.parse(raw); } catch { return undefined; }
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
   if (Array.isArray(value)) {
     const phases = phasesOf(value, true);
     return phases.length > 0 ? { owner: LEGACY_OWNER, phases } : undefined;

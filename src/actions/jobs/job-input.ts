@@ -36,7 +36,11 @@ export function loadJobInput(book: Book, registry: TabRegistry): JobInput {
   const duplicates = idColumn === undefined ? [] : findDuplicateIds(allDealIds(deals, idColumn), deals.firstRow);
   let snapshots: SnapshotRow[] | undefined;
   return {
-    book, registry, pipeline, set, duplicates,
+    book,
+    registry,
+    pipeline,
+    set,
+    duplicates,
     stageTotals: snapshotRows(set, clock.today),
     problems: [...parsed.problems, ...duplicateIdProblems(duplicates, deals.sheet.getName())],
     snapshots: () => {

@@ -60,8 +60,10 @@ export function runJob(book: Book, spec: JobSpec, budgetMs = TIME_BUDGET_MS): Ru
   const done: PhaseName[] = [];
   try {
     // Typed stage changes that waited for the lock are logged first, so the phases see them.
-    const queued = readQueuedEdits(documentProperties()).length === 0 ? { logged: 0 } : whileLocked(() => logQueuedEdits(book));
-    if (queued.logged > 0) parts.push(`logged ${queued.logged} typed stage change${queued.logged === 1 ? '' : 's'} that had waited`);
+    const queued =
+      readQueuedEdits(documentProperties()).length === 0 ? { logged: 0 } : whileLocked(() => logQueuedEdits(book));
+    if (queued.logged > 0)
+      parts.push(`logged ${queued.logged} typed stage change${queued.logged === 1 ? '' : 's'} that had waited`);
     if ('message' in queued && queued.message) parts.push(queued.message);
     const input = loadJobInput(book, registry);
     const todo = PHASE_ORDER.filter((p) => spec.phases.includes(p));
@@ -69,7 +71,12 @@ export function runJob(book: Book, spec: JobSpec, budgetMs = TIME_BUDGET_MS): Ru
     while (todo.length > 0) {
       if (spec.cursorOwner !== undefined && done.length > 0 && Date.now() - run.startedMs > budgetMs) {
         saveCursor(documentProperties(), { owner: spec.cursorOwner, phases: todo });
-        return recordStatus(book, registry, (notice) => runStatus(run, 'Continuing', [`Done: ${parts.filter(Boolean).join(', ')}; continuing with ${todo.join(', ')} on the next run`, notice]));
+        return recordStatus(book, registry, (notice) =>
+          runStatus(run, 'Continuing', [
+            `Done: ${parts.filter(Boolean).join(', ')}; continuing with ${todo.join(', ')} on the next run`,
+            notice,
+          ]),
+        );
       }
       const name = todo.shift() as PhaseName;
       const write = PHASES[name]({ input, finalStatus: (own) => runStatus(run, 'OK', [...parts, ...own]) });
@@ -87,7 +94,9 @@ export function runJob(book: Book, spec: JobSpec, budgetMs = TIME_BUDGET_MS): Ru
     const message = e instanceof Error ? e.message : String(e);
     try {
       recordStatus(book, registry, () => runStatus(run, 'Failed', [message]));
-    } catch { /* recording is best effort; the error itself is rethrown below */ }
+    } catch {
+      /* recording is best effort; the error itself is rethrown below */
+    }
     throw e;
   }
 }

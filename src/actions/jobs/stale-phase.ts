@@ -44,7 +44,9 @@ export const stalePhase: Phase = ({ input }) => {
       parts: [
         `${stale} stale deals flagged`,
         shared.size > 0 ? `${count(shared.size)} share a Deal ID and were left alone (see Data problems)` : '',
-        w.changedSince > 0 ? `${count(w.changedSince)} changed during the run and kept the Health the edit gave them` : '',
+        w.changedSince > 0
+          ? `${count(w.changedSince)} changed during the run and kept the Health the edit gave them`
+          : '',
         w.unmatched > 0 ? `${count(w.unmatched)} moved or deleted during the run and were not flagged (run again)` : '',
       ],
     };

@@ -13,9 +13,17 @@ import { Phase } from './phase';
 export const summaryPhase: Phase = ({ input, finalStatus }) => {
   const { clock, table, deals, parsed } = input.pipeline;
   const layout = buildSummary({
-    asOf: instantText(clock.now, clock.timeZone), today: clock.today, table, dealsTab: deals.sheet.getName(),
-    deals: parsed.deals, set: input.set, stageTotals: input.stageTotals, problems: input.problems,
-    reach: reachedById(readHistory(input.book), table), snapshots: input.snapshots(), lastRun: undefined,
+    asOf: instantText(clock.now, clock.timeZone),
+    today: clock.today,
+    table,
+    dealsTab: deals.sheet.getName(),
+    deals: parsed.deals,
+    set: input.set,
+    stageTotals: input.stageTotals,
+    problems: input.problems,
+    reach: reachedById(readHistory(input.book), table),
+    snapshots: input.snapshots(),
+    lastRun: undefined,
   });
   return () => {
     const tab = ensureGeneratedTab(input.book, input.registry, 'summary');

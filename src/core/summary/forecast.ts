@@ -12,5 +12,14 @@ export const forecastSection: Section = ({ set, today }, out) => {
   const start = out.nextRow;
   for (const r of rows) out.row(r.label, r.deals, r.pipeline, r.weighted, r.won);
   out.format(start, 3, rows.length, 3, MONEY);
-  out.chart({ key: 'forecast', title: 'Forecast by month', type: 'COLUMN', ranges: [{ row: head, column: 1, numRows: rows.length + 1, numColumns: 1 }, { row: head, column: 3, numRows: rows.length + 1, numColumns: 2 }], anchor: { row: 21, column: 9 } });
+  out.chart({
+    key: 'forecast',
+    title: 'Forecast by month',
+    type: 'COLUMN',
+    ranges: [
+      { row: head, column: 1, numRows: rows.length + 1, numColumns: 1 },
+      { row: head, column: 3, numRows: rows.length + 1, numColumns: 2 },
+    ],
+    anchor: { row: 21, column: 9 },
+  });
 };

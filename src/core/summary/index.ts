@@ -14,7 +14,15 @@ import { RunStatus, runStatusCells } from './run-status';
 import { staleSection } from './stale';
 import { trendSection } from './trend';
 
-export const SECTIONS: readonly Section[] = [headlineSection, byStageSection, forecastSection, ownersSection, trendSection, staleSection, problemsSection];
+export const SECTIONS: readonly Section[] = [
+  headlineSection,
+  byStageSection,
+  forecastSection,
+  ownersSection,
+  trendSection,
+  staleSection,
+  problemsSection,
+];
 
 export function buildSummary(input: SummaryInput, sections: readonly Section[] = SECTIONS): SummaryLayout {
   const out = new LayoutBuilder();

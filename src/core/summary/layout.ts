@@ -5,8 +5,17 @@
 export type SummaryCell = string | number;
 export const SUMMARY_WIDTH = 7;
 
-export interface Block { row: number; column: number; numRows: number; numColumns: number }
-export interface Note { readonly row: number; readonly column: number; readonly text: string }
+export interface Block {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+export interface Note {
+  readonly row: number;
+  readonly column: number;
+  readonly text: string;
+}
 
 export interface ChartSpec {
   readonly key: 'funnel' | 'forecast' | 'trend';
@@ -35,7 +44,9 @@ export class LayoutBuilder {
   readonly charts: ChartSpec[] = [];
 
   /** The 1-based row the next `row()` call will fill. */
-  get nextRow(): number { return this.rows.length + 1; }
+  get nextRow(): number {
+    return this.rows.length + 1;
+  }
 
   /** Appends a row (padded or cut to SUMMARY_WIDTH); returns its 1-based row number. */
   row(...cells: SummaryCell[]): number {
@@ -66,6 +77,13 @@ export class LayoutBuilder {
   }
 
   finish(statusRow: number): SummaryLayout {
-    return { rows: this.rows, notes: this.notes, formats: this.formats, headerRows: this.headerRows, charts: this.charts, statusRow };
+    return {
+      rows: this.rows,
+      notes: this.notes,
+      formats: this.formats,
+      headerRows: this.headerRows,
+      charts: this.charts,
+      statusRow,
+    };
   }
 }

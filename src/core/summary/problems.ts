@@ -8,8 +8,19 @@ export const problemsSection: Section = ({ deals, problems, today, dealsTab }, o
   out.header('Data problems', 'Row', 'Column', 'Value', 'Problem');
   const undated: DataProblem[] = deals
     .filter((d) => d.stage.outcome === 'Open' && d.stage.staleAfter !== null && staleness(d, today).kind === 'no-date')
-    .map((d) => ({ tab: dealsTab, row: d.row, column: 'Last Activity', value: 'blank', problem: 'no Last Activity, Stage Entered or Created date, so staleness cannot be judged' }));
+    .map((d) => ({
+      tab: dealsTab,
+      row: d.row,
+      column: 'Last Activity',
+      value: 'blank',
+      problem: 'no Last Activity, Stage Entered or Created date, so staleness cannot be judged',
+    }));
   const all = [...problems, ...undated];
-  pushCapped(out, all, (p) => [p.tab, p.row, p.column, p.value, p.problem], (n) => `... and ${n} more data problems (see the Health column on Deals)`);
+  pushCapped(
+    out,
+    all,
+    (p) => [p.tab, p.row, p.column, p.value, p.problem],
+    (n) => `... and ${n} more data problems (see the Health column on Deals)`,
+  );
   if (all.length === 0) out.row('No data problems.');
 };

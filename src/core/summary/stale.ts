@@ -13,8 +13,12 @@ export const staleSection: Section = ({ deals, today }, out) => {
     const s = staleness(d, today);
     if (s.kind === 'stale') stale.push({ d, s });
   }
-  stale.sort((a, b) => (b.s.days - b.s.limit) - (a.s.days - a.s.limit) || a.d.row - b.d.row);
-  pushCapped(out, stale, ({ d, s }) => [d.id || `row ${d.row}`, d.name, d.owner, d.stage.name, s.days, s.limit, s.days - s.limit],
-    (n) => `... and ${n} more stale deals (see the Health column on Deals)`);
+  stale.sort((a, b) => b.s.days - b.s.limit - (a.s.days - a.s.limit) || a.d.row - b.d.row);
+  pushCapped(
+    out,
+    stale,
+    ({ d, s }) => [d.id || `row ${d.row}`, d.name, d.owner, d.stage.name, s.days, s.limit, s.days - s.limit],
+    (n) => `... and ${n} more stale deals (see the Health column on Deals)`,
+  );
   if (stale.length === 0) out.row('No stale deals.');
 };

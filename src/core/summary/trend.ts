@@ -13,5 +13,14 @@ export const trendSection: Section = ({ table, snapshots, today }, out) => {
   const start = out.nextRow;
   for (const p of points) out.row(dayToIso(p.day), p.deals, p.value, p.weighted);
   out.format(start, 3, points.length, 2, MONEY);
-  out.chart({ key: 'trend', title: 'Pipeline trend', type: 'LINE', ranges: [{ row: head, column: 1, numRows: points.length + 1, numColumns: 1 }, { row: head, column: 3, numRows: points.length + 1, numColumns: 2 }], anchor: { row: 41, column: 9 } });
+  out.chart({
+    key: 'trend',
+    title: 'Pipeline trend',
+    type: 'LINE',
+    ranges: [
+      { row: head, column: 1, numRows: points.length + 1, numColumns: 1 },
+      { row: head, column: 3, numRows: points.length + 1, numColumns: 2 },
+    ],
+    anchor: { row: 41, column: 9 },
+  });
 };

@@ -4,7 +4,12 @@ import { LayoutBuilder } from '../../../src/core/summary/layout';
 
 const list = (n: number): string[] => {
   const out = new LayoutBuilder();
-  pushCapped(out, Array.from({ length: n }, (_, i) => i), (i) => [`item ${i}`, i], (more) => `... and ${more} more`);
+  pushCapped(
+    out,
+    Array.from({ length: n }, (_, i) => i),
+    (i) => [`item ${i}`, i],
+    (more) => `... and ${more} more`,
+  );
   return out.rows.map((r) => String(r[0]));
 };
 

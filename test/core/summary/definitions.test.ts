@@ -6,12 +6,25 @@ test('number formats: whole money, percent to one decimal, days to one decimal',
 });
 
 test('each figure has a definition, and each states the rule DOMAIN.md gives', () => {
-  expect(Object.keys(DEFINITIONS).sort()).toEqual(['conversion', 'cycle', 'dealSize', 'open', 'pipeline', 'velocity', 'weighted', 'winRate']);
+  expect(Object.keys(DEFINITIONS).sort()).toEqual([
+    'conversion',
+    'cycle',
+    'dealSize',
+    'open',
+    'pipeline',
+    'velocity',
+    'weighted',
+    'winRate',
+  ]);
   expect(DEFINITIONS.pipeline).toMatch(/sum of Value over open deals/);
-  expect(DEFINITIONS.weighted).toMatch(/deal's own Probability when filled, else its stage's win probability; Won deals weigh 100%, Lost 0%/);
+  expect(DEFINITIONS.weighted).toMatch(
+    /deal's own Probability when filled, else its stage's win probability; Won deals weigh 100%, Lost 0%/,
+  );
   expect(DEFINITIONS.winRate).toMatch(/won \/ \(won \+ lost\)/);
   expect(DEFINITIONS.dealSize).toMatch(/mean Value of won deals/);
-  expect(DEFINITIONS.cycle).toMatch(/from Created to close .*entered its Won stage, or Expected Close when that is missing/);
+  expect(DEFINITIONS.cycle).toMatch(
+    /from Created to close .*entered its Won stage, or Expected Close when that is missing/,
+  );
   expect(DEFINITIONS.velocity).toMatch(/open deals x win rate x average deal size \/ average sales cycle/);
   expect(DEFINITIONS.conversion).toMatch(/reached the next stage \/ deals that reached this one/);
 });

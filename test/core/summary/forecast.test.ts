@@ -4,8 +4,10 @@ import { defaultDeal, RecordFields } from '../../../fixtures/deal-records';
 import { padded, runSection, summaryInput } from '../../../fixtures/summary-input';
 import { FORECAST_MONTHS, forecastSection } from '../../../src/core/summary/forecast';
 
-const deal = (stage: string, close: string, f: RecordFields = {}) => defaultDeal(stage, { expectedClose: close === '' ? NaN : dayNumber(close), ...f });
-const round = (rows: (string | number)[][]) => rows.map((r) => r.map((c) => (typeof c === 'number' ? Math.round(c * 1e6) / 1e6 : c)));
+const deal = (stage: string, close: string, f: RecordFields = {}) =>
+  defaultDeal(stage, { expectedClose: close === '' ? NaN : dayNumber(close), ...f });
+const round = (rows: (string | number)[][]) =>
+  rows.map((r) => r.map((c) => (typeof c === 'number' ? Math.round(c * 1e6) / 1e6 : c)));
 
 // Today is 23 Nov 2026: the six months are Nov 2026 to Apr 2027.
 const DEALS = [
@@ -39,14 +41,29 @@ test('rows: Overdue, six months from this one (empty ones too), No close date', 
 test('money format on the three money columns, and the chart over labels and pipeline/weighted', () => {
   const layout = runSection(forecastSection, summaryInput(DEALS));
   expect(layout.formats).toEqual([{ row: 2, column: 3, numRows: 8, numColumns: 3, format: '$#,##0' }]);
-  expect(layout.charts).toEqual([{
-    key: 'forecast', title: 'Forecast by month', type: 'COLUMN',
-    ranges: [{ row: 1, column: 1, numRows: 9, numColumns: 1 }, { row: 1, column: 3, numRows: 9, numColumns: 2 }], anchor: { row: 21, column: 9 },
-  }]);
+  expect(layout.charts).toEqual([
+    {
+      key: 'forecast',
+      title: 'Forecast by month',
+      type: 'COLUMN',
+      ranges: [
+        { row: 1, column: 1, numRows: 9, numColumns: 1 },
+        { row: 1, column: 3, numRows: 9, numColumns: 2 },
+      ],
+      anchor: { row: 21, column: 9 },
+    },
+  ]);
 });
 
 test('no deals: the six empty months, no Overdue or No close date row', () => {
   const layout = runSection(forecastSection, summaryInput([]));
-  expect(layout.rows.slice(1).map((r) => r[0])).toEqual(['2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04']);
+  expect(layout.rows.slice(1).map((r) => r[0])).toEqual([
+    '2026-11',
+    '2026-12',
+    '2027-01',
+    '2027-02',
+    '2027-03',
+    '2027-04',
+  ]);
   expect(layout.charts[0]?.ranges[0]?.numRows).toBe(7);
 });

@@ -17,7 +17,10 @@ test('read problems first, as given; then each open undated deal of a stage that
     deal(7, 'Closed Won'), //                                     closed: never stale
     deal(8, 'Negotiation'), //                                    listed
   ];
-  const layout = runSection(problemsSection, summaryInput(deals, { problems: [bad(9), bad(3)], dealsTab: 'Opportunities' }));
+  const layout = runSection(
+    problemsSection,
+    summaryInput(deals, { problems: [bad(9), bad(3)], dealsTab: 'Opportunities' }),
+  );
   expect(layout.rows).toEqual([
     padded('Data problems', 'Row', 'Column', 'Value', 'Problem'),
     padded('Opportunities', 9, 'Value', '"tbd"', 'not a number'),
@@ -29,12 +32,17 @@ test('read problems first, as given; then each open undated deal of a stage that
 
 test('an undated deal in a stage without a Stale after is not a problem', () => {
   const noLimit = makeStageTable(table.stages.map((s) => ({ ...s, staleAfter: null })));
-  const layout = runSection(problemsSection, summaryInput([dealRecord(findStage(noLimit, 'Proposal'))], { table: noLimit }));
+  const layout = runSection(
+    problemsSection,
+    summaryInput([dealRecord(findStage(noLimit, 'Proposal'))], { table: noLimit }),
+  );
   expect(layout.rows.slice(1)).toEqual([padded('No data problems.')]);
 });
 
 test('nothing wrong: one line says so', () => {
-  expect(runSection(problemsSection, summaryInput([deal(2, 'Proposal', { lastActivity: SUMMARY_TODAY })])).rows.slice(1)).toEqual([padded('No data problems.')]);
+  expect(
+    runSection(problemsSection, summaryInput([deal(2, 'Proposal', { lastActivity: SUMMARY_TODAY })])).rows.slice(1),
+  ).toEqual([padded('No data problems.')]);
 });
 
 test('more than 200: the first 200, then how many more and where to look', () => {

@@ -4,7 +4,8 @@ import { padded, runSection, SUMMARY_TODAY, summaryInput } from '../../../fixtur
 import { staleSection } from '../../../src/core/summary/stale';
 
 const T = SUMMARY_TODAY;
-const deal = (row: number, stage: string, f: RecordFields = {}) => defaultDeal(stage, { row, name: `Deal ${row}`, owner: 'Ann', ...f });
+const deal = (row: number, stage: string, f: RecordFields = {}) =>
+  defaultDeal(stage, { row, name: `Deal ${row}`, owner: 'Ann', ...f });
 
 test('worst first by days over the limit; equal ones by sheet row; a deal without an ID by its row', () => {
   // Given out of row order (a section must not rely on it): row 3 before row 2.
@@ -26,12 +27,16 @@ test('worst first by days over the limit; equal ones by sheet row; a deal withou
 });
 
 test('no stale deal: one line says so', () => {
-  expect(runSection(staleSection, summaryInput([deal(2, 'Proposal', { lastActivity: T })])).rows.slice(1)).toEqual([padded('No stale deals.')]);
+  expect(runSection(staleSection, summaryInput([deal(2, 'Proposal', { lastActivity: T })])).rows.slice(1)).toEqual([
+    padded('No stale deals.'),
+  ]);
 });
 
 test('more than 200: the 200 most overdue, then how many more', () => {
   // Deal k is 15 + k days untouched in Proposal (limit 10): the higher k, the worse.
-  const deals = Array.from({ length: 203 }, (_, k) => deal(k + 2, 'Proposal', { id: `D-${k}`, stageEntered: T - 15 - k }));
+  const deals = Array.from({ length: 203 }, (_, k) =>
+    deal(k + 2, 'Proposal', { id: `D-${k}`, stageEntered: T - 15 - k }),
+  );
   const rows = runSection(staleSection, summaryInput(deals)).rows.slice(1);
   expect(rows.length).toBe(201);
   expect([rows[0]?.[0], rows[0]?.[6], rows[199]?.[0]]).toEqual(['D-202', 5 + 202, 'D-3']);
