@@ -4,6 +4,7 @@
  * (Set up pipeline, then the jobs), so it looks exactly like a real sheet using the add-on.
  */
 import type { Emulator } from '../emulator';
+import { COLUMN_KEYS, COLUMN_LABELS } from '../src/core/columns';
 
 const STAGES = [
   'Lead Generation',
@@ -31,26 +32,8 @@ const COMPANIES = [
 ];
 const PRODUCTS = ['renewal', 'expansion', 'pilot', 'platform deal', 'add-on seats', 'services'];
 const LOST_REASONS = ['Price', 'Chose a competitor', 'No budget', 'Timing', 'No decision'];
-const HEADERS = [
-  'Deal ID',
-  'Deal',
-  'Company',
-  'Owner',
-  'Stage',
-  'Value',
-  'Probability',
-  'Expected Close',
-  'Created',
-  'Stage Entered',
-  'Last Activity',
-  'Budget',
-  'Authority',
-  'Need',
-  'Timeline',
-  'Next Step',
-  'Lost Reason',
-  'Health',
-];
+/** The add-on's own columns, in its order (what Set up pipeline would add). */
+const HEADERS: string[] = COLUMN_KEYS.map((k) => COLUMN_LABELS[k]);
 const DAY = 86_400_000;
 
 /** A small deterministic generator, so the demo is the same every time. */
