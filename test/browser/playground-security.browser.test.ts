@@ -10,8 +10,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, chromium } from 'playwright-core';
-import { CHROMIUM } from '../helpers/browser';
+import { Browser } from 'playwright-core';
+import { launch } from '../helpers/browser';
 import { xlsx } from '../playground/xlsx-fixture';
 import {
   buildPlayground,
@@ -47,23 +47,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => attacker.listen(0, '127.0.0.1', r));
   attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP rebind.test 127.0.0.1',
-      // Chromium itself blocks a public page's requests to loopback (Private/Local Network Access); Firefox,
-      // Safari and older browsers do not. Turned off so the attack reaches the server, whose own checks are tested.
-      '--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessRespectPreflightResults,PrivateNetworkAccessSendPreflights,LocalNetworkAccessChecks',
-    ],
-  });
+  browser = await launch([
+    '--host-resolver-rules=MAP rebind.test 127.0.0.1',
+    // Chromium itself blocks a public page's requests to loopback (Private/Local Network Access); Firefox,
+    // Safari and older browsers do not. Turned off so the attack reaches the server, whose own checks are tested.
+    '--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessRespectPreflightResults,PrivateNetworkAccessSendPreflights,LocalNetworkAccessChecks',
+  ]);
 });
 afterAll(async () => {
   await browser?.close();

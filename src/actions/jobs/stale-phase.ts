@@ -8,7 +8,8 @@ import { healthText, problemText } from '../../core/health';
 import { DataProblem } from '../../core/deals';
 import { CellValue } from '../../core/values';
 import { requireColumn } from '../../sheets/deals-sheet';
-import { HealthPlanRow, writeHealthById } from '../../sheets/health-column';
+import { HealthPlanRow } from '../../core/health-match';
+import { writeHealthById } from '../../sheets/health-column';
 import { ensureStaleHighlight } from '../../sheets/stale-highlight';
 import { Phase } from './phase';
 

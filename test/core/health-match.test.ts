@@ -1,7 +1,7 @@
 /** Matching planned Health to the rows that hold each Deal ID now (pure). */
 import { mapHeaders } from '../../src/core/columns';
 import { CellValue } from '../../src/core/values';
-import { HealthPlan, matchHealth } from '../../src/sheets/health-column';
+import { HealthPlan, matchHealth } from '../../src/core/health-match';
 
 const HEAD = ['Deal ID', 'Stage', 'Health'];
 const cols = mapHeaders(HEAD);
