@@ -72,6 +72,10 @@ export interface StateView {
   triggers: TriggerView[];
   /** The open sidebar's title, or null. */
   sidebar: string | null;
+  /** The dialog the add-on opened last (showModelessDialog / showModalDialog), or null. */
+  dialog: { title: string; width: number; height: number } | null;
+  /** The active tab's selected cell (top left of the active range). */
+  selection: { row: number; col: number } | null;
 }
 
 /** An alert or prompt the add-on showed. */
@@ -90,6 +94,8 @@ export interface PromptAnswer {
 export interface ActionResult {
   alerts: DialogView[];
   sidebarOpened: boolean;
+  /** The action opened an HTML dialog (the board). */
+  dialogOpened: boolean;
   error?: string;
   /** The action stopped at a prompt: ask the user, then send the request again with the answer. */
   prompt?: DialogView;
@@ -155,6 +161,7 @@ export interface PostRoutes {
   '/api/trigger': { request: TriggerRequest; response: ActionResult };
   '/api/advance': { request: AdvanceRequest; response: AdvanceResponse };
   '/api/close-sidebar': { request: Record<string, never>; response: Ok };
+  '/api/close-dialog': { request: Record<string, never>; response: Ok };
   '/api/reset': { request: Record<string, never>; response: Ok };
   '/api/import': { request: ImportRequest; response: ActionResult };
 }

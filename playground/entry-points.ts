@@ -1,9 +1,10 @@
 /**
  * The only bundle functions the playground calls on a browser's behalf, by name: the entry points
  * dist/Code.js declares (the top-level stubs scripts/build.mjs writes), narrowed per route to the
- * sidebar API (google.script.run), the menu items the add-on built, and installed triggers' handlers.
+ * sidebar's and the board's APIs (google.script.run), the menu items the add-on built, and installed triggers' handlers.
  * Anything else in the bundle's context (eval, Function, internals) is never reachable.
  */
+import type { BoardServer } from '../src/shared/board-api';
 import type { SidebarServer } from '../src/shared/sidebar-api';
 
 /** The functions the sidebar may call through google.script.run: every key of SidebarServer. */
@@ -12,6 +13,16 @@ export const SIDEBAR_FUNCTIONS = ['getSelectedDeal', 'moveDeal'] as const satisf
 type Missing = Exclude<keyof SidebarServer, (typeof SIDEBAR_FUNCTIONS)[number]>;
 const everySidebarFunction: [Missing] extends [never] ? true : Missing = true;
 void everySidebarFunction;
+
+/** The functions the board (a dialog) may call through google.script.run: every key of BoardServer. */
+export const BOARD_FUNCTIONS = [
+  'getBoard',
+  'moveBoardDeal',
+  'selectBoardDeal',
+] as const satisfies readonly (keyof BoardServer)[];
+type MissingOnBoard = Exclude<keyof BoardServer, (typeof BOARD_FUNCTIONS)[number]>;
+const everyBoardFunction: [MissingOnBoard] extends [never] ? true : MissingOnBoard = true;
+void everyBoardFunction;
 
 /** `function NAME(params) {\n  return Global.NAME(params);\n}`: a stub scripts/entry-stubs.mjs renders. */
 const STUB = /^function ([A-Za-z_$][\w$]*)\(([^)]*)\) \{\n {2}return [A-Za-z_$][\w$]*\.\1\(\2\);\n\}$/gm;
@@ -28,9 +39,10 @@ export class CallableFunctions {
     return this.declared.has(name);
   }
 
-  /** A google.script.run target. */
+  /** A google.script.run target: the sidebar's API or the board's. */
   sidebar(name: string): boolean {
-    return (SIDEBAR_FUNCTIONS as readonly string[]).includes(name) && this.declared.has(name);
+    const page: readonly string[] = [...SIDEBAR_FUNCTIONS, ...BOARD_FUNCTIONS];
+    return page.includes(name) && this.declared.has(name);
   }
 
   /** A menu item's function, as the add-on's onOpen built the menu. */

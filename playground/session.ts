@@ -71,6 +71,7 @@ export class PlaygroundSession {
     const ui = this.emu.ui;
     const before = ui.alerts.length;
     const sidebar = ui.sidebar;
+    const dialog = ui.dialogs.at(-1);
     ui.answers.splice(0, ui.answers.length, ...answers);
     let error: string | undefined;
     let prompt: Alert | undefined;
@@ -87,6 +88,7 @@ export class PlaygroundSession {
     return {
       alerts,
       sidebarOpened: ui.sidebar !== sidebar && ui.sidebar !== undefined,
+      dialogOpened: ui.dialogs.at(-1) !== dialog && ui.dialogs.length > 0,
       ...(error ? { error } : {}),
       ...(prompt ? { prompt } : {}),
     };

@@ -37,9 +37,13 @@ const code = `${header}\n${stubs}\n${bundle.outputFiles[0].text}`;
 writeFileSync(join(dist, 'Code.js'), code);
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 
-for (const page of ['Sidebar']) {
+// Each page: dist/<Page>.html from <dir>/<dir>.html, .css and .ts.
+for (const [page, dir] of [
+  ['Sidebar', 'sidebar'],
+  ['Board', 'board'],
+]) {
   const js = await build({
-    entryPoints: [join(root, `sidebar/${page.toLowerCase()}.ts`)],
+    entryPoints: [join(root, `${dir}/${dir}.ts`)],
     bundle: true,
     write: false,
     format: 'iife',
@@ -49,8 +53,8 @@ for (const page of ['Sidebar']) {
     legalComments: 'none',
     charset: 'utf8',
   });
-  const css = readFileSync(join(root, `sidebar/${page.toLowerCase()}.css`), 'utf8');
-  const template = readFileSync(join(root, `sidebar/${page.toLowerCase()}.html`), 'utf8');
+  const css = readFileSync(join(root, `${dir}/${dir}.css`), 'utf8');
+  const template = readFileSync(join(root, `${dir}/${dir}.html`), 'utf8');
   const script = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
   const html = template.replace('/*INLINE_CSS*/', () => css).replace('/*INLINE_JS*/', () => script);
   writeFileSync(join(dist, `${page}.html`), html);

@@ -8,6 +8,7 @@ import { automationTick } from './actions/automation';
 import { handleEdit } from './actions/on-edit';
 import { actions, buildMenu, menuAction } from './actions/menu';
 import { getSelectedDeal as selectedDeal, moveDeal as move } from './actions/sidebar-server';
+import * as board from './actions/board-server';
 import { callCustomFunction } from './functions/call';
 import { CustomFunctionResult } from './functions/implementations';
 import { FunctionContext } from './functions/context';
@@ -15,8 +16,9 @@ import { isAuthModeNone } from './sheets/auth-mode';
 import { spreadsheetTimeZone } from './sheets/book-info';
 import { activeBook } from './sheets/platform';
 import { readSettingsGrid } from './sheets/settings-sheet';
-import { showSidebar } from './sheets/ui';
+import { showModelessDialog, showSidebar } from './sheets/ui';
 import { MoveDealResult, SelectedDeal, SidebarServer } from './shared/sidebar-api';
+import { BoardData, BoardMoveResult, BoardServer, SelectDealResult } from './shared/board-api';
 
 const ctx: FunctionContext = {
   readSettings: () => readSettingsGrid(activeBook()),
@@ -84,6 +86,11 @@ export function menuMoveDeal(): void {
   showSidebar('Sidebar', 'Move deal');
 }
 
+/** Menu: Open board. */
+export function menuOpenBoard(): void {
+  showModelessDialog('Board', 'Pipeline board', 1200, 760);
+}
+
 /** Menu: Check settings. */
 export function menuCheckSettings(): void {
   menuAction('Check settings', actions.checkSettings);
@@ -134,6 +141,30 @@ export function moveDeal(request: unknown): MoveDealResult {
 // The sidebar's server functions, checked at compile time against the API sidebar/sidebar.ts calls
 // through google.script.run: each one there, with its request and result types (JSON-safe).
 void ({ getSelectedDeal, moveDeal } satisfies SidebarServer);
+
+/** Board: the stages and every deal as a card. */
+export function getBoard(): BoardData {
+  return board.getBoard(activeBook());
+}
+
+/**
+ * Board: moves a deal as the sidebar does.
+ * @param {Object} request As moveDeal's.
+ */
+export function moveBoardDeal(request: unknown): BoardMoveResult {
+  return board.moveBoardDeal(activeBook(), request);
+}
+
+/**
+ * Board: selects a deal's row, found by Deal ID.
+ * @param {Object} request dealId, row.
+ */
+export function selectBoardDeal(request: unknown): SelectDealResult {
+  return board.selectBoardDeal(activeBook(), request);
+}
+
+// The board's server functions, checked against the API board/ calls through google.script.run.
+void ({ getBoard, moveBoardDeal, selectBoardDeal } satisfies BoardServer);
 
 /**
  * Hourly time-driven trigger: runs the daily job when due, or continues a pending one.

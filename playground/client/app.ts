@@ -24,6 +24,8 @@ let state: StateView;
 let view: SheetView | undefined;
 let selected = { row: 1, col: 1 };
 let charts: { destroy(): void }[] = [];
+/** The server's selection at the last refresh: when the add-on moves it (the board selects a row), the grid follows. */
+let serverSelection = '';
 
 async function send<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(path, init);
@@ -99,7 +101,7 @@ async function handle(result: ActionResult, rerun?: (answers: PromptAnswer[]) =>
   if (result.error) await dialog('Error', result.error);
   for (const a of result.alerts ?? []) await dialog(a.title, a.prompt);
   if (result.message) toast(result.message);
-  await refresh(result.sidebarOpened === true);
+  await refresh(result.sidebarOpened === true, result.dialogOpened === true);
 }
 
 function renderMenus(): void {
@@ -325,7 +327,7 @@ function renderCharts(list: ChartView[]): void {
   }
 }
 
-async function refresh(reloadSidebar = false): Promise<void> {
+async function refresh(reloadSidebar = false, reloadDialog = false): Promise<void> {
   state = await send<StateView>('/api/state');
   $('clock').textContent =
     `${new Date(state.now).toLocaleString('en-US', { timeZone: state.timeZone, dateStyle: 'medium', timeStyle: 'short' })} (${state.timeZone})`;
@@ -333,13 +335,28 @@ async function refresh(reloadSidebar = false): Promise<void> {
   renderTriggers();
   renderTabs();
   view = await send<SheetView>(`/api/sheet?name=${encodeURIComponent(state.active)}`);
+  const moved = JSON.stringify([state.active, state.selection]);
+  const follow = serverSelection !== '' && moved !== serverSelection && state.selection !== null;
+  serverSelection = moved;
+  if (follow && state.selection) selected = { row: state.selection.row, col: state.selection.col };
   renderGrid();
+  if (follow) document.querySelector('.grid td.sel')?.scrollIntoView({ block: 'center' });
   renderCharts(view.charts);
   const side = $('sidebar');
   side.hidden = state.sidebar === null;
   $('sidebar-title').textContent = state.sidebar ?? '';
   const frame = $<HTMLIFrameElement>('sidebar-frame');
   if (state.sidebar !== null && (reloadSidebar || !frame.src)) frame.src = `/sidebar?open=${Date.now()}`;
+  const dialogBox = $('html-dialog');
+  dialogBox.hidden = state.dialog === null;
+  const dialogFrame = $<HTMLIFrameElement>('html-dialog-frame');
+  if (state.dialog !== null) {
+    $('html-dialog-title').textContent = state.dialog.title;
+    const box = dialogBox.firstElementChild as HTMLElement;
+    box.style.width = `${state.dialog.width}px`;
+    box.style.height = `${state.dialog.height + 36}px`;
+    if (reloadDialog || !dialogFrame.src) dialogFrame.src = `/dialog?open=${Date.now()}`;
+  } else dialogFrame.removeAttribute('src');
 }
 
 function closeMenus(): void {
@@ -375,6 +392,10 @@ $('reset').onclick = async () => {
 $('sidebar-close').onclick = async () => {
   await post('/api/close-sidebar', {});
   $<HTMLIFrameElement>('sidebar-frame').removeAttribute('src');
+  await refresh();
+};
+$('html-dialog-close').onclick = async () => {
+  await post('/api/close-dialog', {});
   await refresh();
 };
 $<HTMLInputElement>('import').onchange = async (e) => {
@@ -446,9 +467,12 @@ $('grid-wrap').onkeydown = (e) => {
   }
 };
 window.addEventListener('message', (e) => {
-  // Only the sidebar frame this page opened, from this origin, may ask for a refresh or a close.
-  if (e.origin !== location.origin || e.source !== $<HTMLIFrameElement>('sidebar-frame').contentWindow) return;
+  // Only the sidebar or dialog frame this page opened, from this origin, may ask for a refresh or a close.
+  if (e.origin !== location.origin) return;
+  const fromSidebar = e.source === $<HTMLIFrameElement>('sidebar-frame').contentWindow;
+  const fromDialog = e.source === $<HTMLIFrameElement>('html-dialog-frame').contentWindow;
+  if (!fromSidebar && !fromDialog) return;
   if (e.data === 'pipeline-changed') void refresh();
-  if (e.data === 'pipeline-close-sidebar') $('sidebar-close').click();
+  if (e.data === 'pipeline-close-sidebar') $(fromSidebar ? 'sidebar-close' : 'html-dialog-close').click();
 });
 void refresh();

@@ -4,12 +4,19 @@
  * functions are called only by name from the allow-lists in entry-points.ts.
  */
 import type { EmuSheet } from '../../emulator';
+import type { EmuHtmlOutput } from '../../emulator/html';
 import type { PostPath, PostRoutes, SheetView, StateView } from '../api-types';
 import { applyImport } from '../import/apply-import';
 import { readImport } from '../import/read-import';
 import type { PlaygroundSession } from '../session';
 import { sheetView } from '../view';
 import { BadRequest } from './parse-requests';
+
+const dialogView = (d: { html: EmuHtmlOutput; title: string } | undefined): StateView['dialog'] =>
+  d ? { title: d.title, width: d.html.getWidth(), height: d.html.getHeight() } : null;
+
+const selectionOf = (r: { getRow(): number; getColumn(): number } | null): StateView['selection'] =>
+  r ? { row: r.getRow(), col: r.getColumn() } : null;
 
 export type PostHandlers = { [P in PostPath]: (input: PostRoutes[P]['request']) => PostRoutes[P]['response'] };
 
@@ -53,6 +60,8 @@ export function apiRoutes(session: PlaygroundSession): {
         nextRun: t.nextRun ? new Date(t.nextRun).toISOString() : null,
       })),
       sidebar: emu.ui.sidebar ? emu.ui.sidebar.getTitle() || 'Sidebar' : null,
+      dialog: dialogView(emu.ui.dialogs.at(-1)),
+      selection: selectionOf(emu.book.getActiveRange()),
     }));
 
   const post: PostHandlers = {
@@ -80,7 +89,7 @@ export function apiRoutes(session: PlaygroundSession): {
       return session.act(() => emu.call(fn), answers);
     },
     '/api/run': ({ fn, args }) => {
-      // As google.script.run: only the sidebar API, and results travel as JSON (a Date inside arrives as null).
+      // As google.script.run: only the sidebar's and the board's APIs, and results travel as JSON (a Date inside arrives as null).
       if (!session.callable.sidebar(fn)) throw new BadRequest(`Script function not found: ${fn}`);
       let result: unknown;
       const r = session.act(() => {
@@ -98,6 +107,10 @@ export function apiRoutes(session: PlaygroundSession): {
     '/api/advance': ({ hours }) => ({ ran: session.advance(hours) }),
     '/api/close-sidebar': () => {
       emu.ui.sidebar = undefined;
+      return { ok: true };
+    },
+    '/api/close-dialog': () => {
+      emu.ui.dialogs.length = 0;
       return { ok: true };
     },
     '/api/reset': () => {

@@ -19,7 +19,7 @@ import { refusal, RequestKind } from './request-guard';
 /** An import travels as base64 inside JSON: 4 bytes per 3, plus room for the name. */
 export const MAX_IMPORT_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4096;
 
-/** google.script.run in the sidebar, bridged to the bundle through /api/run with this run's token. */
+/** google.script.run in the sidebar and dialogs, bridged to the bundle through /api/run with this run's token. */
 const shim = (token: string): string => `<script>(function(){
   function runner(ok, fail){ return new Proxy({}, { get: function(_t, name){
     if (name === 'withSuccessHandler') return function(f){ return runner(f, fail); };
@@ -106,6 +106,11 @@ export function createPlayground(
     if (path === '/') {
       const page = readFileSync(join(root, 'playground', 'public', 'index.html'), 'utf8');
       return html(res, page.replace(/<head>/i, `<head><meta name="${TOKEN_META}" content="${token}">`));
+    }
+    if (path === '/dialog') {
+      const content = session.emu.ui.dialogs.at(-1)?.html.getContent();
+      if (!content) return json(res, { error: 'No dialog is open.' }, 404);
+      return html(res, content.replace(/<head>/i, `<head>${shim(token)}`));
     }
     if (path === '/sidebar') {
       const content = session.emu.ui.sidebar?.getContent();

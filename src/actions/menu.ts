@@ -12,6 +12,7 @@ import { describeSetup, setupPipeline } from './setup';
 export const MENU: readonly MenuEntry[] = [
   ['Set up pipeline', 'menuSetUpPipeline'],
   ['Move deal...', 'menuMoveDeal'],
+  ['Open board', 'menuOpenBoard'],
   ['Check settings', 'menuCheckSettings'],
   null,
   ['Refresh summary now', 'menuRefreshSummary'],

@@ -7,18 +7,19 @@ import { cellsOf, parseDeals } from '../core/deals';
 import { healthText } from '../core/health';
 import { moveWrites, planMove } from '../core/move';
 import { rowsById } from '../core/rows-by-id';
+import { StageTable } from '../core/stages';
 import { CellValue, readText } from '../core/values';
 import { locateRows, WritePlan } from '../core/write-plan';
 import { MAX_TEXT, MoveDealRequest, MoveDealResult, SelectedDeal } from '../shared/sidebar-api';
 import { Book } from '../sheets/book';
-import { allDealIds, FIRST_DATA_ROW, readDealsTable, requireColumn } from '../sheets/deals-sheet';
+import { allDealIds, DealsTable, FIRST_DATA_ROW, readDealsTable, requireColumn } from '../sheets/deals-sheet';
 import { ensureHistoryTab } from '../sheets/history-sheet';
 import { activeRowOn } from '../sheets/book-info';
 import { withDocumentLock } from '../sheets/lock';
 import { TabRegistry } from '../sheets/tab-registry';
 import { applyPlan } from '../sheets/write-plan';
 import { dealView } from './deal-view';
-import { clockOf, currentUser, dealsTabOf, stageTableOf, UserError } from './pipeline-context';
+import { Clock, clockOf, currentUser, dealsTabOf, stageTableOf, UserError } from './pipeline-context';
 import { logQueuedEdits } from './queued-edits';
 
 /** Rows a sheet can have (10 million cells over at least one column). */
@@ -59,23 +60,33 @@ export function getSelectedDeal(book: Book): SelectedDeal {
   }
 }
 
-function text(v: unknown, name: string, required: boolean): string {
+export function text(v: unknown, name: string, required: boolean): string {
   if (typeof v !== 'string') throw new UserError(`${name} must be text.`);
   if (v.length > MAX_TEXT) throw new UserError(`${name} is longer than ${MAX_TEXT} characters.`);
   if (required && v.trim() === '') throw new UserError(`${name} is missing.`);
   return v;
 }
 
-export function validateMoveRequest(input: unknown): MoveDealRequest {
+/** The request's fields, when it is a plain object. */
+export function requestFields(input: unknown, what: string): Record<string, unknown> {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
-    throw new UserError('The move request must be an object.');
-  const r = input as Record<string, unknown>;
-  if (typeof r.override !== 'boolean') throw new UserError('override must be true or false.');
-  if (typeof r.row !== 'number' || !Number.isInteger(r.row) || r.row < FIRST_DATA_ROW || r.row > MAX_ROW)
+    throw new UserError(`The ${what} request must be an object.`);
+  return input as Record<string, unknown>;
+}
+
+/** The sheet row a page showed a deal on: a whole number of a data row. */
+export function shownRow(v: unknown): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < FIRST_DATA_ROW || v > MAX_ROW)
     throw new UserError(`row must be the sheet row the deal was shown on (a whole number from ${FIRST_DATA_ROW}).`);
+  return v;
+}
+
+export function validateMoveRequest(input: unknown): MoveDealRequest {
+  const r = requestFields(input, 'move');
+  if (typeof r.override !== 'boolean') throw new UserError('override must be true or false.');
   return {
     dealId: text(r.dealId, 'dealId', true),
-    row: r.row,
+    row: shownRow(r.row),
     expectedStage: text(r.expectedStage, 'expectedStage', false),
     toStage: text(r.toStage, 'toStage', true),
     note: text(r.note, 'note', false),
@@ -84,7 +95,34 @@ export function validateMoveRequest(input: unknown): MoveDealRequest {
   };
 }
 
+/** A move that landed: the deal's row as it is now (one row, as a DealsTable window), for the caller's view. */
+export interface Moved {
+  message: string;
+  table: StageTable;
+  after: DealsTable;
+  clock: Clock;
+}
+
+type Refused = { ok: false; message: string; missing: string[] };
+
 export function moveDeal(book: Book, input: unknown): MoveDealResult {
+  return moveDealThrough(book, input, 'sidebar', (m) => ({
+    ok: true,
+    message: m.message,
+    deal: dealView(m.table, m.after, 0, m.clock.today, m.clock.readZone),
+  }));
+}
+
+/**
+ * The one server path of a stage move (the sidebar's and the board's): validate the request, take the
+ * document lock, log waiting typed edits, find the deal by ID, gate it, write it as one plan.
+ */
+export function moveDealThrough<R>(
+  book: Book,
+  input: unknown,
+  via: 'sidebar' | 'board',
+  view: (moved: Moved) => R,
+): R | Refused {
   let req: MoveDealRequest;
   try {
     req = validateMoveRequest(input);
@@ -94,7 +132,8 @@ export function moveDeal(book: Book, input: unknown): MoveDealResult {
   try {
     return withDocumentLock(10_000, () => {
       logQueuedEdits(book);
-      return applyMove(book, req);
+      const moved = applyMove(book, req, via);
+      return 'table' in moved ? view(moved) : moved;
     });
   } catch (e) {
     return {
@@ -105,7 +144,7 @@ export function moveDeal(book: Book, input: unknown): MoveDealResult {
   }
 }
 
-function applyMove(book: Book, req: MoveDealRequest): MoveDealResult {
+function applyMove(book: Book, req: MoveDealRequest, via: 'sidebar' | 'board'): Moved | Refused {
   const registry = new TabRegistry(book);
   const table = stageTableOf(book, registry);
   const dealsSheet = dealsTabOf(registry);
@@ -127,10 +166,17 @@ function applyMove(book: Book, req: MoveDealRequest): MoveDealResult {
   const raw = (deals.rows[row - deals.firstRow] as CellValue[]).slice();
   const cells = cellsOf(raw, deals.columns);
   const stageText = readText(cells('stage'));
-  const plan = planMove(table, stageText, cells, req);
+  const plan = planMove(table, stageText, cells, req, via === 'board' ? 'the board' : 'the sidebar');
   if (!plan.ok) return { ok: false, message: plan.reason, missing: [...plan.missing] };
   const name = readText(cells('deal'));
-  const w = moveWrites(plan, { id: req.dealId.trim(), name, stageText }, clock.todayDate, clock.now, currentUser());
+  const w = moveWrites(
+    plan,
+    { id: req.dealId.trim(), name, stageText },
+    clock.todayDate,
+    clock.now,
+    currentUser(),
+    via,
+  );
   for (const [key, value] of Object.entries(w.cells)) {
     const c = deals.columns[key as keyof typeof deals.columns];
     if (c !== undefined) raw[c] = value;
@@ -151,9 +197,5 @@ function applyMove(book: Book, req: MoveDealRequest): MoveDealResult {
   if (!applied.ok) return { ok: false, message: applied.message, missing: [] };
   const after = { ...deals, rows: [raw], firstRow: row };
   const verb = plan.overridden ? 'Moved (override, logged)' : 'Moved';
-  return {
-    ok: true,
-    message: `${verb} ${name || req.dealId} to ${plan.to.name}.`,
-    deal: dealView(table, after, 0, clock.today, clock.readZone),
-  };
+  return { message: `${verb} ${name || req.dealId} to ${plan.to.name}.`, table, after, clock };
 }

@@ -20,3 +20,9 @@ export function tabName(sheet: Sheet): string {
 export function tabNamed(book: Book, name: string): Sheet | undefined {
   return book.getSheetByName(name) ?? undefined;
 }
+
+/** Makes `row` of the tab the selection (the tab shown, the row's used cells selected). */
+export function selectRow(sheet: Sheet, row: number): void {
+  sheet.activate();
+  sheet.getRange(row, 1, 1, Math.max(1, sheet.getLastColumn())).activate();
+}

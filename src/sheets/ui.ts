@@ -31,3 +31,9 @@ export function showSidebar(file: string, title: string): void {
   const html = HtmlService.createHtmlOutputFromFile(file).setTitle(title);
   SpreadsheetApp.getUi().showSidebar(html);
 }
+
+/** Opens the HTML file (built into dist/) as a modeless dialog of the given size, in pixels. */
+export function showModelessDialog(file: string, title: string, width: number, height: number): void {
+  const html = HtmlService.createHtmlOutputFromFile(file).setWidth(width).setHeight(height);
+  SpreadsheetApp.getUi().showModelessDialog(html, title);
+}
