@@ -134,7 +134,8 @@ export interface RunRequest {
   fn: string;
   args: unknown[];
 }
-export type RunResponse = { result: unknown } | ApiError;
+/** `unchanged`: a read-only call (the page need not refresh the grid). */
+export type RunResponse = { result: unknown; unchanged?: true } | ApiError;
 export interface TriggerRequest {
   id: string;
 }

@@ -24,6 +24,9 @@ type MissingOnBoard = Exclude<keyof BoardServer, (typeof BOARD_FUNCTIONS)[number
 const everyBoardFunction: [MissingOnBoard] extends [never] ? true : MissingOnBoard = true;
 void everyBoardFunction;
 
+/** Page functions that only read: the playground neither recalculates nor saves the workbook after them. */
+export const READ_ONLY_PAGE_FUNCTIONS: readonly string[] = ['getSelectedDeal', 'getBoard'];
+
 /** `function NAME(params) {\n  return Global.NAME(params);\n}`: a stub scripts/entry-stubs.mjs renders. */
 const STUB = /^function ([A-Za-z_$][\w$]*)\(([^)]*)\) \{\n {2}return [A-Za-z_$][\w$]*\.\1\(\2\);\n\}$/gm;
 

@@ -66,8 +66,8 @@ export class PlaygroundSession {
     renameSync(tmp, this.dataFile);
   }
 
-  /** Runs an action the way Sheets would (a menu item, a trigger), collecting dialogs it opened. */
-  act(run: () => unknown, answers: PromptAnswer[] = []): ActionResult {
+  /** Runs an action the way Sheets would (a menu item, a trigger), collecting dialogs it opened; `readOnly`: saves nothing. */
+  act(run: () => unknown, answers: PromptAnswer[] = [], readOnly = false): ActionResult {
     const ui = this.emu.ui;
     const before = ui.alerts.length;
     const sidebar = ui.sidebar;
@@ -82,7 +82,7 @@ export class PlaygroundSession {
       else error = (e as Error).message;
     }
     ui.answers.length = 0;
-    if (!prompt) this.changed();
+    if (!prompt && !readOnly) this.changed();
     const alerts = prompt ? [] : ui.alerts.slice(before);
     if (prompt) ui.alerts.length = before;
     return {

@@ -334,14 +334,7 @@ async function refresh(reloadSidebar = false, reloadDialog = false): Promise<voi
   renderMenus();
   renderTriggers();
   renderTabs();
-  view = await send<SheetView>(`/api/sheet?name=${encodeURIComponent(state.active)}`);
-  const moved = JSON.stringify([state.active, state.selection]);
-  const follow = serverSelection !== '' && moved !== serverSelection && state.selection !== null;
-  serverSelection = moved;
-  if (follow && state.selection) selected = { row: state.selection.row, col: state.selection.col };
-  renderGrid();
-  if (follow) document.querySelector('.grid td.sel')?.scrollIntoView({ block: 'center' });
-  renderCharts(view.charts);
+  // The panels first: a sidebar or dialog starts loading while the grid is fetched and drawn.
   const side = $('sidebar');
   side.hidden = state.sidebar === null;
   $('sidebar-title').textContent = state.sidebar ?? '';
@@ -357,6 +350,14 @@ async function refresh(reloadSidebar = false, reloadDialog = false): Promise<voi
     box.style.height = `${state.dialog.height + 36}px`;
     if (reloadDialog || !dialogFrame.src) dialogFrame.src = `/dialog?open=${Date.now()}`;
   } else dialogFrame.removeAttribute('src');
+  view = await send<SheetView>(`/api/sheet?name=${encodeURIComponent(state.active)}`);
+  const moved = JSON.stringify([state.active, state.selection]);
+  const follow = serverSelection !== '' && moved !== serverSelection && state.selection !== null;
+  serverSelection = moved;
+  if (follow && state.selection) selected = { row: state.selection.row, col: state.selection.col };
+  renderGrid();
+  if (follow) document.querySelector('.grid td.sel')?.scrollIntoView({ block: 'center' });
+  renderCharts(view.charts);
 }
 
 function closeMenus(): void {

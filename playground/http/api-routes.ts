@@ -10,6 +10,7 @@ import { applyImport } from '../import/apply-import';
 import { readImport } from '../import/read-import';
 import type { PlaygroundSession } from '../session';
 import { sheetView } from '../view';
+import { READ_ONLY_PAGE_FUNCTIONS } from '../entry-points';
 import { BadRequest } from './parse-requests';
 
 const dialogView = (d: { html: EmuHtmlOutput; title: string } | undefined): StateView['dialog'] =>
@@ -92,12 +93,17 @@ export function apiRoutes(session: PlaygroundSession): {
       // As google.script.run: only the sidebar's and the board's APIs, and results travel as JSON (a Date inside arrives as null).
       if (!session.callable.sidebar(fn)) throw new BadRequest(`Script function not found: ${fn}`);
       let result: unknown;
-      const r = session.act(() => {
-        result = emu.call(fn, ...args);
-      });
-      return r.error
-        ? { error: r.error }
-        : { result: result === undefined ? null : JSON.parse(JSON.stringify(result)) };
+      const reads = READ_ONLY_PAGE_FUNCTIONS.includes(fn);
+      const r = session.act(
+        () => {
+          result = emu.call(fn, ...args);
+        },
+        [],
+        reads,
+      );
+      if (r.error) return { error: r.error };
+      const json = result === undefined ? null : (JSON.parse(JSON.stringify(result)) as unknown);
+      return reads ? { result: json, unchanged: true } : { result: json };
     },
     '/api/trigger': ({ id }) => {
       const t = emu.triggers.triggers.find((x) => x.id === id);

@@ -28,7 +28,7 @@ const shim = (token: string): string => `<script>(function(){
     return function(){ var args = Array.prototype.slice.call(arguments);
       fetch('/api/run', { method: 'POST', headers: { 'content-type': 'application/json', '${TOKEN_HEADER}': ${JSON.stringify(token)} }, body: JSON.stringify({ fn: name, args: args }) })
         .then(function(r){ return r.json(); })
-        .then(function(r){ if (parent !== window) parent.postMessage('pipeline-changed', location.origin); if (r.error) { if (fail) fail(new Error(r.error)); } else if (ok) ok(r.result); })
+        .then(function(r){ if (parent !== window && !r.unchanged) parent.postMessage('pipeline-changed', location.origin); if (r.error) { if (fail) fail(new Error(r.error)); } else if (ok) ok(r.result); })
         .catch(function(e){ if (fail) fail(e); });
     }; } }); }
   window.google = { script: { run: runner(), host: { close: function(){ parent.postMessage('pipeline-close-sidebar', location.origin); } } } };

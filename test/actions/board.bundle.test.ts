@@ -145,7 +145,9 @@ describe('getBoard', () => {
 
   test('without a Deals tab: a message, not a throw', () => {
     const { emu } = pipelineWith([acme]);
-    emu.counter.quiet(() => emu.book.deleteSheet(emu.book.getSheetByName('Deals')!));
+    emu.counter.quiet(() =>
+      emu.book.deleteSheet(emu.book.getSheetByName('Deals')! as unknown as GoogleAppsScript.Spreadsheet.Sheet),
+    );
     expect(emu.call('getBoard')).toEqual({ ok: false, message: expect.stringMatching(/Set up pipeline/) });
   });
 });
