@@ -4,7 +4,7 @@
  * (Set up pipeline, then the jobs), so it looks exactly like a real sheet using the add-on.
  */
 import type { Emulator } from '../emulator';
-import { COLUMN_KEYS, COLUMN_LABELS } from '../src/core/columns';
+import { COLUMN_KEYS, COLUMN_LABELS, OPTIONAL_COLUMNS } from '../src/core/columns';
 
 const STAGES = [
   'Lead Generation',
@@ -33,7 +33,7 @@ const COMPANIES = [
 const PRODUCTS = ['renewal', 'expansion', 'pilot', 'platform deal', 'add-on seats', 'services'];
 const LOST_REASONS = ['Price', 'Chose a competitor', 'No budget', 'Timing', 'No decision'];
 /** The add-on's own columns, in its order (what Set up pipeline would add). */
-const HEADERS: string[] = COLUMN_KEYS.map((k) => COLUMN_LABELS[k]);
+const HEADERS: string[] = COLUMN_KEYS.filter((k) => !OPTIONAL_COLUMNS.includes(k)).map((k) => COLUMN_LABELS[k]);
 const DAY = 86_400_000;
 
 /** A small deterministic generator, so the demo is the same every time. */
@@ -93,6 +93,8 @@ export function buildDemo(emu: Emulator, dealCount = 300): void {
       past(3) || rnd() < 0.6,
       past(3) || rnd() < 0.3,
       closed ? '' : pick(['Send proposal', 'Book demo', 'Call back', 'Legal review', 'Intro meeting']),
+      // Follow-ups due from a few days ago to two weeks out (no random draw: the demo stays the same).
+      closed ? '' : day(-4 + (i % 18)),
       k === 6 ? pick(LOST_REASONS) : '',
       '',
     ]);

@@ -2,7 +2,7 @@
 import { formatProblems } from '../core/settings';
 import { Book } from '../sheets/book';
 import { activeBook } from '../sheets/platform';
-import { readStageTable } from '../sheets/settings-sheet';
+import { readNamedSettings, readStageTable } from '../sheets/settings-sheet';
 import { addAddonMenu, alert, MenuEntry, promptText } from '../sheets/ui';
 import { automationHour, disableAutomation, enableAutomation, setAutomationHour } from './automation';
 import { JOBS, runJob } from './jobs';
@@ -58,7 +58,9 @@ export const actions = {
       : parsed.problems.length > 0
         ? `Please fix these cells in the Pipeline Settings tab:\n${formatProblems(parsed.problems)}`
         : `All good: ${parsed.table.stages.length} stages (${parsed.table.stages.map((s) => s.name).join(' > ')}).`;
-    return [verdict, ...dataCheckLines(book)].join('\n');
+    const named = parsed ? readNamedSettings(book).problems : [];
+    const namedLines = named.length > 0 ? [`Please fix these settings:\n${formatProblems(named)}`] : [];
+    return [verdict, ...namedLines, ...dataCheckLines(book)].join('\n');
   },
   refreshSummary: (book: Book): string => runJob(book, JOBS.refreshSummary).message,
   flagStale: (book: Book): string => runJob(book, JOBS.flagStale).message,

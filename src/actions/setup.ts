@@ -6,7 +6,7 @@
  * Deal IDs and the "import" history rows are one write plan, found again by content just before
  * the write (a sort or inserted row meanwhile never puts an ID on the wrong deal).
  */
-import { COLUMN_KEYS, COLUMN_LABELS } from '../core/columns';
+import { COLUMN_KEYS, COLUMN_LABELS, OPTIONAL_COLUMNS } from '../core/columns';
 import { cellsOf, DataProblem, formatDataProblem } from '../core/deals';
 import { duplicateIdProblems, duplicateRows, findDuplicateIds } from '../core/duplicate-ids';
 import { HistoryRecord } from '../core/history';
@@ -57,7 +57,9 @@ export function setupPipeline(book: Book): SetupReport {
     report.addedColumns = appendHeaders(
       sheet,
       before,
-      COLUMN_KEYS.filter((k) => before.columns[k] === undefined).map((k) => COLUMN_LABELS[k]),
+      COLUMN_KEYS.filter((k) => before.columns[k] === undefined && !OPTIONAL_COLUMNS.includes(k)).map(
+        (k) => COLUMN_LABELS[k],
+      ),
     );
     const history = ensureHistoryTab(registry);
     if (history.created) report.created.push(tabName(history.sheet));

@@ -17,8 +17,12 @@ export const COLUMN_KEYS = [
   'need',
   'timeline',
   'nextStep',
+  'nextStepDue',
   'lostReason',
   'health',
+  'forecastCategory',
+  'snoozedUntil',
+  'snoozeReason',
 ] as const;
 
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
@@ -41,8 +45,12 @@ export const COLUMN_LABELS: Record<ColumnKey, string> = {
   need: 'Need',
   timeline: 'Timeline',
   nextStep: 'Next Step',
+  nextStepDue: 'Next Step Due',
   lostReason: 'Lost Reason',
   health: 'Health',
+  forecastCategory: 'Forecast Category',
+  snoozedUntil: 'Snoozed Until',
+  snoozeReason: 'Snooze Reason',
 };
 
 const ALIASES: Record<ColumnKey, string[]> = {
@@ -62,8 +70,22 @@ const ALIASES: Record<ColumnKey, string[]> = {
   need: ['need'],
   timeline: ['timeline'],
   nextStep: ['next step', 'next steps', 'next action'],
+  nextStepDue: [
+    'next step due',
+    'next step date',
+    'next step due date',
+    'next action date',
+    'follow up',
+    'follow-up',
+    'follow up date',
+    'follow-up date',
+    'follow up due',
+  ],
   lostReason: ['lost reason', 'reason lost', 'loss reason', 'lost because'],
   health: ['health', 'deal health'],
+  forecastCategory: ['forecast category', 'forecast cat'],
+  snoozedUntil: ['snoozed until', 'snooze until', 'snoozed', 'snooze'],
+  snoozeReason: ['snooze reason', 'snoozed because', 'waiting on'],
 };
 
 /** Header text folded for matching: case, spaces and punctuation do not count. */
@@ -93,7 +115,16 @@ export function mapHeaders(headers: readonly unknown[]): ColumnMap {
 
 /** Columns that are checkboxes (BANT). */
 export const CHECKBOX_COLUMNS: readonly ColumnKey[] = ['budget', 'authority', 'need', 'timeline'];
-export const DATE_COLUMNS: readonly ColumnKey[] = ['expectedClose', 'created', 'stageEntered', 'lastActivity'];
+export const DATE_COLUMNS: readonly ColumnKey[] = [
+  'expectedClose',
+  'created',
+  'stageEntered',
+  'lastActivity',
+  'nextStepDue',
+  'snoozedUntil',
+];
+/** Columns setup does not add: the add-on works without them and adopts them when a team adds one. */
+export const OPTIONAL_COLUMNS: readonly ColumnKey[] = ['forecastCategory', 'snoozedUntil', 'snoozeReason'];
 export const MONEY_COLUMNS: readonly ColumnKey[] = ['value'];
 
 /** A1 column letters for a zero-based column index. */

@@ -32,8 +32,23 @@ export interface DealRecord {
   readonly created: CalendarDay;
   readonly stageEntered: CalendarDay;
   readonly lastActivity: CalendarDay;
+  readonly nextStep: string;
+  /** NaN when blank or unreadable (an unreadable one is reported, the deal still counts). */
+  readonly nextStepDue: CalendarDay;
+  /** NaN when blank or unreadable (as nextStepDue). */
+  readonly snoozedUntil: CalendarDay;
+  readonly snoozeReason: string;
+  /** The Forecast Category cell as typed ('' when blank or the column is absent). */
+  readonly forecastCategory: string;
   readonly cells: DealCells;
 }
+
+/**
+ * Dates that describe follow-up work rather than the deal itself: an unreadable one is reported as a
+ * data problem, but the deal still counts in every figure (a typo in a follow-up date must not take
+ * a deal out of the forecast).
+ */
+const SOFT_DATE_COLUMNS: readonly ColumnKey[] = ['nextStepDue', 'snoozedUntil'];
 
 export interface DataProblem {
   readonly tab: string;
@@ -104,6 +119,7 @@ export function parseDeals(
       else override = p;
     }
     const dates: Partial<Record<ColumnKey, number>> = {};
+    let softProblems = 0;
     for (const key of DATE_COLUMNS) {
       const v = cells(key);
       if (isBlank(v)) {
@@ -113,10 +129,11 @@ export function parseDeals(
       const d = readDay(v, readZone);
       if (d === undefined) {
         bad(key, dateProblem(v));
+        if (SOFT_DATE_COLUMNS.includes(key)) softProblems++;
         dates[key] = NaN;
       } else dates[key] = d;
     }
-    if (problems.length > before || !stage) continue;
+    if (problems.length - softProblems > before || !stage) continue;
     deals.push({
       row,
       id: readText(cells('dealId')),
@@ -130,6 +147,11 @@ export function parseDeals(
       created: dates.created as number,
       stageEntered: dates.stageEntered as number,
       lastActivity: dates.lastActivity as number,
+      nextStep: readText(cells('nextStep')),
+      nextStepDue: dates.nextStepDue as number,
+      snoozedUntil: dates.snoozedUntil as number,
+      snoozeReason: readText(cells('snoozeReason')),
+      forecastCategory: readText(cells('forecastCategory')),
       cells,
     });
   }

@@ -14,18 +14,24 @@ export const SETTINGS_HEADERS = [
   'Outcome',
   'Stale after (days)',
   'Entry requirements',
+  'Next step required',
+  'Clean up after (days)',
+  'Color',
 ] as const;
 
 /** The default stages, as rows of the settings tab. */
 export const DEFAULT_STAGE_ROWS: (string | number)[][] = [
-  ['Lead Generation', 0.1, 'Open', 14, ''],
-  ['Initial Contact', 0.2, 'Open', 7, 'Owner, Company'],
-  ['Qualification', 0.3, 'Open', 14, 'Value > 0'],
-  ['Proposal', 0.5, 'Open', 10, 'Budget, Authority, Need, Timeline'],
-  ['Negotiation', 0.75, 'Open', 7, 'Expected Close'],
-  ['Closed Won', 1, 'Won', '', 'Value > 0, Expected Close'],
-  ['Closed Lost', 0, 'Lost', '', 'Lost Reason'],
+  ['Lead Generation', 0.1, 'Open', 14, '', 'No', 60, '#56b4e9'],
+  ['Initial Contact', 0.2, 'Open', 7, 'Owner, Company', 'Yes', 45, '#0072b2'],
+  ['Qualification', 0.3, 'Open', 14, 'Value > 0', 'Yes', 60, '#cc79a7'],
+  ['Proposal', 0.5, 'Open', 10, 'Budget, Authority, Need, Timeline', 'Yes', 60, '#e69f00'],
+  ['Negotiation', 0.75, 'Open', 7, 'Expected Close', 'Yes', 45, '#f0e442'],
+  ['Closed Won', 1, 'Won', '', 'Value > 0, Expected Close', 'No', '', '#009e73'],
+  ['Closed Lost', 0, 'Lost', '', 'Lost Reason', 'No', '', '#d55e00'],
 ];
+
+/** Columns of the stage table on the settings tab (A:H); named settings and targets sit to its right. */
+export const STAGE_TABLE_WIDTH = SETTINGS_HEADERS.length;
 
 export interface SettingsProblem {
   /** A1 reference, e.g. "'Pipeline Settings'!B4", or "Pipeline Settings" for the whole table. */
@@ -47,7 +53,8 @@ export interface StageTableSource {
   readonly requireClosedStages: boolean;
 }
 
-type Field = 'stage' | 'probability' | 'outcome' | 'staleAfter' | 'requirements';
+type Field =
+  'stage' | 'probability' | 'outcome' | 'staleAfter' | 'requirements' | 'nextStepRequired' | 'cleanupAfter' | 'color';
 const FIELD_BY_HEADER: Record<string, Field> = {
   stage: 'stage',
   stagename: 'stage',
@@ -69,8 +76,27 @@ const FIELD_BY_HEADER: Record<string, Field> = {
   requirements: 'requirements',
   entrycriteria: 'requirements',
   criteria: 'requirements',
+  nextsteprequired: 'nextStepRequired',
+  requiresnextstep: 'nextStepRequired',
+  nextstep: 'nextStepRequired',
+  cleanupafter: 'cleanupAfter',
+  cleanupafterdays: 'cleanupAfter',
+  cleanupdays: 'cleanupAfter',
+  color: 'color',
+  colour: 'color',
+  stagecolor: 'color',
+  stagecolour: 'color',
 };
-const POSITIONAL: Field[] = ['stage', 'probability', 'outcome', 'staleAfter', 'requirements'];
+const POSITIONAL: Field[] = [
+  'stage',
+  'probability',
+  'outcome',
+  'staleAfter',
+  'requirements',
+  'nextStepRequired',
+  'cleanupAfter',
+  'color',
+];
 
 function headerFields(row: readonly CellValue[]): Partial<Record<Field, number>> | undefined {
   const found: Partial<Record<Field, number>> = {};
@@ -156,7 +182,39 @@ export function parseStageTable(grid: CellGrid, source: StageTableSource): Stage
       if (parsed.ok) requirements = parsed.requirements;
       else problems.push({ cell: cellName(r, col('requirements')), message: `${parsed.error} for "${name}"` });
     }
-    stages.push({ name, index: stages.length, probability: probability ?? 0, outcome, staleAfter, requirements });
+    const nextStepRequired = readYesNo(at('nextStepRequired'));
+    if (nextStepRequired === undefined)
+      problems.push({
+        cell: cellName(r, col('nextStepRequired')),
+        message: `next step required for "${name}" is ${describeValue(at('nextStepRequired'))}; use Yes or No, or leave it blank (No)`,
+      });
+    let cleanupAfter: number | null = null;
+    if (!isBlank(at('cleanupAfter'))) {
+      const n = readNumber(at('cleanupAfter'));
+      if (n === undefined || n < 1 || !Number.isInteger(n)) {
+        problems.push({
+          cell: cellName(r, col('cleanupAfter')),
+          message: `clean up after for "${name}" is ${describeValue(at('cleanupAfter'))}; use a whole number of days (1 or more), or leave it blank`,
+        });
+      } else if (outcome === 'Open') cleanupAfter = n;
+    }
+    const color = readColor(at('color'));
+    if (color === undefined)
+      problems.push({
+        cell: cellName(r, col('color')),
+        message: `color of "${name}" is ${describeValue(at('color'))}; use a hex color like #e69f00, or leave it blank`,
+      });
+    stages.push({
+      name,
+      index: stages.length,
+      probability: probability ?? 0,
+      outcome,
+      staleAfter,
+      requirements,
+      nextStepRequired: (nextStepRequired ?? false) && outcome === 'Open',
+      cleanupAfter,
+      color: color ?? null,
+    });
     stageRows.push(r);
   }
   problems.push(...openAfterClosed(stages, (k) => cellName(stageRows[k] as number, fields.stage ?? 0)));
@@ -170,6 +228,25 @@ export function parseStageTable(grid: CellGrid, source: StageTableSource): Stage
   if (!stages.some((s) => s.outcome === 'Open') && stages.length > 0)
     problems.push({ cell: source.name, message: 'no stage has the outcome Open' });
   return { table: makeStageTable(stages), problems };
+}
+
+/** Yes/No cells: blank is No; a checkbox's true/false counts. Undefined when unreadable. */
+function readYesNo(v: CellValue): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  const t = readText(v).toLowerCase();
+  if (t === '' || t === 'no' || t === 'n' || t === 'false') return false;
+  if (t === 'yes' || t === 'y' || t === 'true') return true;
+  return undefined;
+}
+
+/** "#RGB" or "#RRGGBB" as lower-case "#rrggbb"; blank is null; undefined when unreadable. */
+function readColor(v: CellValue): string | null | undefined {
+  const t = readText(v).toLowerCase();
+  if (t === '') return null;
+  const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/.exec(t);
+  if (!m) return undefined;
+  const hex = m[1] as string;
+  return `#${hex.length === 3 ? hex.replace(/./g, (c) => c + c) : hex}`;
 }
 
 /**

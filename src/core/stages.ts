@@ -13,6 +13,12 @@ export interface Stage {
   /** Days without a touch before an open deal is stale; null: never stale. */
   readonly staleAfter: number | null;
   readonly requirements: readonly Requirement[];
+  /** Open deals in this stage need a Next Step (follow-ups, #12). */
+  readonly nextStepRequired: boolean;
+  /** Days without progress before cleanup offers to close an open deal as lost; null: never (#12). */
+  readonly cleanupAfter: number | null;
+  /** The stage's color as lower-case #rrggbb; null: the palette's color for its position (#14). */
+  readonly color: string | null;
 }
 
 /** Outcome codes in StageTable.codes. */

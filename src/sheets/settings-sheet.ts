@@ -1,6 +1,22 @@
-/** The Pipeline Settings tab: the stage table (A:E) and automation settings below it. */
-import { DEFAULT_STAGE_ROWS, parseStageTable, SETTINGS_HEADERS, StageTableParse } from '../core/settings';
-import { CellGrid } from '../core/values';
+/**
+ * The Pipeline Settings tab: the stage table (A:H) and, right of it, the named settings (J:L,
+ * src/core/named-settings.ts).
+ */
+import {
+  missingNamedSettings,
+  NAMED_SETTINGS_COLUMN,
+  NAMED_SETTINGS_HEADERS,
+  NamedSettings,
+  parseNamedSettings,
+} from '../core/named-settings';
+import {
+  DEFAULT_STAGE_ROWS,
+  parseStageTable,
+  SETTINGS_HEADERS,
+  STAGE_TABLE_WIDTH,
+  StageTableParse,
+} from '../core/settings';
+import { CellGrid, CellValue, isBlank } from '../core/values';
 import { Book, Range, Sheet } from './book';
 import { HEADER_ROW } from './deals-sheet';
 import { TabRegistry, TABS } from './tab-registry';
@@ -14,7 +30,15 @@ export function readSettingsGrid(book: Book, registry?: TabRegistry): CellGrid |
   if (!sheet) return undefined;
   const last = sheet.getLastRow();
   if (last < 1) return [];
-  return sheet.getRange(1, 1, last, 5).getValues() as CellGrid;
+  return sheet.getRange(1, 1, last, STAGE_TABLE_WIDTH).getValues() as CellGrid;
+}
+
+/** The named settings (defaults when the tab or a row is missing), with problems naming cells. */
+export function readNamedSettings(book: Book, registry?: TabRegistry): NamedSettings {
+  const sheet = registry ? registry.find('settings') : book.getSheetByName(TABS.settings);
+  const last = sheet ? sheet.getLastRow() : 0;
+  const grid = sheet && last > 0 ? (sheet.getRange(1, NAMED_SETTINGS_COLUMN, last, 2).getValues() as CellGrid) : [];
+  return parseNamedSettings(grid, { row: 1, column: NAMED_SETTINGS_COLUMN }, sheet ? sheet.getName() : TABS.settings);
 }
 
 export function readStageTable(book: Book, registry?: TabRegistry): StageTableParse | undefined {
@@ -30,8 +54,32 @@ export function ensureSettingsTab(registry: TabRegistry): { sheet: Sheet; create
   if (created) {
     sheet.getRange(HEADER_ROW + 1, 1, DEFAULT_STAGE_ROWS.length, SETTINGS_HEADERS.length).setValues(DEFAULT_STAGE_ROWS);
     sheet.getRange(HEADER_ROW + 1, 2, DEFAULT_STAGE_ROWS.length, 1).setNumberFormat('0%');
-  }
+  } else addStageHeaders(sheet);
+  addNamedSettings(sheet);
   return { sheet, created };
+}
+
+/**
+ * A settings tab from an earlier version has the stage table's first columns only: the later
+ * columns' headers go into their blank header cells (values stay blank: the defaults apply).
+ */
+function addStageHeaders(sheet: Sheet): void {
+  const first = 5;
+  const header = (sheet.getRange(HEADER_ROW, 1, 1, STAGE_TABLE_WIDTH).getValues()[0] ?? []) as CellValue[];
+  if (!header.slice(first).every(isBlank) || header.slice(0, first).some(isBlank)) return;
+  sheet.getRange(HEADER_ROW, first + 1, 1, STAGE_TABLE_WIDTH - first).setValues([SETTINGS_HEADERS.slice(first)]);
+}
+
+/** Lists the named settings the tab does not have yet, with their defaults, below the ones it has. */
+function addNamedSettings(sheet: Sheet): void {
+  const last = Math.max(sheet.getLastRow(), 1);
+  const grid = sheet.getRange(1, NAMED_SETTINGS_COLUMN, last, 3).getValues() as CellGrid;
+  const rows = missingNamedSettings(grid);
+  if (rows.length === 0) return;
+  let used = grid.length;
+  while (used > 0 && (grid[used - 1] as CellValue[]).every(isBlank)) used--;
+  const out: (string | number)[][] = used === 0 ? [[...NAMED_SETTINGS_HEADERS], ...rows] : rows;
+  sheet.getRange(used + 1, NAMED_SETTINGS_COLUMN, out.length, 3).setValues(out);
 }
 
 /** The stage names column (A2:A), for the Deals tab's Stage dropdown. */

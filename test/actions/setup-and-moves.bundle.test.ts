@@ -1,7 +1,7 @@
 /** Set up, the sidebar's moves and typed stage changes, through the built bundle in the emulator. */
 import { Emulator } from '../../emulator';
 import { Faults } from '../../emulator/faults';
-import { DEAL_HEADERS, dealRow } from '../../fixtures/deals';
+import { DEAL_HEADERS, dealColumn, dealRow } from '../../fixtures/deals';
 import { move, MoveResult } from '../helpers/pipeline';
 import { loadedEmulator, readTab, select, writeTab } from '../helpers/workbook';
 
@@ -193,8 +193,13 @@ describe('the Move deal sidebar', () => {
     );
     expect(move(emu, { expectedStage: 'Negotiation', toStage: 'Closed Lost' }).message).toMatch(/needs a lost reason/);
     expect(move(emu, { expectedStage: 'Negotiation', toStage: 'Closed Lost', lostReason: '=cmd|calc' }).ok).toBe(true);
-    expect(readTab(emu, 'Deals')[1]?.[16]).toBe('=cmd|calc');
-    expect(emu.book.getSheetByName('Deals')!.getRange('Q2').getFormula()).toBe('');
+    expect(readTab(emu, 'Deals')[1]?.[dealColumn('Lost Reason')]).toBe('=cmd|calc');
+    expect(
+      emu.book
+        .getSheetByName('Deals')!
+        .getRange(2, dealColumn('Lost Reason') + 1)
+        .getFormula(),
+    ).toBe('');
     expect(move(emu, { expectedStage: 'Closed Lost', toStage: 'Lead Generation' }).ok).toBe(true);
     expect(
       readTab(emu, 'Stage History')
@@ -320,9 +325,9 @@ describe('stage changes typed into cells', () => {
     expect(history[2]?.[7]).toMatch(/Skipped requirements: Budget \(Proposal\)/);
     const row = readTab(emu, 'Deals')[1] as unknown[];
     expect(row[4]).toBe('Negotiation');
-    expect(row[17]).toMatch(/^Missing: Budget \(Proposal\)/);
+    expect(row[dealColumn('Health')]).toMatch(/^Missing: Budget \(Proposal\)/);
     emu.edit(deals.getRange('L2:O2'), [[true, true, true, true]]);
-    expect(readTab(emu, 'Deals')[1]?.[17]).toBe('Missing: Expected Close (Negotiation)');
+    expect(readTab(emu, 'Deals')[1]?.[dealColumn('Health')]).toBe('Missing: Expected Close (Negotiation)');
   });
 
   test('a 500-row paste (no oldValue) logs each changed deal once, from its last logged stage, in few calls', () => {
@@ -349,7 +354,7 @@ describe('stage changes typed into cells', () => {
     // Proposal needs BANT (none ticked); Deal 1 pasted its own Lead Generation (entered today at setup).
     const health = readTab(emu, 'Deals')
       .slice(1)
-      .map((r) => r[17]);
+      .map((r) => r[dealColumn('Health')]);
     const proposal = 'Missing: Budget (Proposal), Authority (Proposal), Need (Proposal), Timeline (Proposal)';
     pasted.forEach(([stage], i) => expect(health[i]).toBe(stage === 'Proposal' ? proposal : ''));
     expect(health.filter((h) => h === proposal)).toHaveLength(249);

@@ -3,6 +3,7 @@
  * before the first write, the history row and the cells land together or not at all, and a Deal ID
  * that names more than one row is never acted on.
  */
+import { columnLetter } from '../../src/core/columns';
 import { PROTECTED_MESSAGE } from '../../emulator/faults';
 import { dealColumn as col } from '../../fixtures/deals';
 import { cellsExcept, historyRows, move, pipelineWith, tabSnapshot } from '../helpers/pipeline';
@@ -23,7 +24,7 @@ describe('a sidebar move checks everything before its first write', () => {
   test.each([
     ['Last Activity', 'K1', { toStage: 'Initial Contact' }],
     ['Stage Entered', 'J1', { toStage: 'Initial Contact' }],
-    ['Lost Reason', 'Q1', { toStage: 'Closed Lost', lostReason: 'Budget cut' }],
+    ['Lost Reason', `${columnLetter(col('Lost Reason'))}1`, { toStage: 'Closed Lost', lostReason: 'Budget cut' }],
   ])('with no %s column nothing changes and the message names the column', (label, header, req) => {
     const { emu } = pipelineWith([acme, beta]);
     emu.counter.quiet(() => emu.book.getSheetByName('Deals')!.getRange(header).setValue('Comments'));

@@ -9,6 +9,7 @@ import {
   foldHeader,
   mapHeaders,
   MONEY_COLUMNS,
+  OPTIONAL_COLUMNS,
 } from '../../src/core/columns';
 import { DEAL_HEADERS } from '../../fixtures/deals';
 
@@ -47,7 +48,12 @@ test('headers and their common aliases name the known columns; anything else nam
 
 test('every label the add-on writes is read back as its own column', () => {
   expect(COLUMN_KEYS.filter((k) => columnForHeader(COLUMN_LABELS[k]) !== k)).toEqual([]);
-  expect(COLUMN_KEYS.map((k) => COLUMN_LABELS[k])).toEqual(DEAL_HEADERS);
+  expect(COLUMN_KEYS.filter((k) => !OPTIONAL_COLUMNS.includes(k)).map((k) => COLUMN_LABELS[k])).toEqual(DEAL_HEADERS);
+  expect(OPTIONAL_COLUMNS.map((k) => COLUMN_LABELS[k])).toEqual([
+    'Forecast Category',
+    'Snoozed Until',
+    'Snooze Reason',
+  ]);
 });
 
 test('mapHeaders: zero-based index per known column, the first match wins, blanks and unknowns skipped', () => {
@@ -61,9 +67,16 @@ test('mapHeaders: zero-based index per known column, the first match wins, blank
   expect(DEAL_HEADERS.map((_, i) => i).filter((i) => Object.values(all).indexOf(i) < 0)).toEqual([]);
 });
 
-test('the column groups: BANT checkboxes, the four dates, the money column', () => {
+test('the column groups: BANT checkboxes, the dates, the money column', () => {
   expect([...CHECKBOX_COLUMNS]).toEqual(['budget', 'authority', 'need', 'timeline']);
-  expect([...DATE_COLUMNS]).toEqual(['expectedClose', 'created', 'stageEntered', 'lastActivity']);
+  expect([...DATE_COLUMNS]).toEqual([
+    'expectedClose',
+    'created',
+    'stageEntered',
+    'lastActivity',
+    'nextStepDue',
+    'snoozedUntil',
+  ]);
   expect([...MONEY_COLUMNS]).toEqual(['value']);
 });
 

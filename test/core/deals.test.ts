@@ -211,3 +211,22 @@ describe('closed day and the DealSet', () => {
     ]);
   });
 });
+
+test('follow-up dates: an unreadable Next Step Due is a data problem, yet the deal still counts', () => {
+  const { deals, problems } = parse(
+    grid(
+      { Deal: 'Acme', Stage: 'Proposal', Value: 10, 'Next Step': 'Send proposal', 'Next Step Due': 'next week' },
+      { Deal: 'Beta', Stage: 'Proposal', Value: 20, 'Next Step Due': new Date(Date.UTC(2026, 11, 3, 5)) },
+      { Deal: 'Gamma', Stage: 'Proposal', Value: 30, 'Expected Close': 'soon' },
+    ),
+  );
+  expect(deals.map((d) => [d.name, d.nextStep, Number.isNaN(d.nextStepDue)])).toEqual([
+    ['Acme', 'Send proposal', true],
+    ['Beta', '', false],
+  ]);
+  expect(deals[1]?.nextStepDue).toBe(dayNumber('2026-12-03'));
+  expect(problems.map((p) => [p.row, p.column, p.value])).toEqual([
+    [2, 'Next Step Due', '"next week"'],
+    [4, 'Expected Close', '"soon"'],
+  ]);
+});

@@ -292,7 +292,56 @@ describe('the default table', () => {
       'Outcome',
       'Stale after (days)',
       'Entry requirements',
+      'Next step required',
+      'Clean up after (days)',
+      'Color',
     ]);
+  });
+
+  test('follow-up, cleanup and color columns: read, defaulted when absent, errors name the cell', () => {
+    const grid = [
+      SETTINGS_HEADERS.slice(),
+      ['Lead', 0.1, 'Open', 14, '', '', '', ''],
+      ['Demo', 0.4, 'Open', 7, '', 'yes', 30, '#ABC'],
+      ['Won', 1, 'Won', '', '', true, 20, '#009E73'],
+      ['Lost', 0, 'Lost', '', '', 'No', '', ''],
+    ];
+    const p = parseStageTable(grid, TAB);
+    expect(p.problems).toEqual([]);
+    expect(p.table.stages.map((s) => [s.nextStepRequired, s.cleanupAfter, s.color])).toEqual([
+      [false, null, null],
+      [true, 30, '#aabbcc'],
+      // closed stages never need a next step and are never cleaned up
+      [false, null, '#009e73'],
+      [false, null, null],
+    ]);
+    const old = parseStageTable(
+      [
+        SETTINGS_HEADERS.slice(0, 5),
+        ['Lead', 0.1, 'Open', 14, ''],
+        ['Won', 1, 'Won', '', ''],
+        ['Lost', 0, 'Lost', '', ''],
+      ],
+      TAB,
+    );
+    expect(old.problems).toEqual([]);
+    expect(old.table.stages[0]).toMatchObject({ nextStepRequired: false, cleanupAfter: null, color: null });
+    const bad = parseStageTable(
+      [
+        SETTINGS_HEADERS.slice(),
+        ['Lead', 0.1, 'Open', 14, '', 'maybe', 2.5, 'blue-ish'],
+        ['Won', 1, 'Won', '', ''],
+        ['Lost', 0, 'Lost', '', ''],
+      ],
+      TAB,
+    );
+    expect(bad.problems.map((q) => q.cell)).toEqual([
+      "'Pipeline Settings'!F2",
+      "'Pipeline Settings'!G2",
+      "'Pipeline Settings'!H2",
+    ]);
+    expect(bad.problems[0]?.message).toContain('"maybe"');
+    expect(bad.problems[2]?.message).toContain('"blue-ish"');
   });
 
   test('formatProblems: one "cell: message" line each', () => {

@@ -17,6 +17,9 @@ const st = (name: string, index: number, probability: number, outcome: Stage['ou
   outcome,
   staleAfter: null,
   requirements: [],
+  nextStepRequired: false,
+  cleanupAfter: null,
+  color: null,
 });
 const STAGES = [
   st('Lead', 0, 0.1, 'Open'),
