@@ -7,9 +7,8 @@ import { CalendarDay } from './calendar';
 import { DealRecord } from './deals';
 import { StageTable } from './stages';
 import { daysInStage, staleness } from './staleness';
-import { readText } from './values';
 
-/** Column headers before stages carry their own colour. */
+/** A stage without a colour of its own in the settings tab (until the palette's colour is wired in). */
 export const NEUTRAL_STAGE_COLOR = '#5f6368';
 
 export function boardStages(table: StageTable): BoardStage[] {
@@ -17,7 +16,7 @@ export function boardStages(table: StageTable): BoardStage[] {
     name: s.name,
     outcome: s.outcome,
     probability: s.probability,
-    color: NEUTRAL_STAGE_COLOR,
+    color: s.color ?? NEUTRAL_STAGE_COLOR,
   }));
 }
 
@@ -50,7 +49,7 @@ export function boardCard(d: DealRecord, today: CalendarDay, idRows: number): Bo
     weighted: weightedValue(d),
     stage: d.stage.name,
     daysInStage: daysInStage(d, today),
-    nextStep: readText(d.cells('nextStep')),
+    nextStep: d.nextStep,
     badges: cardBadges(d, today, idRows),
   };
 }

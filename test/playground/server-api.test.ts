@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { declaredEntryPoints, SIDEBAR_FUNCTIONS } from '../../playground/entry-points';
+import { BOARD_FUNCTIONS, declaredEntryPoints, SIDEBAR_FUNCTIONS } from '../../playground/entry-points';
 import { createPlayground, Playground } from '../../playground/http/app';
 import { PlaygroundSession } from '../../playground/session';
 
@@ -69,7 +69,7 @@ test('the entry points read from dist/Code.js are exactly the functions src/main
     (m) => m[1],
   );
   expect([...declared].sort()).toEqual([...exported].sort());
-  for (const fn of SIDEBAR_FUNCTIONS) expect(declared.has(fn)).toBe(true);
+  for (const fn of [...SIDEBAR_FUNCTIONS, ...BOARD_FUNCTIONS]) expect(declared.has(fn)).toBe(true);
 });
 
 test('the served page carries the token; a page served under another Host name does not', async () => {
@@ -101,6 +101,8 @@ test('with the token, /api/run still reaches only the sidebar API: eval, Functio
     'onAutomationTick',
     'toString',
     'getSelectedDeal.call',
+    'menuOpenBoard',
+    'getBoard.apply',
   ]) {
     const r = await post('/api/run', { fn, args: [payload] });
     expect({ fn, status: r.status, body: JSON.parse(r.body) }).toEqual({
@@ -113,6 +115,12 @@ test('with the token, /api/run still reaches only the sidebar API: eval, Functio
   const selected = await post('/api/run', { fn: 'getSelectedDeal', args: [] });
   expect(selected.status).toBe(200);
   expect(JSON.parse(selected.body).result).toHaveProperty('ok');
+  // The board's API too; a read-only call saves nothing and says so (the page need not refresh the grid).
+  const board = await post('/api/run', { fn: 'getBoard', args: [] });
+  expect(board.status).toBe(200);
+  expect(JSON.parse(board.body)).toMatchObject({ result: { ok: true }, unchanged: true });
+  const bad = await post('/api/run', { fn: 'selectBoardDeal', args: [{ dealId: payload, row: -1 }] });
+  expect(JSON.parse(bad.body).result).toEqual({ ok: false, message: expect.stringMatching(/row must be/) });
   expect(saved()).toBe(before);
 });
 
