@@ -109,6 +109,9 @@ test('open on a deal, see unmet BANT, tick them in the sheet, refresh, move, fin
   await ready.locator('button').focus();
   await page.keyboard.press('Enter');
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('note');
+  // Every requirement is met and Proposal is not a Lost stage: neither the override nor the lost reason shows.
+  expect(await page.isVisible('#override-label')).toBe(false);
+  expect(await page.isVisible('#lost-label')).toBe(false);
   await page.keyboard.type('Budget confirmed on call');
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirm');
