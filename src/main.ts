@@ -14,12 +14,13 @@ import { FunctionContext } from './functions/context';
 import { isAuthModeNone } from './sheets/auth-mode';
 import { spreadsheetTimeZone } from './sheets/book-info';
 import { activeBook } from './sheets/platform';
-import { readSettingsGrid } from './sheets/settings-sheet';
+import { readNamedSettingsGrid, readSettingsGrid } from './sheets/settings-sheet';
 import { showSidebar } from './sheets/ui';
 import { MoveDealResult, SelectedDeal, SidebarServer } from './shared/sidebar-api';
 
 const ctx: FunctionContext = {
   readSettings: () => readSettingsGrid(activeBook()),
+  readNamedSettings: () => readNamedSettingsGrid(activeBook()),
   timeZone: () => spreadsheetTimeZone(activeBook()),
   now: () => new Date(),
 };
