@@ -22,6 +22,9 @@ import type { NamedSettings, NumberSetting } from './named-settings';
 import { staleness } from './staleness';
 import { StageTable } from './stages';
 
+/** Hoisted: per-row code reads no global (src/core/numbers.ts). */
+const round = Math.round;
+
 const weight = (what: string, defaultValue: number, help: string): NumberSetting => ({
   label: `Priority weight: ${what}`,
   defaultValue,
@@ -107,7 +110,9 @@ export function closeFactor(closeIn: number, horizon: number): number {
 /** `days` since the last touch against the stage's limit (NaN: no limit or no date). */
 export function staleFactor(days: number, limit: number): number {
   if (!(days > limit)) return 0;
-  return limit > 0 ? Math.min(1, (days - limit) / limit) : 1;
+  if (!(limit > 0)) return 1;
+  const x = (days - limit) / limit;
+  return x < 1 ? x : 1;
 }
 
 /** `overdue`: days Next Step Due is before today (0 or less, or NaN: not overdue). */
@@ -117,7 +122,7 @@ export function followUpFactor(overdue: number): number {
 
 /** Rounded to one decimal. */
 export function roundScore(x: number): number {
-  return Math.round(x * 10) / 10;
+  return round(x * 10) / 10;
 }
 
 /** Days a follow-up is overdue: today - Next Step Due when that is before today, else 0 (also without a date). */

@@ -31,13 +31,11 @@ export interface PriorityColumns {
   readonly probabilities?: ColumnArg;
 }
 
-/** A date cell's day in the spreadsheet's zone; NaN when blank; anything else that is no date throws naming its row. */
-function dayCell(fn: string, col: ColumnArg, i: number, x: CellValue, zone: () => ZoneDays): number {
-  if (x instanceof LocalDate) {
-    const d = zone().day(x.getTime());
-    if (d !== d) badCell(fn, col, i, 'is not a date');
-    return d;
-  }
+/**
+ * A cell that is not a Date: NaN when blank; a date typed as text or a serial read in the
+ * spreadsheet's zone; anything else throws naming its row. (Date cells are read in the loop.)
+ */
+function otherDay(fn: string, col: ColumnArg, i: number, x: CellValue, zone: () => ZoneDays): number {
   if (isBlank(x)) return NONE;
   const r = readDay(x, (date) => zone().day(date.getTime()));
   if (r === undefined) badCell(fn, col, i, `is ${dateProblem(x)}`);
@@ -78,6 +76,7 @@ export function readPriority(
   const weighted = new Float64Array(n);
   const partial = new Float64Array(n);
   let largest = 0;
+  let days: ZoneDays | undefined;
   for (let i = 0; i < n; i++) {
     const k = stageCodeOf(coder, (sg[i] as CellValue[])[0]);
     if (k === UNKNOWN) unknownStage(fn, stages, i, table);
@@ -107,14 +106,30 @@ export function readPriority(
     const wv = v === v ? v * p : 0;
     weighted[i] = wv;
     if (wv > largest) largest = wv;
-    const close = dayCell(fn, closeDates, i, (cg[i] as CellValue[])[0], zone);
+    // Date cells inline (one division and two array reads each); text, serials and blanks in otherDay.
+    let x = (cg[i] as CellValue[])[0];
+    let close: number;
+    if (x instanceof LocalDate) {
+      close = (days ??= zone()).day(x.getTime());
+      if (close !== close) badCell(fn, closeDates, i, 'is not a date');
+    } else close = otherDay(fn, closeDates, i, x, zone);
     const touchRow = touchGrid[i] as CellValue[];
-    let touch = dayCell(fn, touchCols[0] as ColumnArg, i, touchRow[0], zone);
-    for (let c = 1; c < touchWidth; c++) {
-      const t = dayCell(fn, touchCols[c] as ColumnArg, i, touchRow[c], zone);
+    let touch = NONE;
+    for (let c = 0; c < touchWidth; c++) {
+      x = touchRow[c];
+      let t: number;
+      if (x instanceof LocalDate) {
+        t = (days ??= zone()).day(x.getTime());
+        if (t !== t) badCell(fn, touchCols[c] as ColumnArg, i, 'is not a date');
+      } else t = otherDay(fn, touchCols[c] as ColumnArg, i, x, zone);
       if (t === t && !(touch >= t)) touch = t;
     }
-    const due = dayCell(fn, nextStepDue, i, (dg[i] as CellValue[])[0], zone);
+    x = (dg[i] as CellValue[])[0];
+    let due: number;
+    if (x instanceof LocalDate) {
+      due = (days ??= zone()).day(x.getTime());
+      if (due !== due) badCell(fn, nextStepDue, i, 'is not a date');
+    } else due = otherDay(fn, nextStepDue, i, x, zone);
     partial[i] =
       w.close * closeFactor(close - today, w.horizon) +
       w.stage * (stageOf[k] as number) +
