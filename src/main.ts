@@ -8,6 +8,7 @@ import { automationTick } from './actions/automation';
 import { handleEdit } from './actions/on-edit';
 import { actions, buildMenu, menuAction } from './actions/menu';
 import { getSelectedDeal as selectedDeal, moveDeal as move } from './actions/sidebar-server';
+import { getMyDeals as myDeals, selectDeal as selectListed } from './actions/my-deals-server';
 import { callCustomFunction } from './functions/call';
 import { CustomFunctionResult } from './functions/implementations';
 import { FunctionContext } from './functions/context';
@@ -16,6 +17,7 @@ import { spreadsheetTimeZone } from './sheets/book-info';
 import { activeBook } from './sheets/platform';
 import { readNamedSettingsGrid, readSettingsGrid } from './sheets/settings-sheet';
 import { showSidebar } from './sheets/ui';
+import { MyDealsResult, SelectDealResult } from './shared/my-deals-api';
 import { MoveDealResult, SelectedDeal, SidebarServer } from './shared/sidebar-api';
 
 const ctx: FunctionContext = {
@@ -132,9 +134,27 @@ export function moveDeal(request: unknown): MoveDealResult {
   return move(activeBook(), request);
 }
 
+/**
+ * Sidebar, My deals: open deals of the current user (or a chosen owner), highest priority first.
+ * @param {Object} request who ("me", "owner", "all"), owner, limit.
+ * @return {Object} The deals with score and reasons, or a message.
+ */
+export function getMyDeals(request: unknown): MyDealsResult {
+  return myDeals(activeBook(), request);
+}
+
+/**
+ * Sidebar, My deals: selects a listed deal's row (found by Deal ID).
+ * @param {Object} request dealId, row.
+ * @return {Object} Whether it was selected, and where.
+ */
+export function selectDeal(request: unknown): SelectDealResult {
+  return selectListed(activeBook(), request);
+}
+
 // The sidebar's server functions, checked at compile time against the API sidebar/sidebar.ts calls
 // through google.script.run: each one there, with its request and result types (JSON-safe).
-void ({ getSelectedDeal, moveDeal } satisfies SidebarServer);
+void ({ getSelectedDeal, moveDeal, getMyDeals, selectDeal } satisfies SidebarServer);
 
 /**
  * Hourly time-driven trigger: runs the daily job when due, or continues a pending one.

@@ -20,3 +20,9 @@ export function tabName(sheet: Sheet): string {
 export function tabNamed(book: Book, name: string): Sheet | undefined {
   return book.getSheetByName(name) ?? undefined;
 }
+
+/** Makes `row` of `tab` the selection (the whole row), as clicking its row number does. */
+export function selectRow(book: Book, tab: Sheet, row: number): void {
+  book.setActiveSheet(tab);
+  tab.getRange(row, 1, 1, Math.max(1, tab.getLastColumn())).activate();
+}
