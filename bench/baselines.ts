@@ -10,17 +10,21 @@ export interface Columns {
   stages: unknown[][];
   created: unknown[][];
   closed: unknown[][];
+  /** Last touch and Next Step Due dates (every third due date blank), and the as_of date, for DEAL_PRIORITY. */
+  touch: unknown[][];
+  due: unknown[][];
+  asOf: Date;
 }
 
 export const STAGE_TABLE = [
-  ['Stage', 'Win probability', 'Outcome'],
-  ['Lead Generation', 0.1, 'Open'],
-  ['Initial Contact', 0.2, 'Open'],
-  ['Qualification', 0.3, 'Open'],
-  ['Proposal', 0.5, 'Open'],
-  ['Negotiation', 0.75, 'Open'],
-  ['Closed Won', 1, 'Won'],
-  ['Closed Lost', 0, 'Lost'],
+  ['Stage', 'Win probability', 'Outcome', 'Stale after'],
+  ['Lead Generation', 0.1, 'Open', 14],
+  ['Initial Contact', 0.2, 'Open', 7],
+  ['Qualification', 0.3, 'Open', 14],
+  ['Proposal', 0.5, 'Open', 10],
+  ['Negotiation', 0.75, 'Open', 7],
+  ['Closed Won', 1, 'Won', ''],
+  ['Closed Lost', 0, 'Lost', ''],
 ];
 export type Baselines = Record<string, (c: Columns) => unknown>;
 
@@ -29,7 +33,7 @@ export type Baselines = Record<string, (c: Columns) => unknown>;
  * bundle's vm context: both sides then run in the same realm at the same price.
  */
 export function makeBaselines(STAGE_TABLE: unknown[][]): Baselines {
-  const rows = STAGE_TABLE.slice(1) as [string, number, string][];
+  const rows = STAGE_TABLE.slice(1) as [string, number, string, number | ''][];
   /** The weight a deal counts with: won 100%, lost 0%, open its stage's probability. */
   const WEIGHT = new Map(rows.map(([s, p, o]) => [s, o === 'Won' ? 1 : o === 'Lost' ? 0 : p]));
   const OUTCOME = new Map(rows.map(([s, , o]) => [s, o]));
@@ -40,6 +44,11 @@ export function makeBaselines(STAGE_TABLE: unknown[][]): Baselines {
   const FUNNEL_STAGES = rows.filter(([, , o]) => o !== 'Lost').map(([s]) => s);
   const DAY = 86_400_000;
   const round = Math.round;
+  const min = Math.min;
+  /** DEAL_PRIORITY: stale after, and position among the open stages / their number. */
+  const STALE = new Map(rows.map(([s, , , d]) => [s, d === '' ? NaN : d]));
+  const OPEN_STAGES = rows.filter(([, , o]) => o === 'Open').map(([s]) => s);
+  const POSITION = new Map(OPEN_STAGES.map((s, i) => [s, (i + 1) / OPEN_STAGES.length]));
 
   return {
     WEIGHTED_FORECAST: (c) => {
@@ -164,6 +173,44 @@ export function makeBaselines(STAGE_TABLE: unknown[][]): Baselines {
       for (let k = 0; k < n; k++) {
         const next = k + 1 < n ? reached[k + 1]![0]! / reached[k]![0]! : '';
         out.push([FUNNEL_STAGES[k]!, reached[k]![0]!, reached[k]![1]!, reached[k]![2]!, next]);
+      }
+      return out;
+    },
+    DEAL_PRIORITY: (c) => {
+      // Default weights 30/25/20/10/15 (sum 100), close horizon 30 days, full follow-up at 7 days overdue.
+      const values = c.values,
+        stages = c.stages,
+        closed = c.closed,
+        touch = c.touch,
+        due = c.due,
+        today = c.asOf.getTime();
+      const n = stages.length;
+      const weighted = new Float64Array(n);
+      const partial = new Float64Array(n);
+      let largest = 0;
+      for (let i = 0; i < n; i++) {
+        const s = stages[i]![0] as string;
+        if (OUTCOME.get(s) !== 'Open') {
+          partial[i] = NaN;
+          continue;
+        }
+        const wv = (values[i]![0] as number) * WEIGHT.get(s)!;
+        weighted[i] = wv;
+        if (wv > largest) largest = wv;
+        const toClose = round(((closed[i]![0] as Date).getTime() - today) / DAY);
+        const closeF = toClose >= 30 ? 0 : toClose <= 0 ? 1 : 1 - toClose / 30;
+        const since = round((today - (touch[i]![0] as Date).getTime()) / DAY);
+        const limit = STALE.get(s)!;
+        const staleF = since > limit ? min(1, (since - limit) / limit) : 0;
+        const d = due[i]![0];
+        const overdue = d === '' ? 0 : round((today - (d as Date).getTime()) / DAY);
+        const followF = overdue > 0 ? min(1, overdue / 7) : 0;
+        partial[i] = 25 * closeF + 20 * POSITION.get(s)! + 10 * staleF + 15 * followF;
+      }
+      const out: (number | string)[][] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const p = partial[i]!;
+        out[i] = [p === p ? round((p + (largest > 0 ? (30 * weighted[i]!) / largest : 0)) * 10) / 10 : ''];
       }
       return out;
     },

@@ -61,19 +61,27 @@ function columns(emu: Emulator, n: number): Columns {
   const values: unknown[][] = [],
     stages: unknown[][] = [],
     created: unknown[][] = [],
-    closed: unknown[][] = [];
+    closed: unknown[][] = [],
+    touch: unknown[][] = [],
+    due: unknown[][] = [];
   for (let i = 0; i < n; i++) {
     values.push([((i * 7919) % 50_000) + 500]);
     stages.push([DEFAULT_STAGE_NAMES[(i * 31) % 7]]);
     const c = i % 300;
     created.push([new Date(dayStart(c))]);
     closed.push([new Date(dayStart(c + ((i * 13) % 120) + 1))]);
+    touch.push([new Date(dayStart(c + ((i * 17) % 40)))]);
+    due.push([i % 3 === 0 ? '' : new Date(dayStart(c + ((i * 11) % 30)))]);
   }
   return {
     values: emu.adopt(values),
     stages: emu.adopt(stages),
     created: emu.adopt(created),
     closed: emu.adopt(closed),
+    touch: emu.adopt(touch),
+    due: emu.adopt(due),
+    // as_of: 1 Oct 2025, inside the dates' span, so every factor takes values across its range.
+    asOf: (emu.adopt([[new Date(dayStart(273))]]) as Date[][])[0]?.[0] as Date,
   };
 }
 
@@ -85,6 +93,10 @@ function catalogArgs(spec: FunctionSpec, c: Columns, table: unknown): unknown[] 
     created: c.created,
     closed: c.closed,
     close_dates: c.closed,
+    last_touch: c.touch,
+    next_step_due: c.due,
+    // FORECAST_BY_MONTH's as_of needs months, which the bench does not give.
+    as_of: spec.name === 'DEAL_PRIORITY' ? c.asOf : undefined,
     stage_table: table,
     from_stage: 'Qualification',
     to_stage: 'Proposal',

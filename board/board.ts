@@ -193,7 +193,7 @@ async function selectDeal(key: string): Promise<void> {
   for (const e of Array.from(document.querySelectorAll('.card.selected'))) e.classList.remove('selected');
   document.querySelector(`.card[data-key="${CSS.escape(key)}"]`)?.classList.add('selected');
   try {
-    const r = await call('selectBoardDeal', { dealId: card.dealId, row: card.row });
+    const r = await call('selectDeal', { dealId: card.dealId, row: card.row });
     setStatus(r.ok ? `Selected row ${r.row}: ${card.name || card.dealId}.` : r.message, r.ok ? 'info' : 'error');
   } catch (e) {
     setStatus(`Could not select the row: ${(e as Error).message}`, 'error');

@@ -8,7 +8,12 @@ import type { BoardServer } from '../src/shared/board-api';
 import type { SidebarServer } from '../src/shared/sidebar-api';
 
 /** The functions the sidebar may call through google.script.run: every key of SidebarServer. */
-export const SIDEBAR_FUNCTIONS = ['getSelectedDeal', 'moveDeal'] as const satisfies readonly (keyof SidebarServer)[];
+export const SIDEBAR_FUNCTIONS = [
+  'getSelectedDeal',
+  'moveDeal',
+  'getMyDeals',
+  'selectDeal',
+] as const satisfies readonly (keyof SidebarServer)[];
 // A compile error here means SidebarServer gained a function this list lacks.
 type Missing = Exclude<keyof SidebarServer, (typeof SIDEBAR_FUNCTIONS)[number]>;
 const everySidebarFunction: [Missing] extends [never] ? true : Missing = true;
@@ -18,7 +23,7 @@ void everySidebarFunction;
 export const BOARD_FUNCTIONS = [
   'getBoard',
   'moveBoardDeal',
-  'selectBoardDeal',
+  'selectDeal',
 ] as const satisfies readonly (keyof BoardServer)[];
 type MissingOnBoard = Exclude<keyof BoardServer, (typeof BOARD_FUNCTIONS)[number]>;
 const everyBoardFunction: [MissingOnBoard] extends [never] ? true : MissingOnBoard = true;

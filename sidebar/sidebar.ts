@@ -9,6 +9,7 @@ import type {
   SidebarServer,
   StageOption,
 } from '../src/shared/sidebar-api';
+import { initMyDeals } from './my-deals';
 
 type Runner = {
   withSuccessHandler(f: (v: unknown) => void): Runner;
@@ -173,3 +174,4 @@ $('cancel').addEventListener('click', () => {
   target = undefined;
 });
 void load();
+initMyDeals(call as Parameters<typeof initMyDeals>[0], () => void load());

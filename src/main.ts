@@ -9,19 +9,24 @@ import { handleEdit } from './actions/on-edit';
 import { actions, buildMenu, menuAction } from './actions/menu';
 import { getSelectedDeal as selectedDeal, moveDeal as move } from './actions/sidebar-server';
 import * as board from './actions/board-server';
+import { getMyDeals as myDeals } from './actions/my-deals-server';
+import { selectDeal as selectRowOf } from './actions/select-deal';
 import { callCustomFunction } from './functions/call';
 import { CustomFunctionResult } from './functions/implementations';
 import { FunctionContext } from './functions/context';
 import { isAuthModeNone } from './sheets/auth-mode';
 import { spreadsheetTimeZone } from './sheets/book-info';
 import { activeBook } from './sheets/platform';
-import { readSettingsGrid } from './sheets/settings-sheet';
+import { readNamedSettingsGrid, readSettingsGrid } from './sheets/settings-sheet';
 import { showModelessDialog, showSidebar } from './sheets/ui';
+import { MyDealsResult } from './shared/my-deals-api';
+import { SelectDealResult } from './shared/select-deal-api';
 import { MoveDealResult, SelectedDeal, SidebarServer } from './shared/sidebar-api';
-import { BoardData, BoardMoveResult, BoardServer, SelectDealResult } from './shared/board-api';
+import { BoardData, BoardMoveResult, BoardServer } from './shared/board-api';
 
 const ctx: FunctionContext = {
   readSettings: () => readSettingsGrid(activeBook()),
+  readNamedSettings: () => readNamedSettingsGrid(activeBook()),
   timeZone: () => spreadsheetTimeZone(activeBook()),
   now: () => new Date(),
 };
@@ -138,9 +143,27 @@ export function moveDeal(request: unknown): MoveDealResult {
   return move(activeBook(), request);
 }
 
+/**
+ * Sidebar, My deals: open deals of the current user (or a chosen owner), highest priority first.
+ * @param {Object} request who ("me", "owner", "all"), owner, limit.
+ * @return {Object} The deals with score and reasons, or a message.
+ */
+export function getMyDeals(request: unknown): MyDealsResult {
+  return myDeals(activeBook(), request);
+}
+
+/**
+ * Sidebar (My deals) and board: selects a deal's row, found again by Deal ID.
+ * @param {Object} request dealId, row.
+ * @return {Object} Whether it was selected, and where.
+ */
+export function selectDeal(request: unknown): SelectDealResult {
+  return selectRowOf(activeBook(), request);
+}
+
 // The sidebar's server functions, checked at compile time against the API sidebar/sidebar.ts calls
 // through google.script.run: each one there, with its request and result types (JSON-safe).
-void ({ getSelectedDeal, moveDeal } satisfies SidebarServer);
+void ({ getSelectedDeal, moveDeal, getMyDeals, selectDeal } satisfies SidebarServer);
 
 /** Board: the stages and every deal as a card. */
 export function getBoard(): BoardData {
@@ -155,16 +178,8 @@ export function moveBoardDeal(request: unknown): BoardMoveResult {
   return board.moveBoardDeal(activeBook(), request);
 }
 
-/**
- * Board: selects a deal's row, found by Deal ID.
- * @param {Object} request dealId, row.
- */
-export function selectBoardDeal(request: unknown): SelectDealResult {
-  return board.selectBoardDeal(activeBook(), request);
-}
-
 // The board's server functions, checked against the API board/ calls through google.script.run.
-void ({ getBoard, moveBoardDeal, selectBoardDeal } satisfies BoardServer);
+void ({ getBoard, moveBoardDeal, selectDeal } satisfies BoardServer);
 
 /**
  * Hourly time-driven trigger: runs the daily job when due, or continues a pending one.

@@ -1,18 +1,14 @@
 /**
  * The Pipeline board's server functions: the board's data in one read, a move through the sidebar's
- * own path (sidebar-server.ts moveDealThrough, Via "board"), and selecting a deal's row. Every
+ * own path (sidebar-server.ts moveDealThrough, Via "board"), (selecting a card's row is ./select-deal.ts). Every
  * argument is validated: the board is a web page, and its calls are untrusted input.
  */
 import { boardCard, boardCards, boardStages } from '../core/board';
 import { formatDataProblem, parseDeals } from '../core/deals';
-import { locateRows } from '../core/write-plan';
-import { BOARD_PROBLEM_LINES, BoardData, BoardMoveResult, SelectDealResult } from '../shared/board-api';
+import { BOARD_PROBLEM_LINES, BoardData, BoardMoveResult } from '../shared/board-api';
 import { Book } from '../sheets/book';
-import { selectRow } from '../sheets/book-info';
-import { FIRST_DATA_ROW, readColumnText, readColumns } from '../sheets/deals-sheet';
-import { dealsTabOf, loadPipeline, UserError } from './pipeline-context';
-import { moveDealThrough, requestFields, shownRow, text } from './sidebar-server';
-import { TabRegistry } from '../sheets/tab-registry';
+import { loadPipeline, UserError } from './pipeline-context';
+import { moveDealThrough } from './sidebar-server';
 
 const failure = (e: unknown): string => (e instanceof UserError ? '' : 'It did not work: ') + (e as Error).message;
 
@@ -43,26 +39,4 @@ export function moveBoardDeal(book: Book, input: unknown): BoardMoveResult {
       ? { ok: true, message: m.message, card: boardCard(d, m.clock.today, 1) }
       : { ok: false, message: `${m.message} Reload the board: the row can no longer be read.`, missing: [] };
   });
-}
-
-/** Selects the row that holds the Deal ID now (found again by ID: another user may have sorted). */
-export function selectBoardDeal(book: Book, input: unknown): SelectDealResult {
-  try {
-    const r = requestFields(input, 'select');
-    const id = text(r.dealId, 'dealId', true).trim();
-    const row = shownRow(r.row);
-    const sheet = dealsTabOf(new TabRegistry(book));
-    const col = readColumns(sheet).dealId;
-    if (col === undefined) throw new UserError(`The ${sheet.getName()} tab has no "Deal ID" column.`);
-    const ids = readColumnText(sheet, col);
-    const at = locateRows(
-      { action: 'Select', rows: [{ key: { by: 'id', id }, row, cells: {} }], history: [], needs: [] },
-      { tab: sheet.getName(), firstRow: FIRST_DATA_ROW, ids },
-    );
-    if (!at.ok) return { ok: false, message: at.reason };
-    selectRow(sheet, at.rows[0] as number);
-    return { ok: true, row: at.rows[0] as number };
-  } catch (e) {
-    return { ok: false, message: failure(e) };
-  }
 }

@@ -5,6 +5,14 @@
  * row uses the default, an unreadable value is a problem naming its cell.
  */
 import { columnLetter, foldHeader } from './columns';
+import {
+  PRIORITY_CLOSE_HORIZON,
+  PRIORITY_WEIGHT_CLOSE,
+  PRIORITY_WEIGHT_FOLLOW_UP,
+  PRIORITY_WEIGHT_STAGE,
+  PRIORITY_WEIGHT_STALE,
+  PRIORITY_WEIGHT_VALUE,
+} from './priority';
 import type { SettingsProblem } from './settings';
 import { CellGrid, CellValue, describeValue, isBlank, readNumber, readText } from './values';
 
@@ -24,7 +32,14 @@ export interface NumberSetting {
 }
 
 /** Every named setting, in the order setup lists them. Features add theirs here. */
-export const NAMED_SETTINGS: readonly NumberSetting[] = [];
+export const NAMED_SETTINGS: readonly NumberSetting[] = [
+  PRIORITY_WEIGHT_VALUE,
+  PRIORITY_WEIGHT_CLOSE,
+  PRIORITY_WEIGHT_STAGE,
+  PRIORITY_WEIGHT_STALE,
+  PRIORITY_WEIGHT_FOLLOW_UP,
+  PRIORITY_CLOSE_HORIZON,
+];
 
 export interface NamedSettings {
   /** The setting's value: the cell's when readable, else its default. */

@@ -169,4 +169,45 @@ export const CATALOG: readonly FunctionSpec[] = [
     summary: 'Month, Deals, Pipeline, Weighted, Won',
     implementation: IMPLEMENTATIONS.FORECAST_BY_MONTH,
   },
+  {
+    name: 'DEAL_PRIORITY',
+    description:
+      'Priority score (0-100) of each open deal, to work the highest first: weighted value against the largest open one, Expected Close within the close horizon, stage position, days stale and days a follow-up is overdue, weighted by the Priority weight settings. Closed deals and blank rows get a blank. Pass TODAY() as as_of so Sheets recalculates daily. Returns a column.',
+    example:
+      "=DEAL_PRIORITY(Deals!F2:F, Deals!E2:E, Deals!H2:H, Deals!J2:K, Deals!Q2:Q, , 'Pipeline Settings'!A1:D8, 'Pipeline Settings'!J1:K20, TODAY())",
+    params: [
+      VALUES,
+      STAGES_SAME,
+      required('close_dates', 'Date[]', 'Expected close dates, same height, e.g. Deals!H2:H.'),
+      required(
+        'last_touch',
+        'Date[][]',
+        'Dates of the last touch, same height, one or more columns (e.g. Stage Entered and Last Activity, Deals!J2:K): the latest counts.',
+      ),
+      required('next_step_due', 'Date[]', 'Next Step Due dates, same height, e.g. Deals!Q2:Q.'),
+      optional(
+        'probabilities',
+        'number[]',
+        "Optional per-deal probabilities (35%, 0.35 or 35); blanks use the stage's.",
+      ),
+      optional(
+        'stage_table',
+        'string[][]',
+        "Optional stage table (Stage, Win probability, Outcome, Stale after), e.g. 'Pipeline Settings'!A1:D8.",
+      ),
+      optional(
+        'weights',
+        'string[][]',
+        "Optional Setting and Value columns holding the Priority settings, e.g. 'Pipeline Settings'!J1:K20; unlisted ones use their defaults.",
+      ),
+      optional(
+        'as_of',
+        'Date',
+        'Optional date the days count from, e.g. TODAY(). Omitted: today, but Sheets will not recalculate when the day changes.',
+      ),
+    ],
+    returns: { help: 'The priority score of each row (blank for closed deals), 0 to 100.' },
+    summary: 'priority score 0-100 per open deal (value, close date, stage, staleness, overdue follow-up); a column',
+    implementation: IMPLEMENTATIONS.DEAL_PRIORITY,
+  },
 ];

@@ -5,6 +5,7 @@
  */
 import { RangeArg } from './arguments';
 import { FunctionContext } from './context';
+import { dealPriorityFn } from './deal-priority';
 import * as F from './pipeline-functions';
 
 export type CustomFunctionResult = number | (string | number)[][];
@@ -24,6 +25,21 @@ export const IMPLEMENTATIONS = {
   FUNNEL: (ctx, [stages, values, table]) => F.funnelFn(ctx, stages, values, table),
   FORECAST_BY_MONTH: (ctx, [values, stages, closeDates, table, months, asOf]) =>
     F.forecastByMonthFn(ctx, values, stages, closeDates, table, months, asOf),
+  DEAL_PRIORITY: (
+    ctx,
+    [values, stages, closeDates, lastTouch, nextStepDue, probabilities, stageTable, weights, asOf],
+  ) =>
+    dealPriorityFn(ctx, {
+      values,
+      stages,
+      closeDates,
+      lastTouch,
+      nextStepDue,
+      probabilities,
+      stageTable,
+      weights,
+      asOf,
+    }),
 } satisfies Record<string, Implementation>;
 
 export type FunctionName = keyof typeof IMPLEMENTATIONS;

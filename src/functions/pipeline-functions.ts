@@ -277,7 +277,7 @@ export function forecastByMonthFn(
 }
 
 /** The as_of argument: one date (a date cell, TODAY(), a serial or text), read in the spreadsheet's zone. */
-function asOfDay(fn: string, zone: () => ZoneDays, arg: RangeArg): CalendarDay {
+export function asOfDay(fn: string, zone: () => ZoneDays, arg: RangeArg): CalendarDay {
   const v = Array.isArray(arg)
     ? arg.length === 1 && (arg[0] as CellValue[]).length === 1
       ? (arg[0] as CellValue[])[0]

@@ -4,6 +4,7 @@
  * Every request and result is JsonSafe (src/shared/json.ts). A move is the sidebar's request
  * (MoveDealRequest: the Deal ID, the row and the stage the board showed) through the same server path.
  */
+import type { SelectDealRequest, SelectDealResult } from './select-deal-api';
 import type { JsonApi, JsonSafe } from './json';
 import type { MoveDealRequest } from './sidebar-api';
 
@@ -61,15 +62,11 @@ export type BoardMoveResult = JsonSafe<
   { ok: true; message: string; card: BoardCard } | { ok: false; message: string; missing: string[] }
 >;
 
-/** Selects a deal's row in the sheet: its Deal ID and the row the board showed it on. */
-export type SelectDealRequest = JsonSafe<{ readonly dealId: string; readonly row: number }>;
-export type SelectDealResult = JsonSafe<{ ok: true; row: number } | { ok: false; message: string }>;
-
 /** The functions the board calls through google.script.run: JSON in, JSON out. */
 export type BoardServer = JsonApi<{
   getBoard(): BoardData;
   moveBoardDeal(request: MoveDealRequest): BoardMoveResult;
-  selectBoardDeal(request: SelectDealRequest): SelectDealResult;
+  selectDeal(request: SelectDealRequest): SelectDealResult;
 }>;
 
 /** Problem lines sent with the board (the count says how many there are in all). */

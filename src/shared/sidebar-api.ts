@@ -5,6 +5,8 @@
  * a Date in a result is a compile error; dates travel as numbers of days or ISO text.
  */
 import type { JsonApi, JsonSafe } from './json';
+import type { MyDealsRequest, MyDealsResult } from './my-deals-api';
+import type { SelectDealRequest, SelectDealResult } from './select-deal-api';
 
 export type GateItemView = JsonSafe<{ stage: string; label: string; met: boolean }>;
 
@@ -53,6 +55,8 @@ export type MoveDealResult = JsonSafe<
 export type SidebarServer = JsonApi<{
   getSelectedDeal(): SelectedDeal;
   moveDeal(request: MoveDealRequest): MoveDealResult;
+  getMyDeals(request: MyDealsRequest): MyDealsResult;
+  selectDeal(request: SelectDealRequest): SelectDealResult;
 }>;
 
 export const MAX_TEXT = 2000;

@@ -41,6 +41,14 @@ export function readNamedSettings(book: Book, registry?: TabRegistry): NamedSett
   return parseNamedSettings(grid, { row: 1, column: NAMED_SETTINGS_COLUMN }, sheet ? sheet.getName() : TABS.settings);
 }
 
+/** The named settings' Setting | Value cells (J:K from row 1), for custom functions; undefined without the tab. */
+export function readNamedSettingsGrid(book: Book): CellGrid | undefined {
+  const sheet = book.getSheetByName(TABS.settings);
+  if (!sheet) return undefined;
+  const last = sheet.getLastRow();
+  return last < 1 ? [] : (sheet.getRange(1, NAMED_SETTINGS_COLUMN, last, 2).getValues() as CellGrid);
+}
+
 export function readStageTable(book: Book, registry?: TabRegistry): StageTableParse | undefined {
   const grid = readSettingsGrid(book, registry);
   if (grid === undefined) return undefined;

@@ -7,7 +7,8 @@ import { DEAL_HEADERS, dealColumn as col } from '../../fixtures/deals';
 import { historyRows, pipelineWith, tabSnapshot } from '../helpers/pipeline';
 import { readTab, writeTab } from '../helpers/workbook';
 import type { Emulator } from '../../emulator';
-import type { BoardCard, BoardData, BoardMoveResult, SelectDealResult } from '../../src/shared/board-api';
+import type { BoardCard, BoardData, BoardMoveResult } from '../../src/shared/board-api';
+import type { SelectDealResult } from '../../src/shared/select-deal-api';
 
 // Today is 2026-11-23 in the spreadsheet's zone (the emulator's default clock).
 const acme = {
@@ -265,15 +266,15 @@ describe('moveBoardDeal: the sidebar move path', () => {
   });
 });
 
-describe('selectBoardDeal', () => {
+describe('selectDeal', () => {
   const active = (emu: Emulator): string =>
     emu.counter.quiet(() => `${emu.book.getActiveSheet().getName()}!${emu.book.getActiveRange()?.getA1Notation()}`);
 
   test('selects the row that holds the Deal ID now, on the Deals tab', () => {
     const { emu } = pipelineWith([acme, beta]);
     emu.counter.quiet(() => emu.book.getSheetByName('Stage History')!.activate());
-    const r = emu.call('selectBoardDeal', { dealId: 'D-0002', row: 3 }) as SelectDealResult;
-    expect(r).toEqual({ ok: true, row: 3 });
+    const r = emu.call('selectDeal', { dealId: 'D-0002', row: 3 }) as SelectDealResult;
+    expect(r).toEqual({ ok: true, row: 3, message: 'Selected row 3.' });
     expect(active(emu)).toBe(`Deals!A3:${String.fromCharCode(64 + DEAL_HEADERS.length)}3`);
   });
 
@@ -286,7 +287,7 @@ describe('selectBoardDeal', () => {
   ])('refuses %j and leaves the selection', (request, message) => {
     const { emu } = pipelineWith([acme, beta]);
     const before = active(emu);
-    const r = emu.call('selectBoardDeal', request) as SelectDealResult;
+    const r = emu.call('selectDeal', request) as SelectDealResult;
     expect(r).toEqual({ ok: false, message: expect.stringMatching(message) });
     expect(active(emu)).toBe(before);
   });

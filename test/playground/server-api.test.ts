@@ -119,7 +119,7 @@ test('with the token, /api/run still reaches only the sidebar API: eval, Functio
   const board = await post('/api/run', { fn: 'getBoard', args: [] });
   expect(board.status).toBe(200);
   expect(JSON.parse(board.body)).toMatchObject({ result: { ok: true }, unchanged: true });
-  const bad = await post('/api/run', { fn: 'selectBoardDeal', args: [{ dealId: payload, row: -1 }] });
+  const bad = await post('/api/run', { fn: 'selectDeal', args: [{ dealId: payload, row: -1 }] });
   expect(JSON.parse(bad.body).result).toEqual({ ok: false, message: expect.stringMatching(/row must be/) });
   expect(saved()).toBe(before);
 });

@@ -15,4 +15,6 @@ export const DEFINITIONS = {
   velocity: 'Sales velocity: open deals x win rate x average deal size / average sales cycle, in money per day.',
   conversion:
     'Conversion to next: deals that reached the next stage / deals that reached this one. A deal reached a stage if its Stage History shows it entered that stage or a later open or won one; without history, if its current stage is that stage or later.',
+  priority:
+    'Priority score 0-100 of an open deal: 100 x the weighted sum of five factors, each 0-1, over the sum of the weights (Pipeline Settings, Priority weight rows): value = weighted value / the largest open one; close = 1 when Expected Close is today or passed, falling to 0 at the close horizon; stage = position among the open stages; staleness = days over Stale after / Stale after (at most 1); follow-up = days Next Step Due is overdue / 7 (at most 1). Why lists the factors that added most first.',
 };

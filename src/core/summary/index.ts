@@ -13,6 +13,7 @@ import { problemsSection } from './problems';
 import { RunStatus, runStatusCells } from './run-status';
 import { staleSection } from './stale';
 import { trendSection } from './trend';
+import { workFirstSection } from './work-first';
 
 export const SECTIONS: readonly Section[] = [
   headlineSection,
@@ -20,6 +21,7 @@ export const SECTIONS: readonly Section[] = [
   forecastSection,
   ownersSection,
   trendSection,
+  workFirstSection,
   staleSection,
   problemsSection,
 ];

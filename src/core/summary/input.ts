@@ -2,6 +2,7 @@
 import { CalendarDay } from '../calendar';
 import { DataProblem, DealRecord } from '../deals';
 import { DealSet } from '../dealset';
+import { NamedSettings } from '../named-settings';
 import { SnapshotRow } from '../snapshots';
 import { StageTable } from '../stages';
 import { LayoutBuilder } from './layout';
@@ -23,6 +24,8 @@ export interface SummaryInput {
   readonly reach: Map<string, number>;
   readonly snapshots: readonly SnapshotRow[];
   readonly lastRun: RunStatus | undefined;
+  /** The settings tab's named settings (priority weights, ...); the defaults when absent. */
+  readonly namedSettings?: NamedSettings;
 }
 
 /** A section appends its rows (and notes, formats, charts) to the layout. */

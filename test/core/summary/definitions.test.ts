@@ -12,6 +12,7 @@ test('each figure has a definition, and each states the rule DOMAIN.md gives', (
     'dealSize',
     'open',
     'pipeline',
+    'priority',
     'velocity',
     'weighted',
     'winRate',
@@ -26,5 +27,6 @@ test('each figure has a definition, and each states the rule DOMAIN.md gives', (
     /from Created to close .*entered its Won stage, or Expected Close when that is missing/,
   );
   expect(DEFINITIONS.velocity).toMatch(/open deals x win rate x average deal size \/ average sales cycle/);
+  expect(DEFINITIONS.priority).toMatch(/weighted sum of five factors/);
   expect(DEFINITIONS.conversion).toMatch(/reached the next stage \/ deals that reached this one/);
 });
