@@ -2,11 +2,12 @@
 import { formatProblems } from '../core/settings';
 import { Book } from '../sheets/book';
 import { activeBook } from '../sheets/platform';
-import { readNamedSettings, readStageTable } from '../sheets/settings-sheet';
+import { readNamedSettings, readStageTable, readTargets } from '../sheets/settings-sheet';
 import { addAddonMenu, alert, MenuEntry, promptText } from '../sheets/ui';
 import { automationHour, disableAutomation, enableAutomation, setAutomationHour } from './automation';
 import { JOBS, runJob } from './jobs';
 import { dataCheckLines } from './data-checks';
+import { clockOf } from './pipeline-context';
 import { describeSetup, setupPipeline } from './setup';
 
 export const MENU: readonly MenuEntry[] = [
@@ -59,7 +60,9 @@ export const actions = {
         : `All good: ${parsed.table.stages.length} stages (${parsed.table.stages.map((s) => s.name).join(' > ')}).`;
     const named = parsed ? readNamedSettings(book).problems : [];
     const namedLines = named.length > 0 ? [`Please fix these settings:\n${formatProblems(named)}`] : [];
-    return [verdict, ...namedLines, ...dataCheckLines(book)].join('\n');
+    const targets = parsed ? readTargets(book, clockOf(book).readZone).problems : [];
+    const targetLines = targets.length > 0 ? [`Please fix these targets:\n${formatProblems(targets)}`] : [];
+    return [verdict, ...namedLines, ...targetLines, ...dataCheckLines(book)].join('\n');
   },
   refreshSummary: (book: Book): string => runJob(book, JOBS.refreshSummary).message,
   flagStale: (book: Book): string => runJob(book, JOBS.flagStale).message,

@@ -5,6 +5,7 @@
  */
 import { RangeArg } from './arguments';
 import { FunctionContext } from './context';
+import { leadsNeededFn } from './leads-needed';
 import * as F from './pipeline-functions';
 
 export type CustomFunctionResult = number | (string | number)[][];
@@ -24,6 +25,7 @@ export const IMPLEMENTATIONS = {
   FUNNEL: (ctx, [stages, values, table]) => F.funnelFn(ctx, stages, values, table),
   FORECAST_BY_MONTH: (ctx, [values, stages, closeDates, table, months, asOf]) =>
     F.forecastByMonthFn(ctx, values, stages, closeDates, table, months, asOf),
+  LEADS_NEEDED: (ctx, [target, values, stages, table]) => leadsNeededFn(ctx, target, values, stages, table),
 } satisfies Record<string, Implementation>;
 
 export type FunctionName = keyof typeof IMPLEMENTATIONS;

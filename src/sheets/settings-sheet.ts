@@ -1,6 +1,6 @@
 /**
  * The Pipeline Settings tab: the stage table (A:H) and, right of it, the named settings (J:L,
- * src/core/named-settings.ts).
+ * src/core/named-settings.ts) and the targets table (M:O, src/core/targets.ts).
  */
 import {
   missingNamedSettings,
@@ -16,6 +16,8 @@ import {
   STAGE_TABLE_WIDTH,
   StageTableParse,
 } from '../core/settings';
+import { DayReader } from '../core/calendar';
+import { parseTargets, TARGETS_COLUMN, TARGETS_HEADERS, TargetsParse } from '../core/targets';
 import { CellGrid, CellValue, isBlank } from '../core/values';
 import { Book, Range, Sheet } from './book';
 import { HEADER_ROW } from './deals-sheet';
@@ -41,6 +43,15 @@ export function readNamedSettings(book: Book, registry?: TabRegistry): NamedSett
   return parseNamedSettings(grid, { row: 1, column: NAMED_SETTINGS_COLUMN }, sheet ? sheet.getName() : TABS.settings);
 }
 
+/** The targets table (M:O; src/core/targets.ts), dates read in the spreadsheet's zone; empty without a tab. */
+export function readTargets(book: Book, readZone: DayReader, registry?: TabRegistry): TargetsParse {
+  const sheet = registry ? registry.find('settings') : book.getSheetByName(TABS.settings);
+  const last = sheet ? sheet.getLastRow() : 0;
+  if (!sheet || last < 1) return { targets: [], problems: [] };
+  const grid = sheet.getRange(1, TARGETS_COLUMN, last, TARGETS_HEADERS.length).getValues() as CellGrid;
+  return parseTargets(grid, { row: 1, column: TARGETS_COLUMN }, sheet.getName(), readZone);
+}
+
 export function readStageTable(book: Book, registry?: TabRegistry): StageTableParse | undefined {
   const grid = readSettingsGrid(book, registry);
   if (grid === undefined) return undefined;
@@ -56,6 +67,7 @@ export function ensureSettingsTab(registry: TabRegistry): { sheet: Sheet; create
     sheet.getRange(HEADER_ROW + 1, 2, DEFAULT_STAGE_ROWS.length, 1).setNumberFormat('0%');
   } else addStageHeaders(sheet);
   addNamedSettings(sheet);
+  addTargetsHeader(sheet);
   return { sheet, created };
 }
 
@@ -80,6 +92,12 @@ function addNamedSettings(sheet: Sheet): void {
   while (used > 0 && (grid[used - 1] as CellValue[]).every(isBlank)) used--;
   const out: (string | number)[][] = used === 0 ? [[...NAMED_SETTINGS_HEADERS], ...rows] : rows;
   sheet.getRange(used + 1, NAMED_SETTINGS_COLUMN, out.length, 3).setValues(out);
+}
+
+/** The targets table's header (M1:O1), written only when all three cells are blank: they may hold a user's own text. */
+function addTargetsHeader(sheet: Sheet): void {
+  const range = sheet.getRange(HEADER_ROW, TARGETS_COLUMN, 1, TARGETS_HEADERS.length);
+  if ((range.getValues()[0] as CellValue[]).every(isBlank)) range.setValues([[...TARGETS_HEADERS]]);
 }
 
 /** The stage names column (A2:A), for the Deals tab's Stage dropdown. */

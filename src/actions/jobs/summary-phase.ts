@@ -6,6 +6,7 @@ import { reachedById } from '../../core/history';
 import { buildSummary, withRunStatus } from '../../core/summary';
 import { ensureGeneratedTab } from '../../sheets/generated-tab';
 import { readHistory } from '../../sheets/history-sheet';
+import { readTargets } from '../../sheets/settings-sheet';
 import { writeSummary } from '../../sheets/summary-sheet';
 import { instantText } from '../../sheets/zone-format';
 import { Phase } from './phase';
@@ -24,6 +25,7 @@ export const summaryPhase: Phase = ({ input, finalStatus }) => {
     reach: reachedById(readHistory(input.book), table),
     snapshots: input.snapshots(),
     lastRun: undefined,
+    targets: readTargets(input.book, clock.readZone, input.registry),
   });
   return () => {
     const tab = ensureGeneratedTab(input.book, input.registry, 'summary');

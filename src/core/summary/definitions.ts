@@ -16,3 +16,21 @@ export const DEFINITIONS = {
   conversion:
     'Conversion to next: deals that reached the next stage / deals that reached this one. A deal reached a stage if its Stage History shows it entered that stage or a later open or won one; without history, if its current stage is that stage or later.',
 };
+
+/** Targets and forecast categories (src/core/summary/targets.ts). */
+export const TARGET_DEFINITIONS = {
+  targets:
+    "Targets whose period contains today, from the settings tab's Owner | Period | Target table (M:O); Owner blank or Team is the team's target.",
+  won: "Won: the Value of won deals whose close day (the day they entered the Won stage, else Expected Close) falls in the period; an owner's target counts the deals whose Owner matches (case ignored).",
+  attainment: 'Attainment: won / target.',
+  gap: 'Gap: target - won (negative when the target is beaten).',
+  coverage:
+    'Coverage: open pipeline in the period / remaining target (the gap). Open pipeline in the period: Value of open deals, not marked Omitted, whose Expected Close falls in the period. Blank when the target is met.',
+  needed:
+    "Coverage needed: 1 / the team's win rate (won / (won + lost) over all closed deals). At that win rate, pipeline of needed x the remaining target is expected to win it; coverage below it is short.",
+  check:
+    'Coverage check: enough when coverage >= coverage needed; else the open pipeline still missing, remaining target x coverage needed - open pipeline in the period.',
+  categories:
+    "Forecast categories: open deals whose Expected Close falls in the period, by their Forecast Category. A blank category takes the stage's default (win probability 75% or more: Commit; 50% or more: Best case; else Pipeline); won deals are Closed, lost ones Omitted; the add-on never writes the column.",
+  omitted: 'Omitted: open deals in the period the rep marked Omitted; left out of the coverage.',
+};

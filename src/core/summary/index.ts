@@ -12,6 +12,7 @@ import { ownersSection } from './owners';
 import { problemsSection } from './problems';
 import { RunStatus, runStatusCells } from './run-status';
 import { staleSection } from './stale';
+import { targetsSection } from './targets';
 import { trendSection } from './trend';
 
 export const SECTIONS: readonly Section[] = [
@@ -19,6 +20,7 @@ export const SECTIONS: readonly Section[] = [
   byStageSection,
   forecastSection,
   ownersSection,
+  targetsSection,
   trendSection,
   staleSection,
   problemsSection,

@@ -4,6 +4,7 @@ import { DataProblem, DealRecord } from '../deals';
 import { DealSet } from '../dealset';
 import { SnapshotRow } from '../snapshots';
 import { StageTable } from '../stages';
+import { TargetsParse } from '../targets';
 import { LayoutBuilder } from './layout';
 import { RunStatus } from './run-status';
 
@@ -23,6 +24,8 @@ export interface SummaryInput {
   readonly reach: Map<string, number>;
   readonly snapshots: readonly SnapshotRow[];
   readonly lastRun: RunStatus | undefined;
+  /** The settings tab's targets table (M:O); undefined: no table read. */
+  readonly targets?: TargetsParse;
 }
 
 /** A section appends its rows (and notes, formats, charts) to the layout. */
