@@ -63,7 +63,7 @@ test('coverage at or above 1 / win rate is enough', () => {
   expect(round(layout.rows[1]!)).toEqual(
     padded('Team', '2026-Q4', 70000, 50000, Math.round((50000 / 70000) * 1e9) / 1e9, 20000, 2.5),
   );
-  expect(layout.rows[6]).toEqual(padded('Team', '2026-Q4', 20000, 0, 30000, 10000, 'enough'));
+  expect(layout.rows[5]).toEqual(padded('Team', '2026-Q4', 20000, 0, 30000, 10000, 'enough'));
 });
 
 test('no targets: says where to add them, shows the team categories for this quarter; table problems listed by cell', () => {
