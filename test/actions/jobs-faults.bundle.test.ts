@@ -334,7 +334,11 @@ describe('the job runner', () => {
 
   test('the daily job loads Settings and the Deals table once, and writes Health, the snapshot and the summary once each', () => {
     const log = dailyRun(pipeline());
-    expect(log.filter((a) => a.op === 'read' && a.tab === 'Pipeline Settings')).toHaveLength(1);
+    // The stage table once at load; the summary phase reads the targets table (M:O, issue 13.6) once more.
+    expect(log.filter((a) => a.op === 'read' && a.tab === 'Pipeline Settings').map((a) => a.a1)).toEqual([
+      'A1:H8',
+      'M1:O8',
+    ]);
     // One load without the lock; the stale phase re-reads the table once under the lock to verify rows before writing.
     expect(log.filter((a) => a.op === 'read' && wholeDeals(a)).map((a) => a.locked)).toEqual([false, true]);
     expect(log.filter((a) => a.op === 'write').map((a) => a.tab)).toEqual([
@@ -350,7 +354,12 @@ describe('the job runner', () => {
     const loads = log.filter(
       (a) => a.op === 'read' && (a.tab === 'Pipeline Settings' || a.tab === 'Stage History' || wholeDeals(a)),
     );
-    expect(loads.filter((a) => !a.locked).map((a) => a.tab)).toEqual(['Pipeline Settings', 'Deals', 'Stage History']);
+    expect(loads.filter((a) => !a.locked).map((a) => a.tab)).toEqual([
+      'Pipeline Settings',
+      'Deals',
+      'Stage History',
+      'Pipeline Settings', // the targets table, for the summary
+    ]);
     expect(log.filter((a) => a.op === 'write').every((a) => a.locked)).toBe(true);
     // One short hold per write phase (stale, snapshots, summary), each flushed before release.
     expect(emu.counter.get('Lock.waitLock') + emu.counter.get('Lock.tryLock')).toBe(3);
