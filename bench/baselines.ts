@@ -83,6 +83,23 @@ export function makeBaselines(STAGE_TABLE: unknown[][]): Baselines {
       }
       return won / (won + lost);
     },
+    LEADS_NEEDED: (c) => {
+      // The bench passes target 1,000,000 (bench/run.ts): ceil(target / (avg won value x won / closed)).
+      const values = c.values,
+        stages = c.stages;
+      let sum = 0,
+        won = 0,
+        closed = 0;
+      for (let i = 0; i < stages.length; i++) {
+        const o = OUTCOME.get(stages[i]![0] as string);
+        if (o === 'Won') {
+          sum += values[i]![0] as number;
+          won++;
+          closed++;
+        } else if (o === 'Lost') closed++;
+      }
+      return Math.ceil(1_000_000 / ((sum / won) * (won / closed)));
+    },
     AVERAGE_DEAL_SIZE: (c) => {
       const values = c.values,
         stages = c.stages;

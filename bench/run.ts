@@ -100,6 +100,7 @@ function catalogArgs(spec: FunctionSpec, c: Columns, table: unknown): unknown[] 
     stage_table: table,
     from_stage: 'Qualification',
     to_stage: 'Proposal',
+    target: 1_000_000, // LEADS_NEEDED; its baseline uses the same
   };
   const args = spec.params.map((p) => {
     if (!(p.name in byName) && !p.optional) throw new Error(`the bench has no argument for ${spec.name}'s ${p.name}`);

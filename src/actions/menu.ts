@@ -2,11 +2,12 @@
 import { formatProblems } from '../core/settings';
 import { Book } from '../sheets/book';
 import { activeBook } from '../sheets/platform';
-import { readNamedSettings, readStageTable } from '../sheets/settings-sheet';
+import { namedSettingsFrom, readSettingsCells, stageTableFrom, targetsFrom } from '../sheets/settings-sheet';
 import { addAddonMenu, alert, MenuEntry, promptText } from '../sheets/ui';
 import { automationHour, disableAutomation, enableAutomation, setAutomationHour } from './automation';
 import { JOBS, runJob } from './jobs';
 import { dataCheckLines } from './data-checks';
+import { clockOf } from './pipeline-context';
 import { describeSetup, setupPipeline } from './setup';
 
 export const MENU: readonly MenuEntry[] = [
@@ -52,15 +53,18 @@ export function menuAction(title: string, run: (book: Book) => string): void {
 export const actions = {
   setUp: (book: Book): string => describeSetup(setupPipeline(book)),
   checkSettings: (book: Book): string => {
-    const parsed = readStageTable(book);
+    const cells = readSettingsCells(book);
+    const parsed = cells ? stageTableFrom(cells) : undefined;
     const verdict = !parsed
       ? 'There is no Pipeline Settings tab yet. Run Set up pipeline to create it with the default stages.'
       : parsed.problems.length > 0
         ? `Please fix these cells in the Pipeline Settings tab:\n${formatProblems(parsed.problems)}`
         : `All good: ${parsed.table.stages.length} stages (${parsed.table.stages.map((s) => s.name).join(' > ')}).`;
-    const named = parsed ? readNamedSettings(book).problems : [];
+    const named = cells ? namedSettingsFrom(cells).problems : [];
     const namedLines = named.length > 0 ? [`Please fix these settings:\n${formatProblems(named)}`] : [];
-    return [verdict, ...namedLines, ...dataCheckLines(book)].join('\n');
+    const targets = cells ? targetsFrom(cells, clockOf(book).readZone).problems : [];
+    const targetLines = targets.length > 0 ? [`Please fix these targets:\n${formatProblems(targets)}`] : [];
+    return [verdict, ...namedLines, ...targetLines, ...dataCheckLines(book)].join('\n');
   },
   refreshSummary: (book: Book): string => runJob(book, JOBS.refreshSummary).message,
   flagStale: (book: Book): string => runJob(book, JOBS.flagStale).message,

@@ -8,7 +8,6 @@ import { MAX_MY_DEALS, MyDealsRequest, MyDealsResult } from '../shared/my-deals-
 import { MAX_TEXT } from '../shared/sidebar-api';
 import { Book } from '../sheets/book';
 import { activeUserEmail } from '../sheets/session';
-import { readNamedSettings } from '../sheets/settings-sheet';
 import { loadPipeline, UserError } from './pipeline-context';
 
 const fold = (s: string): string => s.replace(/\s+/g, '').toLowerCase();
@@ -52,9 +51,9 @@ export function validateMyDealsRequest(input: unknown): MyDealsRequest {
 export function getMyDeals(book: Book, input: unknown): MyDealsResult {
   try {
     const req = validateMyDealsRequest(input);
-    const { clock, table, parsed } = loadPipeline(book);
+    const { clock, table, parsed, named } = loadPipeline(book);
     // An unreadable weight uses its default (Check settings names the cell).
-    const w = priorityWeights(readNamedSettings(book));
+    const w = priorityWeights(named);
     const all = prioritize(parsed.deals, table, clock.today, w);
     const me = activeUserEmail();
     const owners = [...new Set(all.map((p) => p.deal.owner).filter((o) => o !== ''))].sort((a, b) =>

@@ -7,7 +7,15 @@ import { Book, Sheet } from '../sheets/book';
 import { DealsTable, readDealsTable } from '../sheets/deals-sheet';
 import { spreadsheetTimeZone } from '../sheets/book-info';
 import { activeUserEmail } from '../sheets/session';
-import { readStageTable } from '../sheets/settings-sheet';
+import { NamedSettings } from '../core/named-settings';
+import { TargetsParse } from '../core/targets';
+import {
+  namedSettingsFrom,
+  readSettingsCells,
+  SettingsCells,
+  stageTableFrom,
+  targetsFrom,
+} from '../sheets/settings-sheet';
 import { TabRegistry } from '../sheets/tab-registry';
 
 export type { Clock } from '../core/clock';
@@ -27,8 +35,9 @@ export function clockOf(book: Book): Clock {
 export function stageTableOrProblem(
   book: Book,
   registry?: TabRegistry,
+  cells: SettingsCells | undefined = readSettingsCells(book, registry),
 ): { table: StageTable; problem?: undefined } | { table?: undefined; problem: string } {
-  const parsed = readStageTable(book, registry);
+  const parsed = cells ? stageTableFrom(cells) : undefined;
   if (!parsed) return { table: defaultStageTable() };
   if (parsed.problems.length > 0)
     return {
@@ -37,8 +46,8 @@ export function stageTableOrProblem(
   return { table: parsed.table };
 }
 
-export function stageTableOf(book: Book, registry?: TabRegistry): StageTable {
-  const r = stageTableOrProblem(book, registry);
+export function stageTableOf(book: Book, registry?: TabRegistry, cells?: SettingsCells): StageTable {
+  const r = cells ? stageTableOrProblem(book, registry, cells) : stageTableOrProblem(book, registry);
   if (r.table === undefined) throw new UserError(r.problem);
   return r.table;
 }
@@ -60,14 +69,28 @@ export interface Pipeline {
   table: StageTable;
   deals: DealsTable;
   parsed: DealsParse;
+  /** The settings tab's named settings (defaults when absent or unreadable: Check settings names the cell). */
+  named: NamedSettings;
+  /** The settings tab's targets table. */
+  targets: TargetsParse;
 }
 
+/** The settings tab (one read: stages, named settings, targets), the Deals tab (one read), today. */
 export function loadPipeline(book: Book): Pipeline {
   const clock = clockOf(book);
-  const table = stageTableOf(book);
+  const cells = readSettingsCells(book);
+  const table = stageTableOf(book, undefined, cells);
   const deals = dealsTableOf(book);
   const parsed = parseDeals(deals.rows, deals.columns, table, clock.readZone, deals.tab, deals.firstRow);
-  return { book, clock, table, deals, parsed };
+  return {
+    book,
+    clock,
+    table,
+    deals,
+    parsed,
+    named: namedSettingsFrom(cells),
+    targets: targetsFrom(cells, clock.readZone),
+  };
 }
 
 /** "rep@example.com", or a stand-in when Apps Script does not reveal who (consumer accounts). */

@@ -5,6 +5,7 @@
 import { CalendarDay, DayReader, dateProblem, readDay } from './calendar';
 import { COLUMN_LABELS, ColumnKey, ColumnMap, DATE_COLUMNS } from './columns';
 import { DealSet, dealSetBuilder } from './dealset';
+import { CATEGORY_PROBLEM, readCategory } from './forecast-category';
 import { DealCells } from './requirements';
 import { Stage, StageTable, stageNames } from './stages';
 import {
@@ -132,6 +133,11 @@ export function parseDeals(
         if (SOFT_DATE_COLUMNS.includes(key)) softProblems++;
         dates[key] = NaN;
       } else dates[key] = d;
+    }
+    // An unknown Forecast Category is reported; the deal counts with its stage's default category.
+    if (readCategory(cells('forecastCategory')) === undefined) {
+      bad('forecastCategory', CATEGORY_PROBLEM);
+      softProblems++;
     }
     if (problems.length - softProblems > before || !stage) continue;
     deals.push({

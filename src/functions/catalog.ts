@@ -210,4 +210,19 @@ export const CATALOG: readonly FunctionSpec[] = [
     summary: 'priority score 0-100 per open deal (value, close date, stage, staleness, overdue follow-up); a column',
     implementation: IMPLEMENTATIONS.DEAL_PRIORITY,
   },
+  {
+    name: 'LEADS_NEEDED',
+    description:
+      "Leads needed: how many new leads the team must add to win target at its own record, ceil(target / (average won deal size x win rate)). Every deal starts as a lead, so the lead-to-win rate is the win rate, won / (won + lost); open deals' pipeline is not counted.",
+    example: '=LEADS_NEEDED(250000, Deals!F2:F, Deals!E2:E)',
+    params: [
+      required('target', 'number', 'The amount still to win from new leads, e.g. 250000 or a target minus won so far.'),
+      VALUES,
+      STAGES_SAME,
+      STAGE_TABLE,
+    ],
+    returns: { type: 'number', help: 'A whole number of leads (0 when target is 0 or less).' },
+    summary: 'ceil(target / (avg won deal size x win rate)): new leads to win target',
+    implementation: IMPLEMENTATIONS.LEADS_NEEDED,
+  },
 ];

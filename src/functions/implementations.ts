@@ -6,6 +6,7 @@
 import { RangeArg } from './arguments';
 import { FunctionContext } from './context';
 import { dealPriorityFn } from './deal-priority';
+import { leadsNeededFn } from './leads-needed';
 import * as F from './pipeline-functions';
 
 export type CustomFunctionResult = number | (string | number)[][];
@@ -40,6 +41,7 @@ export const IMPLEMENTATIONS = {
       weights,
       asOf,
     }),
+  LEADS_NEEDED: (ctx, [target, values, stages, table]) => leadsNeededFn(ctx, target, values, stages, table),
 } satisfies Record<string, Implementation>;
 
 export type FunctionName = keyof typeof IMPLEMENTATIONS;

@@ -106,3 +106,30 @@ describe.each([10_000, 50_000])('%i deals', (n) => {
     expect(runStatus(e)[4]).toBe('OK');
   });
 });
+
+test('Refresh summary with a targets table: the same service calls at 1,000 and 50,000 deals, the targets figured', () => {
+  const calls = [1000, 50_000].map((n) => {
+    const e = largePipeline(n);
+    // A team target and one per rep for 2026-Q4 (the emulator's today is 23 Nov 2026).
+    const targets = [
+      ['Team', '2026-Q4', 5_000_000],
+      ...Array.from({ length: 12 }, (_, k) => [`Rep ${k}`, '2026-Q4', 400_000]),
+    ];
+    e.counter.quiet(() =>
+      e.book.getSheetByName('Pipeline Settings')!.getRange(2, 13, targets.length, 3).setValues(e.adopt(targets)),
+    );
+    e.counter.reset();
+    e.call('menuRefreshSummary');
+    const total = e.counter.total();
+    expect(runStatus(e)[4]).toBe('OK');
+    const rows = section(readTab(e, 'Pipeline Summary'), /^Targets this period$/);
+    expect(rows).toHaveLength(13 + 1); // the 13 targets, then Coverage needed
+    // Independent: the team's won value in Q4 (no Stage Entered of a won deal falls outside 2026-11).
+    const won = Array.from({ length: n }, (_, i) => largeDeal(i))
+      .filter((d) => d.Stage === 'Closed Won' && /^2026-1[0-2]/.test(String(d['Stage Entered'])))
+      .reduce((s, d) => s + (d.Value as number), 0);
+    expect(rows[0]?.slice(0, 4)).toEqual(['Team', '2026-Q4', 5_000_000, won]);
+    return total;
+  });
+  expect(calls[1]).toBe(calls[0]);
+});

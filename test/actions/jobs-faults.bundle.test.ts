@@ -334,7 +334,8 @@ describe('the job runner', () => {
 
   test('the daily job loads Settings and the Deals table once, and writes Health, the snapshot and the summary once each', () => {
     const log = dailyRun(pipeline());
-    expect(log.filter((a) => a.op === 'read' && a.tab === 'Pipeline Settings')).toHaveLength(1);
+    // One read of the whole settings tab: stage table (A:H), named settings (J:L) and targets (M:O).
+    expect(log.filter((a) => a.op === 'read' && a.tab === 'Pipeline Settings').map((a) => a.a1)).toEqual(['A1:O8']);
     // One load without the lock; the stale phase re-reads the table once under the lock to verify rows before writing.
     expect(log.filter((a) => a.op === 'read' && wholeDeals(a)).map((a) => a.locked)).toEqual([false, true]);
     expect(log.filter((a) => a.op === 'write').map((a) => a.tab)).toEqual([

@@ -64,6 +64,19 @@ describeShared('CRM Sales Opportunities data set (shared data)', () => {
     );
   });
 
+  test("LEADS_NEEDED from the won deals' average close value and the win rate, worked out here", () => {
+    const wonValue = won.reduce((s, r) => s + Number(r.close_value), 0);
+    const average = wonValue / won.length;
+    const rate = won.length / (won.length + lost.length);
+    for (const target of [1_000_000, 250_000, 12_345])
+      expect(call('LEADS_NEEDED', target, values, stages, TABLE)).toBe(Math.ceil(target / (average * rate)));
+    // The inputs themselves, as the existing functions give them.
+    expect(call('AVERAGE_DEAL_SIZE', values, stages, TABLE) * call('WIN_RATE', stages, TABLE)).toBeCloseTo(
+      average * rate,
+      6,
+    );
+  });
+
   test('PIPELINE_VALUE and WEIGHTED_FORECAST', () => {
     const num = (v: number | ''): number => (v === '' ? 0 : v);
     expect(call('PIPELINE_VALUE', values, stages, TABLE)).toBeCloseTo(

@@ -6,7 +6,6 @@ import { reachedById } from '../../core/history';
 import { buildSummary, withRunStatus } from '../../core/summary';
 import { ensureGeneratedTab } from '../../sheets/generated-tab';
 import { readHistory } from '../../sheets/history-sheet';
-import { readNamedSettings } from '../../sheets/settings-sheet';
 import { writeSummary } from '../../sheets/summary-sheet';
 import { instantText } from '../../sheets/zone-format';
 import { Phase } from './phase';
@@ -25,7 +24,8 @@ export const summaryPhase: Phase = ({ input, finalStatus }) => {
     reach: reachedById(readHistory(input.book), table),
     snapshots: input.snapshots(),
     lastRun: undefined,
-    namedSettings: readNamedSettings(input.book, input.registry),
+    namedSettings: input.pipeline.named,
+    targets: input.pipeline.targets,
   });
   return () => {
     const tab = ensureGeneratedTab(input.book, input.registry, 'summary');

@@ -18,3 +18,21 @@ export const DEFINITIONS = {
   priority:
     'Priority score 0-100 of an open deal: 100 x the weighted sum of five factors, each 0-1, over the sum of the weights (Pipeline Settings, Priority weight rows): value = weighted value / the largest open one; close = 1 when Expected Close is today or passed, falling to 0 at the close horizon; stage = position among the open stages; staleness = days over Stale after / Stale after (at most 1); follow-up = days Next Step Due is overdue / 7 (at most 1). Why lists the factors that added most first.',
 };
+
+/** Targets and forecast categories (src/core/summary/targets.ts). */
+export const TARGET_DEFINITIONS = {
+  targets:
+    "Targets whose period contains today, from the settings tab's Owner | Period | Target table (M:O); Owner blank or Team is the team's target.",
+  won: "Won: the Value of won deals whose close day (the day they entered the Won stage, else Expected Close) falls in the period; an owner's target counts the deals whose Owner matches (case ignored).",
+  attainment: 'Attainment: won / target.',
+  gap: 'Gap: target - won (negative when the target is beaten).',
+  coverage:
+    'Coverage: open pipeline in the period / remaining target (the gap). Open pipeline in the period: Value of open deals, not marked Omitted, whose Expected Close falls in the period. Blank when the target is met.',
+  needed:
+    "Coverage needed: 1 / the team's win rate (won / (won + lost) over all closed deals). At that win rate, pipeline of needed x the remaining target is expected to win it; coverage below it is short.",
+  check:
+    'Coverage check: enough when coverage >= coverage needed; else the open pipeline still missing, remaining target x coverage needed - open pipeline in the period.',
+  categories:
+    "Forecast categories: open deals whose Expected Close falls in the period, by their Forecast Category. A blank category takes the stage's default (win probability 75% or more: Commit; 50% or more: Best case; else Pipeline); won deals are Closed, lost ones Omitted; the add-on never writes the column.",
+  omitted: 'Omitted: open deals in the period the rep marked Omitted; left out of the coverage.',
+};

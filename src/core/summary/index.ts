@@ -12,6 +12,7 @@ import { ownersSection } from './owners';
 import { problemsSection } from './problems';
 import { RunStatus, runStatusCells } from './run-status';
 import { staleSection } from './stale';
+import { targetsSection } from './targets';
 import { trendSection } from './trend';
 import { workFirstSection } from './work-first';
 
@@ -20,6 +21,7 @@ export const SECTIONS: readonly Section[] = [
   byStageSection,
   forecastSection,
   ownersSection,
+  targetsSection,
   trendSection,
   workFirstSection,
   staleSection,

@@ -5,6 +5,7 @@ import { DealSet } from '../dealset';
 import { NamedSettings } from '../named-settings';
 import { SnapshotRow } from '../snapshots';
 import { StageTable } from '../stages';
+import { TargetsParse } from '../targets';
 import { LayoutBuilder } from './layout';
 import { RunStatus } from './run-status';
 
@@ -26,6 +27,8 @@ export interface SummaryInput {
   readonly lastRun: RunStatus | undefined;
   /** The settings tab's named settings (priority weights, ...); the defaults when absent. */
   readonly namedSettings?: NamedSettings;
+  /** The settings tab's targets table (M:O); undefined: no table read. */
+  readonly targets?: TargetsParse;
 }
 
 /** A section appends its rows (and notes, formats, charts) to the layout. */
