@@ -21,6 +21,7 @@ interface SavedRule {
   formula?: string;
   textStartsWith?: string;
   textContains?: string;
+  textEqualTo?: string;
   background?: string;
   fontColor?: string;
   ranges: RangeRef[];
@@ -52,6 +53,8 @@ interface SavedSheet {
   formats: [number, string][];
   notes: [number, string][];
   backgrounds: [number, string][];
+  /** Cell text colors (absent in files saved before they were kept). */
+  fontColors?: [number, string][];
   fontWeights: [number, string][];
   validations: [number, SavedValidation][];
   frozenRows: number;
@@ -93,6 +96,7 @@ export function exportState(emu: Emulator): SavedState {
         formats: [...d.formats],
         notes: [...d.notes],
         backgrounds: [...d.backgrounds],
+        fontColors: [...d.fontColors],
         fontWeights: [...d.fontWeights],
         validations: [...d.validations].map(([k, v]) => [
           k,
@@ -152,6 +156,7 @@ export function importState(emu: Emulator, state: SavedState): void {
       fill(d.formats, saved.formats);
       fill(d.notes, saved.notes);
       fill(d.backgrounds, saved.backgrounds);
+      fill(d.fontColors, saved.fontColors ?? []);
       fill(d.fontWeights, saved.fontWeights);
       fill(
         d.validations,

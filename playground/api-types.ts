@@ -14,6 +14,8 @@ export interface CellView {
   v?: string;
   n?: string;
   bg?: string;
+  /** Text color. */
+  fc?: string;
   b?: true;
   /** Checkbox state, for checkbox cells. */
   cb?: boolean;

@@ -50,6 +50,8 @@ export function sheetView(emu: Emulator, sheet: EmuSheet, computed: Computed | u
         if (err) cell.err = err;
         const bg = d.meta(d.backgrounds, r, c);
         if (bg) cell.bg = bg;
+        const fc = d.meta(d.fontColors, r, c);
+        if (fc) cell.fc = fc;
         if (d.meta(d.fontWeights, r, c) === 'bold') cell.b = true;
         const rule = d.meta(d.validations, r, c);
         if (rule?.type === 'CHECKBOX') cell.cb = v === true;
@@ -60,8 +62,10 @@ export function sheetView(emu: Emulator, sheet: EmuSheet, computed: Computed | u
             const [r0, c0, nr, nc] = rg._bounds();
             return r + 1 >= r0 && r + 1 < r0 + nr && c + 1 >= c0 && c + 1 < c0 + nc;
           });
-          if (inside && x.background && cf._matchesText(cell.t)) {
-            cell.bg = x.background;
+          // The first rule (top of the list) that matches a cell gives it its format, as in Sheets.
+          if (inside && (x.background || x.fontColor) && cf._matchesText(cell.t)) {
+            if (x.background) cell.bg = x.background;
+            if (x.fontColor) cell.fc = x.fontColor;
             break;
           }
         }

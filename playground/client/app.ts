@@ -264,6 +264,7 @@ function renderGrid(): void {
       ].filter(Boolean);
       td.className = cls.join(' ');
       if (c.bg && c.bg !== '#ffffff') td.style.background = c.bg;
+      if (c.fc) td.style.color = c.fc;
       if (c.n || c.err) td.title = c.err ?? c.n ?? '';
       if (c.cb !== undefined) {
         const box = document.createElement('input');
