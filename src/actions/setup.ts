@@ -171,7 +171,9 @@ export function describeSetup(r: SetupReport): string {
     );
   if (r.colors?.rules) done.push('Colored the Stage column by stage (after your own conditional formatting rules).');
   if (r.colors?.filled)
-    done.push(`Filled ${r.colors.filled} blank Color cell${r.colors.filled === 1 ? '' : 's'} of the settings tab with the default colors.`);
+    done.push(
+      `Filled ${r.colors.filled} blank Color cell${r.colors.filled === 1 ? '' : 's'} of the settings tab with the default colors.`,
+    );
   const notes: string[] = [];
   if (r.colors?.problem) notes.push(`Stage colors not changed (fix the settings first):\n${r.colors.problem}`);
   if (r.kept.length) notes.push('Left as you set them up:', ...r.kept.map((k) => `- ${k}`));

@@ -46,8 +46,7 @@ export function applyStageColors(registry: TabRegistry, table: StageTable, deals
 /** Reads the settings and applies the colors; at setup, first fills blank Color cells of default stages. */
 export function refreshStageColors(book: Book, registry: TabRegistry, fillDefaults: boolean): ColorsResult {
   const first = readStageTable(book, registry);
-  if (first && first.problems.length > 0)
-    return { rules: false, filled: 0, problem: formatProblems(first.problems) };
+  if (first && first.problems.length > 0) return { rules: false, filled: 0, problem: formatProblems(first.problems) };
   const settings = registry.find('settings');
   const filled = fillDefaults && settings ? fillDefaultColors(settings) : 0;
   const parsed = filled > 0 ? readStageTable(book, registry) : first;

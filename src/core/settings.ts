@@ -99,7 +99,9 @@ const POSITIONAL: Field[] = [
 ];
 
 /** Where a settings header row puts the Stage and Color columns (0-based); undefined when it is no header. */
-export function stageAndColorColumns(row: readonly CellValue[]): { stage: number; color: number | undefined } | undefined {
+export function stageAndColorColumns(
+  row: readonly CellValue[],
+): { stage: number; color: number | undefined } | undefined {
   const f = headerFields(row);
   return f ? { stage: f.stage as number, color: f.color } : undefined;
 }
