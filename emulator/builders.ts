@@ -227,6 +227,8 @@ export interface ChartState {
   ranges: EmuRange[];
   options: Record<string, unknown>;
   position: { row: number; column: number; offsetX: number; offsetY: number };
+  /** Rows and columns switched: each row of the ranges is a series (absent: false). */
+  transposed?: boolean;
 }
 
 export class EmuChartBuilder {
@@ -255,6 +257,18 @@ export class EmuChartBuilder {
     this.state.ranges = [];
     return this;
   }
+  /**
+   * "Sets whether the chart's rows and columns are transposed": with true each row of the data is a
+   * series and the first row holds the categories
+   * (https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder#setTransposeRowsAndColumns(Boolean)).
+   */
+  setTransposeRowsAndColumns(transpose: boolean): this {
+    this.state.transposed = transpose;
+    return this;
+  }
+  getTransposeRowsAndColumns(): boolean {
+    return this.state.transposed === true;
+  }
   setOption(key: string, value: unknown): this {
     this.state.options[key] = value;
     return this;
@@ -272,6 +286,9 @@ export class EmuChart {
   constructor(private readonly state: ChartState) {}
   _state(): ChartState {
     return this.state;
+  }
+  getTransposeRowsAndColumns(): boolean {
+    return this.state.transposed === true;
   }
   getChartId(): number {
     return Number(this.state.id);

@@ -32,6 +32,7 @@ interface SavedChart {
   options: Record<string, unknown>;
   position: ChartState['position'];
   ranges: RangeRef[];
+  transposed?: boolean;
 }
 interface SavedValidation {
   type: ValidationRule['type'];
@@ -121,6 +122,7 @@ export function exportState(emu: Emulator): SavedState {
           options: c.options,
           position: c.position,
           ranges: c.ranges.map(refOf),
+          ...(c.transposed ? { transposed: true } : {}),
         })),
       };
     }),

@@ -77,17 +77,29 @@ export function sheetView(emu: Emulator, sheet: EmuSheet, computed: Computed | u
       const [labels, ...series] = ch.ranges.map((rg) => rg._peekValues());
       const label = (v: unknown): string => (isDate(v) ? displayText(v, 'yyyy-mm-dd', tz) : String(v ?? ''));
       const columnsOf = (grid: unknown[][]): unknown[][] => (grid[0] ?? []).map((_, j) => grid.map((row) => row[j]));
-      return {
+      const num = (x: unknown): number => (typeof x === 'number' ? x : 0);
+      const valueColumns = series.flatMap((g) => columnsOf(g));
+      const colors = Array.isArray(ch.options.colors) ? ch.options.colors.map(String) : undefined;
+      const base = {
         title: String(ch.options.title ?? ''),
         type: ch.type,
         anchor: { row: ch.position.row, column: ch.position.column },
-        labels: (labels ?? []).slice(1).map((r) => label(r[0])),
-        series: series
-          .flatMap((g) => columnsOf(g))
-          .map((col) => ({
-            name: String(col[0] ?? ''),
-            data: col.slice(1).map((x) => (typeof x === 'number' ? x : 0)),
+        ...(colors ? { colors } : {}),
+      };
+      // Rows and columns switched: the value columns' headers are the categories, each row a series.
+      if (ch.transposed)
+        return {
+          ...base,
+          labels: valueColumns.map((col) => label(col[0])),
+          series: (labels ?? []).slice(1).map((r, i) => ({
+            name: label(r[0]),
+            data: valueColumns.map((col) => num(col[i + 1])),
           })),
+        };
+      return {
+        ...base,
+        labels: (labels ?? []).slice(1).map((r) => label(r[0])),
+        series: valueColumns.map((col) => ({ name: String(col[0] ?? ''), data: col.slice(1).map(num) })),
       };
     });
     return {

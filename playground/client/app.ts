@@ -311,15 +311,18 @@ function renderCharts(list: ChartView[]): void {
           datasets: spec.series.map((s, i) => ({
             label: s.name,
             data: s.data,
-            backgroundColor: colors[i % colors.length],
-            borderColor: colors[i % colors.length],
+            backgroundColor: spec.colors?.[i] ?? colors[i % colors.length],
+            borderColor: spec.colors?.[i] ?? colors[i % colors.length],
           })),
         },
         options: {
           indexAxis: spec.type === 'BAR' ? 'y' : 'x',
           maintainAspectRatio: false,
           animation: false,
-          plugins: { title: { display: true, text: spec.title }, legend: { display: spec.series.length > 1 } },
+          plugins: {
+            title: { display: true, text: spec.title },
+            legend: { display: spec.series.length > 1, position: spec.colors ? 'right' : 'top' },
+          },
         },
       }),
     );

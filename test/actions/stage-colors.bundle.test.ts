@@ -220,3 +220,21 @@ describe('blank Color cells at setup', () => {
     ]);
   });
 });
+
+describe('the summary funnel uses the stage colors', () => {
+  test('one bar (series) per open and won stage, in pipeline order, each in its stage color; a changed color follows', () => {
+    const { emu } = pipelineWith([deal('Acme')]);
+    typeSetting(emu, `H${settingsRow('Qualification')}`, '#654321');
+    emu.call('menuRefreshSummary');
+    const funnel = emu.counter.quiet(() =>
+      emu.book
+        .getSheetByName('Pipeline Summary')!
+        .getCharts()
+        .find((c) => c.getOptions().get('title') === 'Pipeline funnel (deals reached)')!,
+    );
+    expect(funnel.getTransposeRowsAndColumns()).toBe(true);
+    expect(funnel.getOptions().get('colors')).toEqual(
+      DEFAULTS.filter(([s]) => s !== 'Closed Lost').map(([s, c]) => (s === 'Qualification' ? '#654321' : c)),
+    );
+  });
+});

@@ -103,3 +103,36 @@ test('the playground draws the first matching rule of a cell: its background and
   expect(view.cells[2]?.[0]).toMatchObject({ t: 'Lost', bg: '#d55e00', fc: '#ffffff' });
   expect(view.cells[0]?.[0]?.bg).toBeUndefined();
 });
+
+test('a chart with rows and columns switched keeps that through modify() and a reload; the playground draws a series per row in the chart colors', () => {
+  const { emu, sheet } = setup();
+  sheet.getRange('A1:B3').setValues([
+    ['Stage', 'Deals reached'],
+    ['Lead', 5],
+    ['Won', 2],
+  ]);
+  const chart = sheet
+    .newChart()
+    .setChartType('BAR' as never)
+    .addRange(sheet.getRange('A1:A3') as never)
+    .addRange(sheet.getRange('B1:B3') as never)
+    .setTransposeRowsAndColumns(true)
+    .setOption('colors', ['#56b4e9', '#009e73'])
+    .build();
+  sheet.insertChart(chart as never);
+  const modified = sheet.getCharts()[0]!.modify().setOption('title', 'Funnel').build();
+  expect(modified.getTransposeRowsAndColumns()).toBe(true);
+  sheet.updateChart(modified as never);
+  const again = new Emulator();
+  importState(again, JSON.parse(JSON.stringify(exportState(emu))));
+  const view = sheetView(again, again.book.getSheetByName('T')!, undefined);
+  expect(view.charts[0]).toMatchObject({
+    title: 'Funnel',
+    labels: ['Deals reached'],
+    series: [
+      { name: 'Lead', data: [5] },
+      { name: 'Won', data: [2] },
+    ],
+    colors: ['#56b4e9', '#009e73'],
+  });
+});
