@@ -75,51 +75,86 @@ export class EmuDataValidation {
   }
 }
 
+/**
+ * A conditional-format rule holds ONE boolean condition (criteria + its values) and its format
+ * (https://developers.google.com/apps-script/reference/spreadsheet/boolean-condition: "Each
+ * conditional format rule may contain a single boolean condition"): a later when...() replaces an
+ * earlier one. getBooleanCondition() reports the criteria as a BooleanCriteria name with its values
+ * and the format's colors; copy() is "a rule builder preset with this rule's settings"
+ * (https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule).
+ */
+export type CriteriaType = 'CUSTOM_FORMULA' | 'TEXT_STARTS_WITH' | 'TEXT_CONTAINS' | 'TEXT_EQUAL_TO';
+
 export interface ConditionalRule {
   readonly formula?: string;
   readonly textStartsWith?: string;
   readonly textContains?: string;
+  readonly textEqualTo?: string;
   readonly background?: string;
   readonly fontColor?: string;
   readonly ranges: EmuRange[];
 }
 
+const CONDITION_KEYS = ['formula', 'textStartsWith', 'textContains', 'textEqualTo'] as const;
+const TYPE_OF: Record<(typeof CONDITION_KEYS)[number], CriteriaType> = {
+  formula: 'CUSTOM_FORMULA',
+  textStartsWith: 'TEXT_STARTS_WITH',
+  textContains: 'TEXT_CONTAINS',
+  textEqualTo: 'TEXT_EQUAL_TO',
+};
+
+type MutableRule = { -readonly [K in keyof ConditionalRule]: ConditionalRule[K] };
+
 export class EmuConditionalFormatRuleBuilder {
-  private rule: {
-    formula?: string;
-    textStartsWith?: string;
-    textContains?: string;
-    background?: string;
-    fontColor?: string;
-    ranges: EmuRange[];
-  } = { ranges: [] };
-  whenFormulaSatisfied(formula: string): this {
-    this.rule.formula = formula;
+  private rule: MutableRule = { ranges: [] };
+  private when(key: (typeof CONDITION_KEYS)[number], value: string): this {
+    for (const k of CONDITION_KEYS) delete this.rule[k];
+    this.rule[key] = value;
     return this;
+  }
+  whenFormulaSatisfied(formula: string): this {
+    return this.when('formula', formula);
   }
   whenTextStartsWith(text: string): this {
-    this.rule.textStartsWith = text;
-    return this;
+    return this.when('textStartsWith', text);
   }
   whenTextContains(text: string): this {
-    this.rule.textContains = text;
+    return this.when('textContains', text);
+  }
+  whenTextEqualTo(text: string): this {
+    return this.when('textEqualTo', text);
+  }
+  setBackground(color: string | null): this {
+    if (color === null) delete this.rule.background;
+    else this.rule.background = color;
     return this;
   }
-  setBackground(color: string): this {
-    this.rule.background = color;
-    return this;
-  }
-  setFontColor(color: string): this {
-    this.rule.fontColor = color;
+  setFontColor(color: string | null): this {
+    if (color === null) delete this.rule.fontColor;
+    else this.rule.fontColor = color;
     return this;
   }
   setRanges(ranges: GoogleAppsScript.Spreadsheet.Range[]): this {
-    this.rule.ranges = ranges as unknown as EmuRange[];
+    this.rule.ranges = [...(ranges as unknown as EmuRange[])];
     return this;
+  }
+  getRanges(): EmuRange[] {
+    return [...this.rule.ranges];
   }
   build(): EmuConditionalFormatRule {
     return new EmuConditionalFormatRule({ ...this.rule, ranges: [...this.rule.ranges] });
   }
+}
+
+export interface EmuBooleanCondition {
+  getCriteriaType(): CriteriaType;
+  getCriteriaValues(): unknown[];
+  getBackground(): string | null;
+  getFontColor(): string | null;
+  getBold(): boolean | null;
+  getItalic(): boolean | null;
+  getStrikethrough(): boolean | null;
+  getUnderline(): boolean | null;
 }
 
 export class EmuConditionalFormatRule {
@@ -130,38 +165,47 @@ export class EmuConditionalFormatRule {
   getRanges(): EmuRange[] {
     return [...this.rule.ranges];
   }
-  getBooleanCondition(): {
-    getCriteriaType(): string;
-    getCriteriaValues(): unknown[];
-    getBackground(): string | null;
-  } | null {
+  getBooleanCondition(): EmuBooleanCondition | null {
     const r = this.rule;
-    const type =
-      r.formula !== undefined
-        ? 'CUSTOM_FORMULA'
-        : r.textStartsWith !== undefined
-          ? 'TEXT_STARTS_WITH'
-          : r.textContains !== undefined
-            ? 'TEXT_CONTAINS'
-            : undefined;
-    if (!type) return null;
-    const value = r.formula ?? r.textStartsWith ?? r.textContains;
-    return { getCriteriaType: () => type, getCriteriaValues: () => [value], getBackground: () => r.background ?? null };
+    const key = CONDITION_KEYS.find((k) => r[k] !== undefined);
+    if (!key) return null;
+    const value = r[key] as string;
+    return {
+      getCriteriaType: () => TYPE_OF[key],
+      getCriteriaValues: () => [value],
+      getBackground: () => r.background ?? null,
+      getFontColor: () => r.fontColor ?? null,
+      getBold: () => null,
+      getItalic: () => null,
+      getStrikethrough: () => null,
+      getUnderline: () => null,
+    };
+  }
+  getGradientCondition(): null {
+    return null;
   }
   copy(): EmuConditionalFormatRuleBuilder {
     const b = new EmuConditionalFormatRuleBuilder();
-    if (this.rule.formula) b.whenFormulaSatisfied(this.rule.formula);
-    if (this.rule.textStartsWith) b.whenTextStartsWith(this.rule.textStartsWith);
-    if (this.rule.textContains) b.whenTextContains(this.rule.textContains);
-    if (this.rule.background) b.setBackground(this.rule.background);
-    if (this.rule.fontColor) b.setFontColor(this.rule.fontColor);
-    b.setRanges(this.rule.ranges as unknown as GoogleAppsScript.Spreadsheet.Range[]);
+    const r = this.rule;
+    if (r.formula !== undefined) b.whenFormulaSatisfied(r.formula);
+    if (r.textStartsWith !== undefined) b.whenTextStartsWith(r.textStartsWith);
+    if (r.textContains !== undefined) b.whenTextContains(r.textContains);
+    if (r.textEqualTo !== undefined) b.whenTextEqualTo(r.textEqualTo);
+    if (r.background !== undefined) b.setBackground(r.background);
+    if (r.fontColor !== undefined) b.setFontColor(r.fontColor);
+    b.setRanges(r.ranges as unknown as GoogleAppsScript.Spreadsheet.Range[]);
     return b;
   }
-  /** Whether a cell's text matches the rule (formula rules: the playground evaluates them). */
+  /**
+   * Whether a cell's displayed text matches the rule (formula rules: the playground does not evaluate
+   * them). "Text is exactly" compares the whole text; the emulator compares case and all, so a test
+   * never relies on Sheets being lenient (the add-on writes stage names from the settings tab).
+   */
   _matchesText(text: string): boolean {
-    if (this.rule.textStartsWith !== undefined) return text.startsWith(this.rule.textStartsWith);
-    if (this.rule.textContains !== undefined) return text.includes(this.rule.textContains);
+    const r = this.rule;
+    if (r.textStartsWith !== undefined) return text.startsWith(r.textStartsWith);
+    if (r.textContains !== undefined) return text.includes(r.textContains);
+    if (r.textEqualTo !== undefined) return text === r.textEqualTo;
     return false;
   }
 }
@@ -183,6 +227,8 @@ export interface ChartState {
   ranges: EmuRange[];
   options: Record<string, unknown>;
   position: { row: number; column: number; offsetX: number; offsetY: number };
+  /** Rows and columns switched: each row of the ranges is a series (absent: false). */
+  transposed?: boolean;
 }
 
 export class EmuChartBuilder {
@@ -211,6 +257,18 @@ export class EmuChartBuilder {
     this.state.ranges = [];
     return this;
   }
+  /**
+   * "Sets whether the chart's rows and columns are transposed": with true each row of the data is a
+   * series and the first row holds the categories
+   * (https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder#setTransposeRowsAndColumns(Boolean)).
+   */
+  setTransposeRowsAndColumns(transpose: boolean): this {
+    this.state.transposed = transpose;
+    return this;
+  }
+  getTransposeRowsAndColumns(): boolean {
+    return this.state.transposed === true;
+  }
   setOption(key: string, value: unknown): this {
     this.state.options[key] = value;
     return this;
@@ -228,6 +286,9 @@ export class EmuChart {
   constructor(private readonly state: ChartState) {}
   _state(): ChartState {
     return this.state;
+  }
+  getTransposeRowsAndColumns(): boolean {
+    return this.state.transposed === true;
   }
   getChartId(): number {
     return Number(this.state.id);

@@ -117,7 +117,7 @@ function permuteRows(d: SheetData, from: number, order: number[]): void {
     d.rows[from + k] = r;
   });
   const target = new Map<number, number>(order.map((r, k) => [r, from + k]));
-  for (const map of [d.formulas, d.formats, d.notes, d.backgrounds, d.fontWeights, d.validations] as Map<
+  for (const map of [d.formulas, d.formats, d.notes, d.backgrounds, d.fontColors, d.fontWeights, d.validations] as Map<
     number,
     unknown
   >[]) {
@@ -147,6 +147,7 @@ export function tabSnapshot(emu: Emulator, tab: string): string {
       formats: [...d.formats],
       notes: [...d.notes],
       bg: [...d.backgrounds],
+      fc: [...d.fontColors],
       validations,
     });
   });

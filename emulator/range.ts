@@ -42,6 +42,9 @@ type RangeMethods =
   | 'setBackground'
   | 'setBackgrounds'
   | 'getFontWeights'
+  | 'getFontColors'
+  | 'setFontColor'
+  | 'setFontColors'
   | 'setFontWeight'
   | 'setDataValidation'
   | 'getDataValidation'
@@ -262,6 +265,23 @@ export class EmuRange implements Shape<GasRange, RangeMethods> {
     return this;
   }
 
+  // Cell text color: unset cells read as black (Range.getFontColors, deprecated for getFontColorObjects but
+  // still served: https://developers.google.com/apps-script/reference/spreadsheet/range#getFontColors()).
+  getFontColors(): string[][] {
+    return this.grid((r, c) => this.d.meta(this.d.fontColors, r, c) ?? '#000000');
+  }
+  setFontColor(color: string | null): EmuRange {
+    this.each((r, c) => this.d.setMeta(this.d.fontColors, r, c, color));
+    this.changed();
+    return this;
+  }
+  setFontColors(colors: (string | null)[][]): EmuRange {
+    this.checkShape(colors);
+    this.each((r, c, i, j) => this.d.setMeta(this.d.fontColors, r, c, (colors[i] as (string | null)[])[j]));
+    this.changed();
+    return this;
+  }
+
   getFontWeights(): string[][] {
     return this.grid((r, c) => this.d.meta(this.d.fontWeights, r, c) ?? 'normal');
   }
@@ -322,6 +342,7 @@ export class EmuRange implements Shape<GasRange, RangeMethods> {
     this.each((r, c) => {
       this.d.setMeta(this.d.formats, r, c, null);
       this.d.setMeta(this.d.backgrounds, r, c, null);
+      this.d.setMeta(this.d.fontColors, r, c, null);
       this.d.setMeta(this.d.fontWeights, r, c, null);
     });
     this.changed();
@@ -331,7 +352,14 @@ export class EmuRange implements Shape<GasRange, RangeMethods> {
   clear(): EmuRange {
     this.each((r, c) => {
       this.d.set(r, c, '');
-      for (const m of [this.d.formulas, this.d.formats, this.d.notes, this.d.backgrounds, this.d.fontWeights])
+      for (const m of [
+        this.d.formulas,
+        this.d.formats,
+        this.d.notes,
+        this.d.backgrounds,
+        this.d.fontColors,
+        this.d.fontWeights,
+      ])
         this.d.setMeta(m as Map<number, unknown>, r, c, null);
       this.d.setMeta(this.d.validations, r, c, null);
     });

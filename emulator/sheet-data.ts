@@ -19,6 +19,7 @@ export class SheetData {
   readonly formats = new Map<number, string>();
   readonly notes = new Map<number, string>();
   readonly backgrounds = new Map<number, string>();
+  readonly fontColors = new Map<number, string>();
   readonly fontWeights = new Map<number, string>();
   readonly validations = new Map<number, ValidationRule>();
 
@@ -99,7 +100,15 @@ export class SheetData {
   }
 
   private metaMaps(): Map<number, unknown>[] {
-    return [this.formulas, this.formats, this.notes, this.backgrounds, this.fontWeights, this.validations];
+    return [
+      this.formulas,
+      this.formats,
+      this.notes,
+      this.backgrounds,
+      this.fontColors,
+      this.fontWeights,
+      this.validations,
+    ];
   }
 }
 

@@ -283,7 +283,7 @@ export class EmuSheet implements Shape<GasSheet, SheetMethods> {
   clear(): EmuSheet {
     const d = this.data;
     d.rows = [];
-    for (const m of [d.formulas, d.formats, d.notes, d.backgrounds, d.fontWeights, d.validations] as Map<
+    for (const m of [d.formulas, d.formats, d.notes, d.backgrounds, d.fontColors, d.fontWeights, d.validations] as Map<
       number,
       unknown
     >[])

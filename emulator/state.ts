@@ -21,6 +21,7 @@ interface SavedRule {
   formula?: string;
   textStartsWith?: string;
   textContains?: string;
+  textEqualTo?: string;
   background?: string;
   fontColor?: string;
   ranges: RangeRef[];
@@ -31,6 +32,7 @@ interface SavedChart {
   options: Record<string, unknown>;
   position: ChartState['position'];
   ranges: RangeRef[];
+  transposed?: boolean;
 }
 interface SavedValidation {
   type: ValidationRule['type'];
@@ -52,6 +54,8 @@ interface SavedSheet {
   formats: [number, string][];
   notes: [number, string][];
   backgrounds: [number, string][];
+  /** Cell text colors (absent in files saved before they were kept). */
+  fontColors?: [number, string][];
   fontWeights: [number, string][];
   validations: [number, SavedValidation][];
   frozenRows: number;
@@ -93,6 +97,7 @@ export function exportState(emu: Emulator): SavedState {
         formats: [...d.formats],
         notes: [...d.notes],
         backgrounds: [...d.backgrounds],
+        fontColors: [...d.fontColors],
         fontWeights: [...d.fontWeights],
         validations: [...d.validations].map(([k, v]) => [
           k,
@@ -117,6 +122,7 @@ export function exportState(emu: Emulator): SavedState {
           options: c.options,
           position: c.position,
           ranges: c.ranges.map(refOf),
+          ...(c.transposed ? { transposed: true } : {}),
         })),
       };
     }),
@@ -152,6 +158,7 @@ export function importState(emu: Emulator, state: SavedState): void {
       fill(d.formats, saved.formats);
       fill(d.notes, saved.notes);
       fill(d.backgrounds, saved.backgrounds);
+      fill(d.fontColors, saved.fontColors ?? []);
       fill(d.fontWeights, saved.fontWeights);
       fill(
         d.validations,

@@ -14,6 +14,8 @@ export interface CellView {
   v?: string;
   n?: string;
   bg?: string;
+  /** Text color. */
+  fc?: string;
   b?: true;
   /** Checkbox state, for checkbox cells. */
   cb?: boolean;
@@ -32,6 +34,8 @@ export interface ChartView {
   labels: string[];
   series: { name: string; data: number[] }[];
   anchor: { row: number; column: number };
+  /** Series colors from the chart's 'colors' option. */
+  colors?: string[];
 }
 
 /** GET /api/sheet?name=...: one tab. */

@@ -50,6 +50,8 @@ export function sheetView(emu: Emulator, sheet: EmuSheet, computed: Computed | u
         if (err) cell.err = err;
         const bg = d.meta(d.backgrounds, r, c);
         if (bg) cell.bg = bg;
+        const fc = d.meta(d.fontColors, r, c);
+        if (fc) cell.fc = fc;
         if (d.meta(d.fontWeights, r, c) === 'bold') cell.b = true;
         const rule = d.meta(d.validations, r, c);
         if (rule?.type === 'CHECKBOX') cell.cb = v === true;
@@ -60,8 +62,10 @@ export function sheetView(emu: Emulator, sheet: EmuSheet, computed: Computed | u
             const [r0, c0, nr, nc] = rg._bounds();
             return r + 1 >= r0 && r + 1 < r0 + nr && c + 1 >= c0 && c + 1 < c0 + nc;
           });
-          if (inside && x.background && cf._matchesText(cell.t)) {
-            cell.bg = x.background;
+          // The first rule (top of the list) that matches a cell gives it its format, as in Sheets.
+          if (inside && (x.background || x.fontColor) && cf._matchesText(cell.t)) {
+            if (x.background) cell.bg = x.background;
+            if (x.fontColor) cell.fc = x.fontColor;
             break;
           }
         }
@@ -73,17 +77,29 @@ export function sheetView(emu: Emulator, sheet: EmuSheet, computed: Computed | u
       const [labels, ...series] = ch.ranges.map((rg) => rg._peekValues());
       const label = (v: unknown): string => (isDate(v) ? displayText(v, 'yyyy-mm-dd', tz) : String(v ?? ''));
       const columnsOf = (grid: unknown[][]): unknown[][] => (grid[0] ?? []).map((_, j) => grid.map((row) => row[j]));
-      return {
+      const num = (x: unknown): number => (typeof x === 'number' ? x : 0);
+      const valueColumns = series.flatMap((g) => columnsOf(g));
+      const colors = Array.isArray(ch.options.colors) ? ch.options.colors.map(String) : undefined;
+      const base = {
         title: String(ch.options.title ?? ''),
         type: ch.type,
         anchor: { row: ch.position.row, column: ch.position.column },
-        labels: (labels ?? []).slice(1).map((r) => label(r[0])),
-        series: series
-          .flatMap((g) => columnsOf(g))
-          .map((col) => ({
-            name: String(col[0] ?? ''),
-            data: col.slice(1).map((x) => (typeof x === 'number' ? x : 0)),
+        ...(colors ? { colors } : {}),
+      };
+      // Rows and columns switched: the value columns' headers are the categories, each row a series.
+      if (ch.transposed)
+        return {
+          ...base,
+          labels: valueColumns.map((col) => label(col[0])),
+          series: (labels ?? []).slice(1).map((r, i) => ({
+            name: label(r[0]),
+            data: valueColumns.map((col) => num(col[i + 1])),
           })),
+        };
+      return {
+        ...base,
+        labels: (labels ?? []).slice(1).map((r) => label(r[0])),
+        series: valueColumns.map((col) => ({ name: String(col[0] ?? ''), data: col.slice(1).map(num) })),
       };
     });
     return {

@@ -266,6 +266,7 @@ function renderGrid(): void {
       ].filter(Boolean);
       td.className = cls.join(' ');
       if (c.bg && c.bg !== '#ffffff') td.style.background = c.bg;
+      if (c.fc) td.style.color = c.fc;
       if (c.n || c.err) td.title = c.err ?? c.n ?? '';
       if (c.cb !== undefined) {
         const box = document.createElement('input');
@@ -312,15 +313,18 @@ function renderCharts(list: ChartView[]): void {
           datasets: spec.series.map((s, i) => ({
             label: s.name,
             data: s.data,
-            backgroundColor: colors[i % colors.length],
-            borderColor: colors[i % colors.length],
+            backgroundColor: spec.colors?.[i] ?? colors[i % colors.length],
+            borderColor: spec.colors?.[i] ?? colors[i % colors.length],
           })),
         },
         options: {
           indexAxis: spec.type === 'BAR' ? 'y' : 'x',
           maintainAspectRatio: false,
           animation: false,
-          plugins: { title: { display: true, text: spec.title }, legend: { display: spec.series.length > 1 } },
+          plugins: {
+            title: { display: true, text: spec.title },
+            legend: { display: spec.series.length > 1, position: spec.colors ? 'right' : 'top' },
+          },
         },
       }),
     );

@@ -30,6 +30,7 @@ import { TabRegistry } from '../sheets/tab-registry';
 import { applyPlan } from '../sheets/write-plan';
 import { Clock, clockOf, stageTableOrProblem } from './pipeline-context';
 import { logQueuedEdits } from './queued-edits';
+import { settingsEdited } from './stage-colors';
 
 export type EditVia = 'simple' | 'installable';
 
@@ -69,6 +70,11 @@ export function handleEdit(e: EditEvent, via: EditVia = 'simple'): EditResult {
   if (via === 'simple' ? trigger : trigger?.id !== String(e.triggerUid ?? '')) return NONE;
   const span = editedSpan(e.range);
   const registry = new TabRegistry(book, props);
+  const settings = registry.find('settings');
+  if (settings && isTab(settings, span.sheetId)) {
+    settingsEdited(book, registry, span, EDIT_LOCK_WAIT_MS);
+    return NONE;
+  }
   const sheet = registry.find('deals');
   if (!sheet || !isTab(sheet, span.sheetId)) return NONE;
   const first = Math.max(FIRST_DATA_ROW, span.firstRow);

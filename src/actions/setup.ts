@@ -26,6 +26,7 @@ import { applyPlan, PLAN_ATTEMPTS } from '../sheets/write-plan';
 import { dealIdWrites } from './deal-ids';
 import { clockOf, currentUser, UserError } from './pipeline-context';
 import { logQueuedEdits } from './queued-edits';
+import { ColorsResult, refreshStageColors } from './stage-colors';
 
 export interface SetupReport {
   created: string[];
@@ -35,6 +36,8 @@ export interface SetupReport {
   loggedStages: number;
   /** Columns left as the team set them up, and why. */
   kept: string[];
+  /** Stage colors: the Stage column's rules written, blank Color cells filled, or why not (#14). */
+  colors: ColorsResult | undefined;
   problems: DataProblem[];
 }
 
@@ -48,6 +51,7 @@ export function setupPipeline(book: Book): SetupReport {
       adopted: undefined,
       loggedStages: 0,
       kept: [],
+      colors: undefined,
       problems: [],
     };
     const settings = ensureSettingsTab(registry);
@@ -66,6 +70,7 @@ export function setupPipeline(book: Book): SetupReport {
     logQueuedEdits(book);
     let table = readDealsTable(sheet);
     report.kept = applyDealsFormats(sheet, table.columns, table.rows.length, stageNamesRange(settings.sheet));
+    report.colors = refreshStageColors(book, registry, true);
     const props = documentProperties();
     for (let attempt = 1; ; attempt++) {
       const { plan, assigned, logged, next } = idsAndImports(book, registry, table, readDealIdCounter(props));
@@ -164,7 +169,13 @@ export function describeSetup(r: SetupReport): string {
     done.push(
       `Logged the current stage of ${r.loggedStages} deal${r.loggedStages === 1 ? '' : 's'} in Stage History (via import).`,
     );
+  if (r.colors?.rules) done.push('Colored the Stage column by stage (after your own conditional formatting rules).');
+  if (r.colors?.filled)
+    done.push(
+      `Filled ${r.colors.filled} blank Color cell${r.colors.filled === 1 ? '' : 's'} of the settings tab with the default colors.`,
+    );
   const notes: string[] = [];
+  if (r.colors?.problem) notes.push(`Stage colors not changed (fix the settings first):\n${r.colors.problem}`);
   if (r.kept.length) notes.push('Left as you set them up:', ...r.kept.map((k) => `- ${k}`));
   if (r.problems.length) notes.push('Data problems:', ...r.problems.map((p) => `- ${formatDataProblem(p)}`));
   if (done.length === (r.adopted ? 1 : 0))

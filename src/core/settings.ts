@@ -98,6 +98,14 @@ const POSITIONAL: Field[] = [
   'color',
 ];
 
+/** Where a settings header row puts the Stage and Color columns (0-based); undefined when it is no header. */
+export function stageAndColorColumns(
+  row: readonly CellValue[],
+): { stage: number; color: number | undefined } | undefined {
+  const f = headerFields(row);
+  return f ? { stage: f.stage as number, color: f.color } : undefined;
+}
+
 function headerFields(row: readonly CellValue[]): Partial<Record<Field, number>> | undefined {
   const found: Partial<Record<Field, number>> = {};
   row.forEach((cell, i) => {

@@ -17,4 +17,6 @@ export const PROPERTY_KEYS = {
   queuedEditPrefix: 'dealPipeline.queuedEdit.',
   /** The installable on-edit trigger that logs typed edits with the editor's e-mail: JSON { id, owner }. */
   editTrigger: 'dealPipeline.editTrigger',
+  /** The add-on's stage-color rules on the Deals tab, as it last wrote them: JSON string[] of signatures. */
+  stageColorRules: 'dealPipeline.stageColorRules',
 } as const;

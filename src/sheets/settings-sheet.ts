@@ -94,6 +94,12 @@ export function readNamedSettingsGrid(book: Book): CellGrid | undefined {
   return last < 1 ? [] : (sheet.getRange(1, NAMED_SETTINGS_COLUMN, last, 2).getValues() as CellGrid);
 }
 
+/** The stage table alone (the whole tab read once), or undefined when the tab does not exist. */
+export function readStageTable(book: Book, registry?: TabRegistry): StageTableParse | undefined {
+  const cells = readSettingsCells(book, registry);
+  return cells ? stageTableFrom(cells) : undefined;
+}
+
 /** The settings tab, created with the default stages when missing. */
 export function ensureSettingsTab(registry: TabRegistry): { sheet: Sheet; created: boolean } {
   const created = registry.find('settings') === undefined;

@@ -61,10 +61,15 @@ function upsertCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
     let builder = first ? first.modify().clearRanges() : sheet.newChart();
     builder = builder.setChartType(Charts.ChartType[spec.type]);
     for (const b of spec.ranges) builder = builder.addRange(sheet.getRange(b.row, b.column, b.numRows, b.numColumns));
+    // A series per row (Sheets' switch rows/columns) gives each row its own color from 'colors'
+    // (EmbeddedChartBuilder.setTransposeRowsAndColumns; Gviz option colors, one per series); the
+    // legend then names the rows.
     builder = builder
+      .setTransposeRowsAndColumns(spec.seriesPerRow === true)
       .setOption('title', spec.title)
-      .setOption('legend', { position: spec.key === 'funnel' ? 'none' : 'bottom' })
+      .setOption('legend', { position: spec.seriesPerRow ? 'right' : 'bottom' })
       .setPosition(spec.anchor.row, spec.anchor.column, 0, 0);
+    if (spec.colors) builder = builder.setOption('colors', [...spec.colors]);
     if (first) sheet.updateChart(builder.build());
     else sheet.insertChart(builder.build());
   }

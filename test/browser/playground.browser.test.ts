@@ -58,6 +58,30 @@ test('move a deal in the sidebar, run the daily job, read the summary, type a fo
   const deals = await sheet(server, 'Deals');
   const header = (deals[0] as Cell[]).map((c) => c.t);
   const col = (name: string): number => header.indexOf(name);
+
+  // The Stage cells carry their stage's color and a readable text color (#14), from the add-on's conditional-format rules.
+  const rgb = (hex: string): string => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+  const STAGE_COLORS: Record<string, [string, string]> = {
+    'Lead Generation': ['#56b4e9', '#000000'],
+    'Initial Contact': ['#0072b2', '#ffffff'],
+    Qualification: ['#cc79a7', '#000000'],
+    Proposal: ['#e69f00', '#000000'],
+    Negotiation: ['#f0e442', '#000000'],
+    'Closed Won': ['#009e73', '#000000'],
+    'Closed Lost': ['#d55e00', '#000000'],
+  };
+  const stageCells = await page.$$eval(`.grid td[data-c="${col('Stage') + 1}"]`, (tds) =>
+    tds
+      .filter((td) => Number((td as HTMLElement).dataset.r) >= 2 && td.textContent !== '')
+      .slice(0, 60)
+      .map((td) => [td.textContent ?? '', getComputedStyle(td).backgroundColor, getComputedStyle(td).color]),
+  );
+  expect(stageCells.length).toBeGreaterThan(20);
+  for (const [stage, bg, fg] of stageCells) {
+    const want = STAGE_COLORS[stage as string];
+    expect(want).toBeDefined();
+    expect([stage, bg, fg]).toEqual([stage, rgb((want as [string, string])[0]), rgb((want as [string, string])[1])]);
+  }
   const rowIndex = deals.findIndex(
     (r, i) =>
       i > 0 &&

@@ -11,6 +11,7 @@ import { requireColumn } from '../../sheets/deals-sheet';
 import { HealthPlanRow } from '../../core/health-match';
 import { writeHealthById } from '../../sheets/health-column';
 import { ensureStaleHighlight } from '../../sheets/stale-highlight';
+import { applyStageColors } from '../stage-colors';
 import { Phase } from './phase';
 
 const text = (v: CellValue): string => (v === null || v === undefined ? '' : String(v));
@@ -41,6 +42,7 @@ export const stalePhase: Phase = ({ input }) => {
   return () => {
     const w = writeHealthById(deals.sheet, { columns: deals.columns, rows: plan });
     ensureStaleHighlight(deals.sheet, w.healthColumn - 1);
+    applyStageColors(input.registry, table, deals.sheet);
     return {
       parts: [
         `${stale} stale deals flagged`,

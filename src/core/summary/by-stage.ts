@@ -7,6 +7,7 @@ import { funnel } from '../funnel';
 import { historyReach } from '../history';
 import { daysInStage } from '../staleness';
 import { DAYS, DEFINITIONS, MONEY, PERCENT } from './definitions';
+import { stageColors } from '../stage-colors';
 import { Section } from './input';
 
 export const byStageSection: Section = ({ table, deals, set, stageTotals, reach, today }, out) => {
@@ -68,5 +69,10 @@ export const byStageSection: Section = ({ table, deals, set, stageTotals, reach,
       { row: head, column: 6, numRows: shown, numColumns: 1 },
     ],
     anchor: { row: 1, column: 9 },
+    // One bar per stage, in the stage's color (the same as the Stage cells and the board).
+    seriesPerRow: true,
+    colors: stageColors(table)
+      .slice(0, shown - 1)
+      .map((c) => c.background),
   });
 };

@@ -24,6 +24,13 @@ export interface ChartSpec {
   /** Ranges on the summary tab, 1-based; the first is the category column. */
   readonly ranges: Block[];
   readonly anchor: { row: number; column: number };
+  /**
+   * One series per row of the ranges (Sheets' "switch rows / columns"), so each row can have its own
+   * color: the funnel's bars are its stages (#14).
+   */
+  readonly seriesPerRow?: boolean;
+  /** Series colors, in series order (the stages' colors for the funnel). */
+  readonly colors?: readonly string[];
 }
 
 export interface SummaryLayout {

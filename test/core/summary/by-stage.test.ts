@@ -98,6 +98,9 @@ test('formats on the stage rows, and the funnel chart over the open and won rows
         { row: 1, column: 6, numRows: 7, numColumns: 1 },
       ],
       anchor: { row: 1, column: 9 },
+      seriesPerRow: true,
+      // The open and won stages' default colors (Okabe-Ito), one bar each.
+      colors: ['#56b4e9', '#0072b2', '#cc79a7', '#e69f00', '#f0e442', '#009e73'],
     },
   ]);
 });
