@@ -5,18 +5,16 @@
 import type { BoardBadge, BoardCard, BoardStage } from '../shared/board-api';
 import { CalendarDay } from './calendar';
 import { DealRecord } from './deals';
+import { stageColor } from './stage-colors';
 import { StageTable } from './stages';
 import { daysInStage, staleness } from './staleness';
-
-/** A stage without a colour of its own in the settings tab (until the palette's colour is wired in). */
-export const NEUTRAL_STAGE_COLOR = '#5f6368';
 
 export function boardStages(table: StageTable): BoardStage[] {
   return table.stages.map((s) => ({
     name: s.name,
     outcome: s.outcome,
     probability: s.probability,
-    color: s.color ?? NEUTRAL_STAGE_COLOR,
+    color: stageColor(table, s).background,
   }));
 }
 

@@ -1,7 +1,7 @@
 /** src/core/board.ts: a card per deal (weighted value, days in stage, badges) and a column per stage with its colour. */
 import { dayNumber } from '../../fixtures/calendar-days';
 import { defaultDeal } from '../../fixtures/deal-records';
-import { boardCard, boardCards, boardStages, NEUTRAL_STAGE_COLOR, weightedValue } from '../../src/core/board';
+import { boardCard, boardCards, boardStages, weightedValue } from '../../src/core/board';
 import { defaultStageTable } from '../../src/core/settings';
 import { makeStageTable } from '../../src/core/stages';
 
@@ -59,12 +59,14 @@ test('cards count Deal IDs over the whole board: a shared one is marked on each 
   expect(cards.map((c) => c.badges.map((b) => b.kind))).toEqual([['shared-id'], ['shared-id'], ['no-id'], []]);
 });
 
-test("columns follow the stage table's order; a stage's own colour heads its column, else the neutral one", () => {
+test("columns follow the stage table's order; a stage's own colour heads its column, else the palette's by position", () => {
   const base = defaultStageTable().stages;
   const table = makeStageTable(base.map((s, i) => (i === 1 ? { ...s, color: '#e69f00' } : { ...s, color: null })));
   const stages = boardStages(table);
   expect(stages.map((s) => s.name)).toEqual(base.map((s) => s.name));
   expect(stages[1]?.color).toBe('#e69f00');
-  expect(stages[0]?.color).toBe(NEUTRAL_STAGE_COLOR);
-  expect(stages[3]).toEqual({ name: 'Proposal', outcome: 'Open', probability: 0.5, color: NEUTRAL_STAGE_COLOR });
+  // Okabe-Ito, open stages in order: sky blue first, orange fourth; Won bluish green, Lost vermillion.
+  expect(stages[0]?.color).toBe('#56b4e9');
+  expect(stages[3]).toEqual({ name: 'Proposal', outcome: 'Open', probability: 0.5, color: '#e69f00' });
+  expect(stages.slice(5).map((s) => s.color)).toEqual(['#009e73', '#d55e00']);
 });
