@@ -9,6 +9,7 @@ import type {
   SidebarServer,
   StageOption,
 } from '../src/shared/sidebar-api';
+import { chooseStage, moveFields, renderFollowUp, wireFollowUp } from './follow-up';
 
 type Runner = {
   withSuccessHandler(f: (v: unknown) => void): Runner;
@@ -69,6 +70,7 @@ function render(deal: DealView): void {
   $('deal-stage').textContent = deal.stage || '(none)';
   $('deal-days').textContent = deal.daysInStage === null ? '—' : String(deal.daysInStage);
   $('deal-id').textContent = deal.dealId;
+  renderFollowUp(deal);
   const list = $('stages');
   list.replaceChildren();
   for (const s of deal.stages) {
@@ -112,6 +114,7 @@ function choose(s: StageOption): void {
   $('lost-label').hidden = s.outcome !== 'Lost';
   ($('lost-reason') as HTMLTextAreaElement).value = current?.lostReason ?? '';
   ($('confirm') as HTMLButtonElement).textContent = s.allMet ? 'Move' : 'Move with override';
+  chooseStage(s);
   ($('note') as HTMLTextAreaElement).focus();
 }
 
@@ -145,6 +148,7 @@ async function submit(ev: Event): Promise<void> {
     note: ($('note') as HTMLTextAreaElement).value,
     override: ($('override') as HTMLInputElement).checked,
     lostReason: ($('lost-reason') as HTMLTextAreaElement).value,
+    ...moveFields(target),
   };
   setBusy(true);
   setStatus(`Moving to ${target.name}…`);
@@ -163,7 +167,17 @@ async function submit(ev: Event): Promise<void> {
 }
 
 $('refresh').addEventListener('click', () => {
-  void load();
+  wireFollowUp({
+  save: (request) => call('setNextStep', request),
+  done: (result) => {
+    if (result.ok) {
+      render(result.deal);
+      setStatus(result.message, 'ok');
+    } else setStatus(result.message, 'error');
+  },
+  busy: setBusy,
+});
+void load();
 });
 $('move').addEventListener('submit', (e) => {
   void submit(e);
@@ -171,5 +185,15 @@ $('move').addEventListener('submit', (e) => {
 $('cancel').addEventListener('click', () => {
   $('move').hidden = true;
   target = undefined;
+});
+wireFollowUp({
+  save: (request) => call('setNextStep', request),
+  done: (result) => {
+    if (result.ok) {
+      render(result.deal);
+      setStatus(result.message, 'ok');
+    } else setStatus(result.message, 'error');
+  },
+  busy: setBusy,
 });
 void load();

@@ -8,6 +8,7 @@ import { automationTick } from './actions/automation';
 import { handleEdit } from './actions/on-edit';
 import { actions, buildMenu, menuAction } from './actions/menu';
 import { getSelectedDeal as selectedDeal, moveDeal as move } from './actions/sidebar-server';
+import { setNextStep as saveNextStep } from './actions/follow-up-server';
 import { callCustomFunction } from './functions/call';
 import { CustomFunctionResult } from './functions/implementations';
 import { FunctionContext } from './functions/context';
@@ -16,7 +17,7 @@ import { spreadsheetTimeZone } from './sheets/book-info';
 import { activeBook } from './sheets/platform';
 import { readSettingsGrid } from './sheets/settings-sheet';
 import { showSidebar } from './sheets/ui';
-import { MoveDealResult, SelectedDeal, SidebarServer } from './shared/sidebar-api';
+import { MoveDealResult, NextStepResult, SelectedDeal, SidebarServer } from './shared/sidebar-api';
 
 const ctx: FunctionContext = {
   readSettings: () => readSettingsGrid(activeBook()),
@@ -114,6 +115,11 @@ export function menuSetAutomationHour(): void {
   menuAction('Daily run hour', () => actions.setHour());
 }
 
+/** Menu: Email me a daily digest (turns it on or off for the current user). */
+export function menuToggleDigest(): void {
+  menuAction('Daily digest', actions.toggleDigest);
+}
+
 /**
  * Sidebar: the deal in the active row, with each stage's requirements and whether they are met.
  * @return {Object} The deal view, or a message when the selection is not a deal.
@@ -131,9 +137,17 @@ export function moveDeal(request: unknown): MoveDealResult {
   return move(activeBook(), request);
 }
 
+/**
+ * Sidebar: sets the selected deal's Next Step and Next Step Due. Validates its argument; refused when
+ * either changed since the sidebar showed them.
+ */
+export function setNextStep(request: unknown): NextStepResult {
+  return saveNextStep(activeBook(), request);
+}
+
 // The sidebar's server functions, checked at compile time against the API sidebar/sidebar.ts calls
 // through google.script.run: each one there, with its request and result types (JSON-safe).
-void ({ getSelectedDeal, moveDeal } satisfies SidebarServer);
+void ({ getSelectedDeal, moveDeal, setNextStep } satisfies SidebarServer);
 
 /**
  * Hourly time-driven trigger: runs the daily job when due, or continues a pending one.

@@ -7,6 +7,7 @@ import { addAddonMenu, alert, MenuEntry, promptText } from '../sheets/ui';
 import { automationHour, disableAutomation, enableAutomation, setAutomationHour } from './automation';
 import { JOBS, runJob } from './jobs';
 import { dataCheckLines } from './data-checks';
+import { toggleDigest } from './digest';
 import { describeSetup, setupPipeline } from './setup';
 
 export const MENU: readonly MenuEntry[] = [
@@ -20,6 +21,7 @@ export const MENU: readonly MenuEntry[] = [
   ['Turn on daily automation', 'menuTurnOnAutomation'],
   ['Turn off daily automation', 'menuTurnOffAutomation'],
   ['Set daily run hour...', 'menuSetAutomationHour'],
+  ['Email me a daily digest', 'menuToggleDigest'],
 ];
 
 /** Builds the menu only: safe in AuthMode.NONE (no properties, no sheets). */
@@ -71,6 +73,7 @@ export const actions = {
     const n = disableAutomation(book);
     return n > 0 ? 'Daily automation is off.' : 'Daily automation was already off.';
   },
+  toggleDigest: (book: Book): string => toggleDigest(book),
   setHour: (): string => {
     const answer = promptText(
       'Daily run hour',

@@ -20,6 +20,7 @@ import { applyPlan } from '../sheets/write-plan';
 import { dealView } from './deal-view';
 import { clockOf, currentUser, dealsTabOf, stageTableOf, UserError } from './pipeline-context';
 import { logQueuedEdits } from './queued-edits';
+import { followUpFields, moveFollowUp } from './move-follow-up';
 
 /** Rows a sheet can have (10 million cells over at least one column). */
 const MAX_ROW = 10_000_000;
@@ -81,6 +82,7 @@ export function validateMoveRequest(input: unknown): MoveDealRequest {
     note: text(r.note, 'note', false),
     override: r.override,
     lostReason: text(r.lostReason, 'lostReason', false),
+    ...followUpFields(r),
   };
 }
 
@@ -129,8 +131,11 @@ function applyMove(book: Book, req: MoveDealRequest): MoveDealResult {
   const stageText = readText(cells('stage'));
   const plan = planMove(table, stageText, cells, req);
   if (!plan.ok) return { ok: false, message: plan.reason, missing: [...plan.missing] };
+  const followUp = moveFollowUp(plan.to, cells, req, clock);
+  if (!followUp.ok) return { ok: false, message: followUp.message, missing: ['Next Step'] };
   const name = readText(cells('deal'));
   const w = moveWrites(plan, { id: req.dealId.trim(), name, stageText }, clock.todayDate, clock.now, currentUser());
+  Object.assign(w.cells, followUp.cells);
   for (const [key, value] of Object.entries(w.cells)) {
     const c = deals.columns[key as keyof typeof deals.columns];
     if (c !== undefined) raw[c] = value;

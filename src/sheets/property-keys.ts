@@ -17,4 +17,6 @@ export const PROPERTY_KEYS = {
   queuedEditPrefix: 'dealPipeline.queuedEdit.',
   /** The installable on-edit trigger that logs typed edits with the editor's e-mail: JSON { id, owner }. */
   editTrigger: 'dealPipeline.editTrigger',
+  /** Prefix of daily-digest opt-ins: one key per user (+ e-mail), JSON DigestOptIn. */
+  digestPrefix: 'dealPipeline.digest.',
 } as const;
