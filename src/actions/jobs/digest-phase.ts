@@ -17,7 +17,9 @@ import { remainingMailQuota, sendMail } from '../../sheets/mail';
 import { documentProperties } from '../../sheets/platform';
 import { Phase } from './phase';
 
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/** An error's message (errors thrown by Apps Script services need not be this realm's Error). */
+const errorText = (e: unknown): string =>
+  typeof e === 'object' && e !== null && 'message' in e ? String((e as { message: unknown }).message) : String(e);
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 export const digestPhase: Phase = ({ input }) => {
