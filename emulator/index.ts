@@ -24,7 +24,6 @@ export type { EmuRange } from './range';
 export type { EmuSheet } from './sheet';
 export type { EmuSpreadsheet } from './spreadsheet';
 export type { AuthModeName } from './run-context';
-export type { SentMail } from './mail';
 
 export interface EmulatorOptions {
   /** The spreadsheet's time zone. */

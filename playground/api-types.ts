@@ -72,6 +72,17 @@ export interface StateView {
   triggers: TriggerView[];
   /** The open sidebar's title, or null. */
   sidebar: string | null;
+  /** Mail the add-on sent (the daily digest), newest first, at most 20: the emulator's MailApp record. */
+  outbox: MailView[];
+}
+
+export interface MailView {
+  to: string;
+  from: string;
+  subject: string;
+  /** The plain-text body (shown with textContent). */
+  body: string;
+  at: string;
 }
 
 /** An alert or prompt the add-on showed. */

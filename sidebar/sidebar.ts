@@ -168,16 +168,16 @@ async function submit(ev: Event): Promise<void> {
 
 $('refresh').addEventListener('click', () => {
   wireFollowUp({
-  save: (request) => call('setNextStep', request),
-  done: (result) => {
-    if (result.ok) {
-      render(result.deal);
-      setStatus(result.message, 'ok');
-    } else setStatus(result.message, 'error');
-  },
-  busy: setBusy,
-});
-void load();
+    save: (request) => call('setNextStep', request),
+    done: (result) => {
+      if (result.ok) {
+        render(result.deal);
+        setStatus(result.message, 'ok');
+      } else setStatus(result.message, 'error');
+    },
+    busy: setBusy,
+  });
+  void load();
 });
 $('move').addEventListener('submit', (e) => {
   void submit(e);

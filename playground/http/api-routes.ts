@@ -53,6 +53,10 @@ export function apiRoutes(session: PlaygroundSession): {
         nextRun: t.nextRun ? new Date(t.nextRun).toISOString() : null,
       })),
       sidebar: emu.ui.sidebar ? emu.ui.sidebar.getTitle() || 'Sidebar' : null,
+      outbox: emu.mail.sent
+        .slice(-20)
+        .reverse()
+        .map((m) => ({ to: m.to, from: m.from, subject: m.subject, body: m.body, at: new Date(m.at).toISOString() })),
     }));
 
   const post: PostHandlers = {

@@ -94,7 +94,12 @@ function applyNextStep(book: Book, req: NextStepRequest): NextStepResult {
   requireColumn(deals, 'nextStep');
   requireColumn(deals, 'nextStepDue');
   const located = locateRows(
-    { action: 'Next step', rows: [{ key: { by: 'id', id: req.dealId }, row: req.row, cells: {} }], history: [], needs: [] },
+    {
+      action: 'Next step',
+      rows: [{ key: { by: 'id', id: req.dealId }, row: req.row, cells: {} }],
+      history: [],
+      needs: [],
+    },
     { tab: deals.tab, firstRow: deals.firstRow, ids: allDealIds(deals, requireColumn(deals, 'dealId')) },
   );
   if (!located.ok) return { ok: false, message: located.reason };
@@ -119,13 +124,19 @@ function applyNextStep(book: Book, req: NextStepRequest): NextStepResult {
   }
   const applied = applyPlan(
     { deals: sheet },
-    { action: 'Next step', rows: [{ key: { by: 'id', id: req.dealId }, row, cells: w, was }], history: [], needs: ['dealId'] },
+    {
+      action: 'Next step',
+      rows: [{ key: { by: 'id', id: req.dealId }, row, cells: w, was }],
+      history: [],
+      needs: ['dealId'],
+    },
   );
   if (!applied.ok) return { ok: false, message: applied.message };
   const name = readText(cells('deal')) || req.dealId;
   return {
     ok: true,
-    message: req.nextStep === '' && req.due === '' ? `Cleared the next step of ${name}.` : `Saved the next step of ${name}.`,
+    message:
+      req.nextStep === '' && req.due === '' ? `Cleared the next step of ${name}.` : `Saved the next step of ${name}.`,
     deal: dealView(table, { ...deals, rows: [raw], firstRow: row }, 0, clock.today, clock.readZone),
   };
 }

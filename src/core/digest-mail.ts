@@ -44,9 +44,7 @@ export function digestMail(d: OwnerDigest, place: DigestPlace): DigestMail {
   const counts = SECTIONS.map(([k, label]) => [label, d[k].length] as const).filter(([, n]) => n > 0);
   const subject = `Deal Pipeline digest: ${counts.map(([label, n]) => `${n} ${label.toLowerCase()}`).join(', ') || 'nothing due'} (${place.spreadsheet})`;
   const text: string[] = [`Your deals in "${place.spreadsheet}" today.`];
-  const html: string[] = [
-    `<p>Your deals in <b>${escapeHtml(place.spreadsheet)}</b> today.</p>`,
-  ];
+  const html: string[] = [`<p>Your deals in <b>${escapeHtml(place.spreadsheet)}</b> today.</p>`];
   for (const [key, label] of SECTIONS) {
     const items = d[key];
     if (items.length === 0) continue;
@@ -55,9 +53,7 @@ export function digestMail(d: OwnerDigest, place: DigestPlace): DigestMail {
     for (const i of items.slice(0, DIGEST_SECTION_CAP)) {
       const link = place.link(i.row);
       text.push(`- ${title(i)}: ${i.detail}  ${link}`);
-      html.push(
-        `<li><a href="${escapeHtml(link)}">${escapeHtml(title(i))}</a>: ${escapeHtml(i.detail)}</li>`,
-      );
+      html.push(`<li><a href="${escapeHtml(link)}">${escapeHtml(title(i))}</a>: ${escapeHtml(i.detail)}</li>`);
     }
     if (items.length > DIGEST_SECTION_CAP) {
       const more = `... and ${items.length - DIGEST_SECTION_CAP} more`;

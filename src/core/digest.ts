@@ -112,7 +112,11 @@ export function buildDigests(
     if (s.kind === 'stale')
       items.push([
         'stale',
-        { ...base, rank: s.days - s.limit, detail: `${plural(s.days, 'day')} in ${deal.stage.name} (limit ${s.limit})` },
+        {
+          ...base,
+          rank: s.days - s.limit,
+          detail: `${plural(s.days, 'day')} in ${deal.stage.name} (limit ${s.limit})`,
+        },
       ]);
     const untilClose = deal.expectedClose - today;
     if (untilClose >= 0 && untilClose < CLOSING_WINDOW_DAYS)

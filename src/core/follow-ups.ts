@@ -37,7 +37,8 @@ export function overdueDays(d: FollowUpFields, today: CalendarDay): number {
   return s.kind === 'overdue' ? s.days : 0;
 }
 
-const quoted = (step: string): string => (step === '' ? '' : ` ("${step.length > 60 ? `${step.slice(0, 57)}...` : step}")`);
+const quoted = (step: string): string =>
+  step === '' ? '' : ` ("${step.length > 60 ? `${step.slice(0, 57)}...` : step}")`;
 
 /** Health's words: `Follow-up overdue: 3 days ("Send proposal")`, `No next step`; '' otherwise. */
 export function followUpText(s: FollowUpStatus): string {

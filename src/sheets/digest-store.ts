@@ -34,8 +34,7 @@ export function readDigestOptIns(props: DocumentProperties): DigestOptIn[] {
   const all = props.getProperties();
   const out: DigestOptIn[] = [];
   for (const [key, raw] of Object.entries(all))
-    if (key.startsWith(PROPERTY_KEYS.digestPrefix))
-      out.push(parse(key.slice(PROPERTY_KEYS.digestPrefix.length), raw));
+    if (key.startsWith(PROPERTY_KEYS.digestPrefix)) out.push(parse(key.slice(PROPERTY_KEYS.digestPrefix.length), raw));
   return out.sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
 }
 
