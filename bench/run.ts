@@ -248,6 +248,42 @@ if (!functionsOnly) {
     }
   }
 
+  // The daily job with the digest on for three owners ("Rep 0".."Rep 2" by the owner rule): one mail each.
+  const DIGEST_USERS = ['rep.0@example.com', 'rep.1@example.com', 'rep.2@example.com'];
+  for (const n of quick ? [1000, 10_000] : [1000, 10_000, 50_000]) {
+    const e = workbook(n);
+    e.mail.dailyQuota = Number.MAX_SAFE_INTEGER;
+    const daily = (): void => {
+      e.counter.quiet(() => {
+        const p = e.properties.document;
+        p.setProperty('dealPipeline.automationHour', '0');
+        p.deleteProperty('dealPipeline.lastDailyRun');
+        for (const u of DIGEST_USERS) p.setProperty(`dealPipeline.digest.${u}`, '{"since":"","lastSent":""}');
+      });
+      const before = e.mail.sent.length;
+      e.call('onAutomationTick');
+      const result = lastRunResult(e);
+      if (result !== 'OK') failures.push(`Daily job with digest at ${n} deals did not succeed: ${result}`);
+      if (e.mail.sent.length - before !== DIGEST_USERS.length)
+        failures.push(
+          `Daily digest at ${n} deals sent ${e.mail.sent.length - before} mails, not ${DIGEST_USERS.length}`,
+        );
+    };
+    daily();
+    e.counter.reset();
+    daily();
+    const calls = e.counter.total();
+    const ms = time(daily, n >= 50_000 ? 3 : 5);
+    (globalThis as { gc?: () => void }).gc?.();
+    jobRows.push({
+      job: 'Daily job + digest (3 owners)',
+      rows: n,
+      medianMs: +ms.toFixed(1),
+      serviceCalls: calls,
+      heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(0),
+    });
+  }
+
   // onEdit for a 500-row paste into Stage (no oldValue: old stages come from Stage History), on each workbook size.
   for (const n of quick ? [1000, 10_000] : [1000, 10_000, 50_000]) {
     const e = workbook(n);

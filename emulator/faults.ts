@@ -5,7 +5,8 @@
  * - a protected tab that refuses writes (Sheets' own message);
  * - another user sorting or inserting rows between the add-on's read and its write (other users
  *   never wait for LockService: https://developers.google.com/apps-script/reference/lock/lock-service);
- * - a tab renamed by a user.
+ * - a tab renamed by a user;
+ * - MailApp refusing to send (a Gmail outage) or the day's mail quota nearly used up (mail.ts).
  * Faults act only on the add-on's counted calls; the test's own arranging (counter.quiet) is never hit.
  */
 import type { Emulator } from './index';
@@ -77,6 +78,17 @@ export class Faults {
     this.emu.counter.quiet(() => this.sheet(tab).setName(name));
   }
 
+  /** MailApp.sendEmail throws `message` (for `to` only, when given) until clear(). */
+  failMail(message = 'Exception: Service unavailable: Gmail', to?: string): void {
+    this.emu.mail.failure = to === undefined ? { message } : { message, to };
+  }
+
+  /** Only `left` recipients remain in `user`'s MailApp quota today (getRemainingDailyQuota() says so). */
+  mailQuotaLeft(left: number, user = this.emu.run.user): void {
+    const who = user;
+    this.emu.mail.used.set(who, { since: this.emu.clock.now(), count: this.emu.mail.dailyQuota - left });
+  }
+
   /** Removes every hook from every tab and frees the lock. */
   clear(): void {
     for (const s of this.emu.book._sheets()) {
@@ -85,6 +97,7 @@ export class Faults {
       delete s._hooks.insertRows;
     }
     this.emu.locks.state.heldElsewhereUntil = 0;
+    this.emu.mail.failure = undefined;
   }
 
   /**

@@ -7,8 +7,9 @@ import { join, resolve } from 'node:path';
 import vm from 'node:vm';
 import { CHART_TYPES } from './builders';
 import { Clock } from './clock';
-import { CallCounter } from './counter';
+import { CallCounter, counted } from './counter';
 import { EmuHtmlService } from './html';
+import { EmuMailApp, EmuMailState } from './mail';
 import { EmuRange } from './range';
 import { AuthModeName, RunContext } from './run-context';
 import { AUTH_MODE, EVENT_TYPE, EmuScriptApp, TriggerRecord, TriggerStore } from './script-app';
@@ -54,6 +55,8 @@ export class Emulator {
   readonly triggers: TriggerStore;
   readonly session: EmuSession;
   readonly logger = new EmuLogger();
+  /** MailApp's sent messages and daily quota (mail.ts). */
+  readonly mail = new EmuMailState();
   readonly spreadsheetApp: EmuSpreadsheetApp;
   readonly distDir: string;
   /** The current run's authorization mode, user and document (run-context.ts). */
@@ -107,6 +110,11 @@ export class Emulator {
       ScriptApp: EmuScriptApp._make(this.triggers, () => this.run.effectiveUserEmail(), this.clock, this.counter),
       HtmlService: EmuHtmlService._make(this.distDir, this.counter),
       Session: this.session,
+      MailApp: counted(
+        new EmuMailApp(this.mail, this.clock, () => this.run.effectiveUserEmail()),
+        'MailApp',
+        this.counter,
+      ),
       Utilities: new EmuUtilities(this.clock),
       Logger: this.logger,
       Charts: { ChartType: CHART_TYPES },

@@ -10,7 +10,8 @@
  *   CUSTOM_FUNCTION mode. In NONE no service that needs authorization may be called: the add-on may
  *   build its menu and nothing else. Simple triggers "cannot access services that require
  *   authorization" (https://developers.google.com/apps-script/guides/triggers#restrictions), so LIMITED
- *   refuses ScriptApp's trigger methods (they need the script.scriptapp scope).
+ *   refuses ScriptApp's trigger methods (they need the script.scriptapp scope) and MailApp (it needs
+ *   the script.send_mail scope).
  * - The user (https://developers.google.com/apps-script/reference/base/session#getActiveUser()):
  *   getActiveUser().getEmail() is blank "in any context that allows a script to run without that
  *   user's authorization, like a simple onOpen(e) or onEdit(e) trigger, a custom function". The
@@ -85,7 +86,7 @@ export class RunContext {
     const mode = this.current.mode;
     if (mode === 'FULL') return;
     if (mode === 'LIMITED') {
-      if (kind === 'ScriptApp') throw new Error(ERR.needsAuthorization(`${kind}.${method}`));
+      if (kind === 'ScriptApp' || kind === 'MailApp') throw new Error(ERR.needsAuthorization(`${kind}.${method}`));
       return;
     }
     if (mode === 'NONE') {

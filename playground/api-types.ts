@@ -80,6 +80,17 @@ export interface StateView {
   dialog: { title: string; width: number; height: number } | null;
   /** The active tab's selected cell (top left of the active range). */
   selection: { row: number; col: number } | null;
+  /** Mail the add-on sent (the daily digest), newest first, at most 20: the emulator's MailApp record. */
+  outbox: MailView[];
+}
+
+export interface MailView {
+  to: string;
+  from: string;
+  subject: string;
+  /** The plain-text body (shown with textContent). */
+  body: string;
+  at: string;
 }
 
 /** An alert or prompt the add-on showed. */

@@ -13,6 +13,7 @@ export const SIDEBAR_FUNCTIONS = [
   'moveDeal',
   'getMyDeals',
   'selectDeal',
+  'setNextStep',
 ] as const satisfies readonly (keyof SidebarServer)[];
 // A compile error here means SidebarServer gained a function this list lacks.
 type Missing = Exclude<keyof SidebarServer, (typeof SIDEBAR_FUNCTIONS)[number]>;

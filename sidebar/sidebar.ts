@@ -10,6 +10,7 @@ import type {
   StageOption,
 } from '../src/shared/sidebar-api';
 import { initMyDeals } from './my-deals';
+import { chooseStage, moveFields, renderFollowUp, wireFollowUp } from './follow-up';
 
 type Runner = {
   withSuccessHandler(f: (v: unknown) => void): Runner;
@@ -70,6 +71,7 @@ function render(deal: DealView): void {
   $('deal-stage').textContent = deal.stage || '(none)';
   $('deal-days').textContent = deal.daysInStage === null ? '—' : String(deal.daysInStage);
   $('deal-id').textContent = deal.dealId;
+  renderFollowUp(deal);
   const list = $('stages');
   list.replaceChildren();
   for (const s of deal.stages) {
@@ -113,6 +115,7 @@ function choose(s: StageOption): void {
   $('lost-label').hidden = s.outcome !== 'Lost';
   ($('lost-reason') as HTMLTextAreaElement).value = current?.lostReason ?? '';
   ($('confirm') as HTMLButtonElement).textContent = s.allMet ? 'Move' : 'Move with override';
+  chooseStage(s);
   ($('note') as HTMLTextAreaElement).focus();
 }
 
@@ -146,6 +149,7 @@ async function submit(ev: Event): Promise<void> {
     note: ($('note') as HTMLTextAreaElement).value,
     override: ($('override') as HTMLInputElement).checked,
     lostReason: ($('lost-reason') as HTMLTextAreaElement).value,
+    ...moveFields(target),
   };
   setBusy(true);
   setStatus(`Moving to ${target.name}…`);
@@ -164,6 +168,16 @@ async function submit(ev: Event): Promise<void> {
 }
 
 $('refresh').addEventListener('click', () => {
+  wireFollowUp({
+    save: (request) => call('setNextStep', request),
+    done: (result) => {
+      if (result.ok) {
+        render(result.deal);
+        setStatus(result.message, 'ok');
+      } else setStatus(result.message, 'error');
+    },
+    busy: setBusy,
+  });
   void load();
 });
 $('move').addEventListener('submit', (e) => {
@@ -172,6 +186,16 @@ $('move').addEventListener('submit', (e) => {
 $('cancel').addEventListener('click', () => {
   $('move').hidden = true;
   target = undefined;
+});
+wireFollowUp({
+  save: (request) => call('setNextStep', request),
+  done: (result) => {
+    if (result.ok) {
+      render(result.deal);
+      setStatus(result.message, 'ok');
+    } else setStatus(result.message, 'error');
+  },
+  busy: setBusy,
 });
 void load();
 initMyDeals(call as Parameters<typeof initMyDeals>[0], () => void load());

@@ -11,6 +11,7 @@ import { getSelectedDeal as selectedDeal, moveDeal as move } from './actions/sid
 import * as board from './actions/board-server';
 import { getMyDeals as myDeals } from './actions/my-deals-server';
 import { selectDeal as selectRowOf } from './actions/select-deal';
+import { setNextStep as saveNextStep } from './actions/follow-up-server';
 import { callCustomFunction } from './functions/call';
 import { CustomFunctionResult } from './functions/implementations';
 import { FunctionContext } from './functions/context';
@@ -21,7 +22,7 @@ import { readNamedSettingsGrid, readSettingsGrid } from './sheets/settings-sheet
 import { showModelessDialog, showSidebar } from './sheets/ui';
 import { MyDealsResult } from './shared/my-deals-api';
 import { SelectDealResult } from './shared/select-deal-api';
-import { MoveDealResult, SelectedDeal, SidebarServer } from './shared/sidebar-api';
+import { MoveDealResult, NextStepResult, SelectedDeal, SidebarServer } from './shared/sidebar-api';
 import { BoardData, BoardMoveResult, BoardServer } from './shared/board-api';
 
 const ctx: FunctionContext = {
@@ -126,6 +127,11 @@ export function menuSetAutomationHour(): void {
   menuAction('Daily run hour', () => actions.setHour());
 }
 
+/** Menu: Email me a daily digest (turns it on or off for the current user). */
+export function menuToggleDigest(): void {
+  menuAction('Daily digest', actions.toggleDigest);
+}
+
 /**
  * Sidebar: the deal in the active row, with each stage's requirements and whether they are met.
  * @return {Object} The deal view, or a message when the selection is not a deal.
@@ -161,9 +167,17 @@ export function selectDeal(request: unknown): SelectDealResult {
   return selectRowOf(activeBook(), request);
 }
 
+/**
+ * Sidebar: sets the selected deal's Next Step and Next Step Due. Validates its argument; refused when
+ * either changed since the sidebar showed them.
+ */
+export function setNextStep(request: unknown): NextStepResult {
+  return saveNextStep(activeBook(), request);
+}
+
 // The sidebar's server functions, checked at compile time against the API sidebar/sidebar.ts calls
 // through google.script.run: each one there, with its request and result types (JSON-safe).
-void ({ getSelectedDeal, moveDeal, getMyDeals, selectDeal } satisfies SidebarServer);
+void ({ getSelectedDeal, moveDeal, getMyDeals, selectDeal, setNextStep } satisfies SidebarServer);
 
 /** Board: the stages and every deal as a card. */
 export function getBoard(): BoardData {

@@ -153,6 +153,22 @@ function renderTriggers(): void {
     };
     menu.append(b);
   }
+  // The Outbox: mail the add-on sent (the daily digest), read from the emulator's MailApp.
+  const outbox = document.createElement('div');
+  outbox.className = 'title';
+  outbox.textContent = state.outbox.length ? 'Outbox (mail sent by the add-on)' : 'Outbox: no mail sent yet';
+  menu.append(outbox);
+  for (const m of state.outbox) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'item';
+    b.textContent = `${m.at.slice(0, 16).replace('T', ' ')} to ${m.to}: ${m.subject}`;
+    b.onclick = async () => {
+      closeMenus();
+      await dialog(`Mail to ${m.to} (from ${m.from})`, `${m.subject}\n\n${m.body}`);
+    };
+    menu.append(b);
+  }
 }
 
 function renderTabs(): void {

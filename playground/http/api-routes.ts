@@ -63,6 +63,10 @@ export function apiRoutes(session: PlaygroundSession): {
       sidebar: emu.ui.sidebar ? emu.ui.sidebar.getTitle() || 'Sidebar' : null,
       dialog: dialogView(emu.ui.dialogs.at(-1)),
       selection: selectionOf(emu.book.getActiveRange()),
+      outbox: emu.mail.sent
+        .slice(-20)
+        .reverse()
+        .map((m) => ({ to: m.to, from: m.from, subject: m.subject, body: m.body, at: new Date(m.at).toISOString() })),
     }));
 
   const post: PostHandlers = {

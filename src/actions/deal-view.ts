@@ -6,6 +6,7 @@ import { StageTable } from '../core/stages';
 import { CellValue, readNumber, readText } from '../core/values';
 import { DealView } from '../shared/sidebar-api';
 import { DealsTable } from '../sheets/deals-sheet';
+import { followUpView } from './follow-up-view';
 
 export function dealView(
   table: StageTable,
@@ -37,7 +38,9 @@ export function dealView(
         kind: check.kind,
         allMet: check.allMet,
         items: check.items.map((i) => ({ stage: i.stage, label: i.requirement.label, met: i.met })),
+        nextStepRequired: s.nextStepRequired,
       };
     }),
+    followUp: followUpView(cells, current, today, readZone),
   };
 }

@@ -8,6 +8,7 @@ import { automationHour, disableAutomation, enableAutomation, setAutomationHour 
 import { JOBS, runJob } from './jobs';
 import { dataCheckLines } from './data-checks';
 import { clockOf } from './pipeline-context';
+import { toggleDigest } from './digest';
 import { describeSetup, setupPipeline } from './setup';
 
 export const MENU: readonly MenuEntry[] = [
@@ -22,6 +23,7 @@ export const MENU: readonly MenuEntry[] = [
   ['Turn on daily automation', 'menuTurnOnAutomation'],
   ['Turn off daily automation', 'menuTurnOffAutomation'],
   ['Set daily run hour...', 'menuSetAutomationHour'],
+  ['Email me a daily digest', 'menuToggleDigest'],
 ];
 
 /** Builds the menu only: safe in AuthMode.NONE (no properties, no sheets). */
@@ -76,6 +78,7 @@ export const actions = {
     const n = disableAutomation(book);
     return n > 0 ? 'Daily automation is off.' : 'Daily automation was already off.';
   },
+  toggleDigest: (book: Book): string => toggleDigest(book),
   setHour: (): string => {
     const answer = promptText(
       'Daily run hour',

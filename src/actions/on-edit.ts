@@ -47,6 +47,8 @@ const HEALTH_INPUTS: ColumnKey[] = [
   'stageEntered',
   'created',
   'lostReason',
+  'nextStep',
+  'nextStepDue',
   ...CHECKBOX_COLUMNS,
 ];
 /** A simple trigger has 30 s; a job may hold the lock for minutes. Wait briefly, then queue. */

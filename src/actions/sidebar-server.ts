@@ -21,6 +21,7 @@ import { applyPlan } from '../sheets/write-plan';
 import { dealView } from './deal-view';
 import { Clock, clockOf, currentUser, dealsTabOf, stageTableOf, UserError } from './pipeline-context';
 import { logQueuedEdits } from './queued-edits';
+import { followUpFields, moveFollowUp } from './move-follow-up';
 
 /** Rows a sheet can have (10 million cells over at least one column). */
 const MAX_ROW = 10_000_000;
@@ -92,6 +93,7 @@ export function validateMoveRequest(input: unknown): MoveDealRequest {
     note: text(r.note, 'note', false),
     override: r.override,
     lostReason: text(r.lostReason, 'lostReason', false),
+    ...followUpFields(r),
   };
 }
 
@@ -168,6 +170,8 @@ function applyMove(book: Book, req: MoveDealRequest, via: 'sidebar' | 'board'): 
   const stageText = readText(cells('stage'));
   const plan = planMove(table, stageText, cells, req, via === 'board' ? 'the board' : 'the sidebar');
   if (!plan.ok) return { ok: false, message: plan.reason, missing: [...plan.missing] };
+  const followUp = moveFollowUp(plan.to, cells, req, clock);
+  if (!followUp.ok) return { ok: false, message: followUp.message, missing: ['Next Step'] };
   const name = readText(cells('deal'));
   const w = moveWrites(
     plan,
@@ -177,6 +181,7 @@ function applyMove(book: Book, req: MoveDealRequest, via: 'sidebar' | 'board'): 
     currentUser(),
     via,
   );
+  Object.assign(w.cells, followUp.cells);
   for (const [key, value] of Object.entries(w.cells)) {
     const c = deals.columns[key as keyof typeof deals.columns];
     if (c !== undefined) raw[c] = value;

@@ -4,6 +4,7 @@
  */
 import { CalendarDay } from './calendar';
 import { DataProblem, DealRecord } from './deals';
+import { followUpStatus, followUpText } from './follow-ups';
 import { unmetForCurrentStage } from './gates';
 import { StageTable } from './stages';
 import { staleness, staleText } from './staleness';
@@ -12,6 +13,8 @@ export function healthText(d: DealRecord, table: StageTable, today: CalendarDay)
   const parts: string[] = [];
   const stale = staleText(d, staleness(d, today));
   if (stale) parts.push(stale);
+  const followUp = followUpText(followUpStatus(d, today));
+  if (followUp) parts.push(followUp);
   const missing = unmetForCurrentStage(table, d.stage, d.cells);
   if (missing.length > 0) parts.push(`Missing: ${missing.join(', ')}`);
   return parts.join('; ');

@@ -17,6 +17,17 @@ export type StageOption = JsonSafe<{
   kind: string;
   allMet: boolean;
   items: GateItemView[];
+  /** Open deals here need a Next Step (the move asks for one when the deal has none). */
+  nextStepRequired: boolean;
+}>;
+
+/** The deal's follow-up as the sidebar shows and edits it (#12). */
+export type FollowUpView = JsonSafe<{
+  nextStep: string;
+  /** Next Step Due as yyyy-mm-dd; '' when blank; the cell's text when it is not a date. */
+  due: string;
+  /** What Health says about it ("Follow-up overdue: 3 days (...)", "No next step", "Due today"), or ''. */
+  status: string;
 }>;
 
 export type DealView = JsonSafe<{
@@ -30,6 +41,7 @@ export type DealView = JsonSafe<{
   daysInStage: number | null;
   lostReason: string;
   stages: StageOption[];
+  followUp: FollowUpView;
 }>;
 
 export type SelectedDeal = JsonSafe<{ ok: true; deal: DealView } | { ok: false; message: string }>;
@@ -45,7 +57,28 @@ export type MoveDealRequest = JsonSafe<{
   readonly note: string;
   readonly override: boolean;
   readonly lostReason: string;
+  /**
+   * The next step (and its due date, yyyy-mm-dd or '') for a target stage that requires one when the
+   * deal has none. When the request carries nextStep, such a move without one is refused; a request
+   * without the field (an older sidebar) moves as before and Health then says "No next step".
+   */
+  readonly nextStep?: string;
+  readonly nextStepDue?: string;
 }>;
+
+/** Sets the deal's Next Step and Next Step Due; refused when either changed since the sidebar showed them. */
+export type NextStepRequest = JsonSafe<{
+  readonly dealId: string;
+  readonly row: number;
+  /** The follow-up the sidebar showed (FollowUpView.nextStep / .due). */
+  readonly shownNextStep: string;
+  readonly shownDue: string;
+  readonly nextStep: string;
+  /** yyyy-mm-dd, or '' to clear it. */
+  readonly due: string;
+}>;
+
+export type NextStepResult = JsonSafe<{ ok: true; message: string; deal: DealView } | { ok: false; message: string }>;
 
 export type MoveDealResult = JsonSafe<
   { ok: true; message: string; deal: DealView } | { ok: false; message: string; missing: string[] }
@@ -57,6 +90,7 @@ export type SidebarServer = JsonApi<{
   moveDeal(request: MoveDealRequest): MoveDealResult;
   getMyDeals(request: MyDealsRequest): MyDealsResult;
   selectDeal(request: SelectDealRequest): SelectDealResult;
+  setNextStep(request: NextStepRequest): NextStepResult;
 }>;
 
 export const MAX_TEXT = 2000;

@@ -19,4 +19,6 @@ export const PROPERTY_KEYS = {
   editTrigger: 'dealPipeline.editTrigger',
   /** The add-on's stage-color rules on the Deals tab, as it last wrote them: JSON string[] of signatures. */
   stageColorRules: 'dealPipeline.stageColorRules',
+  /** Prefix of daily-digest opt-ins: one key per user (+ e-mail), JSON DigestOptIn. */
+  digestPrefix: 'dealPipeline.digest.',
 } as const;

@@ -36,7 +36,16 @@ describe('stale deals', () => {
 
   test('clears the flag when the deal is touched, and highlights by one conditional-format rule', () => {
     const emu = loadedEmulator();
-    pipeline(emu, [{ Deal: 'Old', Owner: 'A', Company: 'C', Stage: 'Initial Contact', 'Last Activity': '2026-10-01' }]);
+    pipeline(emu, [
+      {
+        Deal: 'Old',
+        Owner: 'A',
+        Company: 'C',
+        Stage: 'Initial Contact',
+        'Last Activity': '2026-10-01',
+        'Next Step': 'Call',
+      },
+    ]);
     emu.call('menuFlagStaleDeals');
     expect(readTab(emu, 'Deals')[1]?.[HEALTH]).toMatch(/^Stale: 53 days in Initial Contact \(limit 7\)$/);
     emu.call('menuFlagStaleDeals');

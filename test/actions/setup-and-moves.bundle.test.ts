@@ -325,9 +325,11 @@ describe('stage changes typed into cells', () => {
     expect(history[2]?.[7]).toMatch(/Skipped requirements: Budget \(Proposal\)/);
     const row = readTab(emu, 'Deals')[1] as unknown[];
     expect(row[4]).toBe('Negotiation');
-    expect(row[dealColumn('Health')]).toMatch(/^Missing: Budget \(Proposal\)/);
+    expect(row[dealColumn('Health')]).toMatch(/^No next step; Missing: Budget \(Proposal\)/);
     emu.edit(deals.getRange('L2:O2'), [[true, true, true, true]]);
-    expect(readTab(emu, 'Deals')[1]?.[dealColumn('Health')]).toBe('Missing: Expected Close (Negotiation)');
+    expect(readTab(emu, 'Deals')[1]?.[dealColumn('Health')]).toBe(
+      'No next step; Missing: Expected Close (Negotiation)',
+    );
   });
 
   test('a 500-row paste (no oldValue) logs each changed deal once, from its last logged stage, in few calls', () => {
@@ -355,8 +357,12 @@ describe('stage changes typed into cells', () => {
     const health = readTab(emu, 'Deals')
       .slice(1)
       .map((r) => r[dealColumn('Health')]);
-    const proposal = 'Missing: Budget (Proposal), Authority (Proposal), Need (Proposal), Timeline (Proposal)';
-    pasted.forEach(([stage], i) => expect(health[i]).toBe(stage === 'Proposal' ? proposal : ''));
+    // Every stage the paste uses but Lead Generation requires a next step (default stages), and none was given.
+    const proposal =
+      'No next step; Missing: Budget (Proposal), Authority (Proposal), Need (Proposal), Timeline (Proposal)';
+    pasted.forEach(([stage], i) =>
+      expect(health[i]).toBe(stage === 'Proposal' ? proposal : stage === 'Lead Generation' ? '' : 'No next step'),
+    );
     expect(health.filter((h) => h === proposal)).toHaveLength(249);
     expect(emu.counter.total()).toBeLessThan(60);
   });

@@ -73,7 +73,7 @@ describe('a sidebar move checks everything before its first write', () => {
     expect(move(emu, { toStage: 'Negotiation', override: true, note: 'sponsor signed' }).ok).toBe(true);
     // Independent: Proposal needs Budget, Authority, Need, Timeline; Negotiation needs Expected Close (default stages).
     expect(readTab(emu, 'Deals')[1]?.[col('Health')]).toBe(
-      'Missing: Budget (Proposal), Authority (Proposal), Need (Proposal), Timeline (Proposal), Expected Close (Negotiation)',
+      'No next step; Missing: Budget (Proposal), Authority (Proposal), Need (Proposal), Timeline (Proposal), Expected Close (Negotiation)',
     );
   });
 });

@@ -175,8 +175,10 @@ describe('another user sorting between the read and the write (item 9)', () => {
         // Independent: Proposal needs BANT (none ticked); Qualification needs Value > 0 (100); an unmoved
         // Lead Generation deal entered its stage on 1 Nov, 22 days ago, past its 14-day limit.
         const expected = {
-          Proposal: 'Missing: Budget (Proposal), Authority (Proposal), Need (Proposal), Timeline (Proposal)',
-          Qualification: '',
+          // Proposal and Qualification require a next step (default stages); none was typed.
+          Proposal:
+            'No next step; Missing: Budget (Proposal), Authority (Proposal), Need (Proposal), Timeline (Proposal)',
+          Qualification: 'No next step',
           'Lead Generation': 'Stale: 22 days in Lead Generation (limit 14)',
         };
         expect(r[col('Health')]).toBe(expected[pasted[i] as keyof typeof expected]);

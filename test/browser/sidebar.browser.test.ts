@@ -91,6 +91,9 @@ test('open on a deal, see unmet BANT, tick them in the sheet, refresh, move, fin
 
   // Blocked without an override: the reasons are shown, nothing is written.
   await proposal.locator('button').click();
+  // Proposal requires a next step and the deal has none: the form asks for it.
+  expect(await page.isVisible('#move-fu-step')).toBe(true);
+  await page.fill('#move-fu-step', 'Send proposal');
   await page.click('#confirm');
   await page.waitForSelector('.status.error');
   expect(await page.textContent('#status')).toMatch(/needs: Budget \(Proposal\)/);
@@ -98,8 +101,8 @@ test('open on a deal, see unmet BANT, tick them in the sheet, refresh, move, fin
   emu.counter.quiet(() =>
     emu.book
       .getSheetByName('Deals')!
-      .getRange('L2:O2')
-      .setValues([[true, true, true, true]]),
+      .getRange('L2:P2')
+      .setValues([[true, true, true, true, 'Send proposal']]),
   );
   await page.click('#refresh');
   await page.waitForFunction(() => document.querySelectorAll('#stages li .unmet').length < 6);

@@ -33,7 +33,7 @@ test('a changed stage: one history row, Stage Entered today, Health, keyed by it
     ['D-0001', 'Lead Generation', 'Initial Contact', 'ann@x', 'edit'],
   ]);
   expect(plan.rows).toEqual([
-    { key: { by: 'id', id: 'D-0001' }, row: 2, cells: { stageEntered: clock.todayDate, health: '' } },
+    { key: { by: 'id', id: 'D-0001' }, row: 2, cells: { stageEntered: clock.todayDate, health: 'No next step' } },
   ]);
   expect(clock.todayDate.toISOString()).toBe('2026-11-23T05:00:00.000Z');
 });
@@ -97,7 +97,7 @@ test("healthOf: unchecked with broken settings, the data problem of an unreadabl
       'Deals',
       2,
     ),
-  ).toBe('Stale: 15 days in Qualification (limit 14)');
+  ).toBe('Stale: 15 days in Qualification (limit 14); No next step');
   expect(
     healthOf(
       ['D-1', 'Acme', 'Ann', 'Co', 'Qualification', 5, '2026-11-09', ''],
@@ -107,7 +107,7 @@ test("healthOf: unchecked with broken settings, the data problem of an unreadabl
       'Deals',
       2,
     ),
-  ).toBe('');
+  ).toBe('No next step');
 });
 
 test('a typed move past requirements is logged with what it skipped; an unknown stage is logged as such', () => {
@@ -132,7 +132,7 @@ test('no log when the stage is the same in other case or spacing, or the Stage c
   expect([notTouched.logged, notTouched.healthRows, notTouched.plan.rows[0]?.cells]).toEqual([
     0,
     1,
-    { health: 'Missing: Budget (Proposal), Authority (Proposal), Need (Proposal), Timeline (Proposal)' },
+    { health: 'No next step; Missing: Budget (Proposal), Authority (Proposal), Need (Proposal), Timeline (Proposal)' },
   ]);
 });
 

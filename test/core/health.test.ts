@@ -19,7 +19,13 @@ const ALL_MET = {
 };
 
 test('a fresh deal whose requirements are met has an empty Health', () => {
-  expect(healthText(dealRecord(stage('Proposal'), { stageEntered: TODAY - 2, cells: ALL_MET }), table, TODAY)).toBe('');
+  expect(
+    healthText(
+      dealRecord(stage('Proposal'), { stageEntered: TODAY - 2, cells: ALL_MET, nextStep: 'Send proposal' }),
+      table,
+      TODAY,
+    ),
+  ).toBe('');
   expect(healthText(dealRecord(stage('Lead Generation'), { lastActivity: TODAY }), table, TODAY)).toBe('');
 });
 
@@ -29,11 +35,11 @@ test('stale first, then the requirements owed on the way to its stage, joined by
     cells: { owner: 'Ann', company: 'Acme', budget: true },
   });
   expect(healthText(d, table, TODAY)).toBe(
-    'Stale: 11 days in Proposal (limit 10); Missing: Value > 0 (Qualification), Authority (Proposal), Need (Proposal), Timeline (Proposal)',
+    'Stale: 11 days in Proposal (limit 10); No next step; Missing: Value > 0 (Qualification), Authority (Proposal), Need (Proposal), Timeline (Proposal)',
   );
   expect(
     healthText(dealRecord(stage('Initial Contact'), { lastActivity: TODAY - 8, cells: ALL_MET }), table, TODAY),
-  ).toBe('Stale: 8 days in Initial Contact (limit 7)');
+  ).toBe('Stale: 8 days in Initial Contact (limit 7); No next step');
 });
 
 test('a closed deal is never stale but still names what it skipped; an undated open deal is not called stale', () => {

@@ -58,8 +58,10 @@ const deal: DealView = {
       kind: 'forward',
       allMet: false,
       items: [{ stage: 'Negotiation', label: 'Budget confirmed', met: false }],
+      nextStepRequired: true,
     },
   ],
+  followUp: { nextStep: 'Send proposal', due: '2026-03-01', status: 'Follow-up overdue: 3 days ("Send proposal")' },
 };
 
 test('a value of the API types comes back from JSON as it went in (what google.script.run does to it)', () => {

@@ -11,7 +11,7 @@ export type { PhaseName } from './phase';
 export const DAILY = 'daily';
 
 export const JOBS = {
-  daily: { title: 'Daily job', phases: ['stale', 'snapshots', 'summary'], cursorOwner: DAILY },
+  daily: { title: 'Daily job', phases: ['stale', 'snapshots', 'summary', 'digest'], cursorOwner: DAILY },
   refreshSummary: { title: 'Refresh summary (menu)', phases: ['snapshots', 'summary'] },
   flagStale: { title: 'Flag stale deals (menu)', phases: ['stale'] },
 } satisfies Record<string, JobSpec>;

@@ -5,9 +5,9 @@
 import { RunStatus } from '../../core/summary';
 import { JobInput } from './job-input';
 
-export type PhaseName = 'stale' | 'snapshots' | 'summary';
-/** Phases always run in this order (the summary's trend includes today's snapshot). */
-export const PHASE_ORDER: readonly PhaseName[] = ['stale', 'snapshots', 'summary'];
+export type PhaseName = 'stale' | 'snapshots' | 'summary' | 'digest';
+/** Phases always run in this order (the summary's trend includes today's snapshot; the digest reports last). */
+export const PHASE_ORDER: readonly PhaseName[] = ['stale', 'snapshots', 'summary', 'digest'];
 
 export interface PhaseContext {
   readonly input: JobInput;
@@ -20,10 +20,15 @@ export interface PhaseOutcome {
   readonly parts: readonly string[];
   /** The phase wrote finalStatus(parts) where the last-run line lives (the summary does). */
   readonly wroteStatus?: boolean;
+  /** Part of the phase's work failed (its parts say what): the run ends Failed, the other phases still run. */
+  readonly failed?: boolean;
 }
 
 /** Runs under the document lock: re-verify, write, report. */
 export type PlannedWrite = () => PhaseOutcome;
 
-/** Plans a phase; undefined when there is nothing to write. */
-export type Phase = (ctx: PhaseContext) => PlannedWrite | undefined;
+/**
+ * Plans a phase; undefined when there is nothing to write. A phase that writes no cell (the digest
+ * sends mail) returns its outcome directly, and the runner takes no lock for it.
+ */
+export type Phase = (ctx: PhaseContext) => PlannedWrite | PhaseOutcome | undefined;

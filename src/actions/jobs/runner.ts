@@ -15,6 +15,7 @@ import { TabRegistry } from '../../sheets/tab-registry';
 import { logQueuedEdits } from '../queued-edits';
 import { RunStart, runStatus, startRun } from '../run-status';
 import { clearCursor, saveCursor } from './cursor';
+import { digestPhase } from './digest-phase';
 import { loadJobInput } from './job-input';
 import { PHASE_ORDER, Phase, PhaseName } from './phase';
 import { snapshotsPhase } from './snapshots-phase';
@@ -29,7 +30,12 @@ export interface JobSpec {
   readonly cursorOwner?: string;
 }
 
-const PHASES: Record<PhaseName, Phase> = { stale: stalePhase, snapshots: snapshotsPhase, summary: summaryPhase };
+const PHASES: Record<PhaseName, Phase> = {
+  stale: stalePhase,
+  snapshots: snapshotsPhase,
+  summary: summaryPhase,
+  digest: digestPhase,
+};
 
 /** Stop starting new phases after this much of Apps Script's 6 minutes. */
 const TIME_BUDGET_MS = 4.5 * 60 * 1000;
@@ -68,6 +74,7 @@ export function runJob(book: Book, spec: JobSpec, budgetMs = TIME_BUDGET_MS): Ru
     const input = loadJobInput(book, registry);
     const todo = PHASE_ORDER.filter((p) => spec.phases.includes(p));
     let statusWritten = false;
+    let failed = false;
     while (todo.length > 0) {
       if (spec.cursorOwner !== undefined && done.length > 0 && Date.now() - run.startedMs > budgetMs) {
         saveCursor(documentProperties(), { owner: spec.cursorOwner, phases: todo });
@@ -79,17 +86,21 @@ export function runJob(book: Book, spec: JobSpec, budgetMs = TIME_BUDGET_MS): Ru
         );
       }
       const name = todo.shift() as PhaseName;
-      const write = PHASES[name]({ input, finalStatus: (own) => runStatus(run, 'OK', [...parts, ...own]) });
+      const write = PHASES[name]({
+        input,
+        finalStatus: (own) => runStatus(run, failed ? 'Failed' : 'OK', [...parts, ...own]),
+      });
       done.push(name);
-      statusWritten = false;
       if (!write) continue;
-      const outcome = whileLocked(write);
+      const outcome = typeof write === 'function' ? whileLocked(write) : write;
       parts.push(...outcome.parts);
       statusWritten = outcome.wroteStatus === true;
+      failed ||= outcome.failed === true;
     }
     if (spec.cursorOwner !== undefined) clearCursor(documentProperties(), spec.cursorOwner);
-    if (statusWritten) return runStatus(run, 'OK', parts);
-    return recordStatus(book, registry, (notice) => runStatus(run, 'OK', [...parts, notice]));
+    const result = failed ? 'Failed' : 'OK';
+    if (statusWritten) return runStatus(run, result, parts);
+    return recordStatus(book, registry, (notice) => runStatus(run, result, [...parts, notice]));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     try {
