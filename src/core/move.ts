@@ -3,7 +3,7 @@
  * requirements, with overrides that need a written note and Lost moves that need a reason.
  */
 import { checkMove, MoveCheck } from './gates';
-import { HistoryRecord } from './history';
+import { HistoryRecord, Via } from './history';
 import { CellWrites } from './write-plan';
 import { DealCells } from './requirements';
 import { Stage, StageTable, foldStageName, stageNames } from './stages';
@@ -75,6 +75,7 @@ export function moveWrites(
   today: Date,
   now: Date,
   changedBy: string,
+  via: Via = 'sidebar',
 ): { cells: CellWrites; was: CellWrites; history: HistoryRecord } {
   const cells: CellWrites = { stage: plan.to.name, stageEntered: today, lastActivity: today };
   if (plan.lostReason) cells.lostReason = plan.lostReason;
@@ -85,7 +86,7 @@ export function moveWrites(
     from: plan.from ? plan.from.name : '',
     to: plan.to.name,
     changedBy,
-    via: 'sidebar',
+    via,
     note: historyNote(plan),
   };
   return { cells, was: { stage: deal.stageText }, history };

@@ -5,6 +5,7 @@
  * row uses the default, an unreadable value is a problem naming its cell.
  */
 import { columnLetter, foldHeader } from './columns';
+import { ARCHIVE_AFTER } from './hygiene/archive';
 import type { SettingsProblem } from './settings';
 import { CellGrid, CellValue, describeValue, isBlank, readNumber, readText } from './values';
 
@@ -24,7 +25,9 @@ export interface NumberSetting {
 }
 
 /** Every named setting, in the order setup lists them. Features add theirs here. */
-export const NAMED_SETTINGS: readonly NumberSetting[] = [];
+export const NAMED_SETTINGS: readonly NumberSetting[] = [
+  ARCHIVE_AFTER,
+];
 
 export interface NamedSettings {
   /** The setting's value: the cell's when readable, else its default. */
