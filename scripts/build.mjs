@@ -42,9 +42,13 @@ const code = `${header}\n${stubs}\n${bundle.outputFiles[0].text}`;
 writeFileSync(join(dist, 'Code.js'), code);
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 
-for (const page of ['Sidebar']) {
+// Each page: the file name in dist/ (what HtmlService.createHtmlOutputFromFile opens) and its sources in sidebar/.
+for (const [page, base] of [
+  ['Sidebar', 'sidebar'],
+  ['Cleanup', 'cleanup-dialog'],
+]) {
   const js = await build({
-    entryPoints: [join(root, `sidebar/${page.toLowerCase()}.ts`)],
+    entryPoints: [join(root, `sidebar/${base}.ts`)],
     bundle: true,
     write: false,
     format: 'iife',
@@ -54,8 +58,8 @@ for (const page of ['Sidebar']) {
     legalComments: 'none',
     charset: 'utf8',
   });
-  const css = readFileSync(join(root, `sidebar/${page.toLowerCase()}.css`), 'utf8');
-  const template = readFileSync(join(root, `sidebar/${page.toLowerCase()}.html`), 'utf8');
+  const css = readFileSync(join(root, `sidebar/${base}.css`), 'utf8');
+  const template = readFileSync(join(root, `sidebar/${base}.html`), 'utf8');
   const script = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
   const html = template.replace('/*INLINE_CSS*/', () => css).replace('/*INLINE_JS*/', () => script);
   writeFileSync(join(dist, `${page}.html`), html);

@@ -9,6 +9,7 @@ import type {
   SidebarServer,
   StageOption,
 } from '../src/shared/sidebar-api';
+import { renderSnooze } from './snooze';
 
 type Runner = {
   withSuccessHandler(f: (v: unknown) => void): Runner;
@@ -98,6 +99,7 @@ function render(deal: DealView): void {
     list.append(li);
   }
   $('move').hidden = true;
+  renderSnooze(deal, () => void load());
 }
 
 function choose(s: StageOption): void {

@@ -8,6 +8,8 @@ import { automationTick } from './actions/automation';
 import { handleEdit } from './actions/on-edit';
 import { actions, buildMenu, menuAction } from './actions/menu';
 import { getSelectedDeal as selectedDeal, moveDeal as move } from './actions/sidebar-server';
+import { cleanUpDeals as cleanUp, getCleanupList as cleanupList } from './actions/cleanup-server';
+import { snoozeDeal as snooze } from './actions/snooze-server';
 import { callCustomFunction } from './functions/call';
 import { CustomFunctionResult } from './functions/implementations';
 import { FunctionContext } from './functions/context';
@@ -15,8 +17,10 @@ import { isAuthModeNone } from './sheets/auth-mode';
 import { spreadsheetTimeZone } from './sheets/book-info';
 import { activeBook } from './sheets/platform';
 import { readSettingsGrid } from './sheets/settings-sheet';
-import { showSidebar } from './sheets/ui';
+import { showDialog, showSidebar } from './sheets/ui';
 import { MoveDealResult, SelectedDeal, SidebarServer } from './shared/sidebar-api';
+import { CleanupList, CleanupResult, CleanupServer } from './shared/cleanup-api';
+import { SnoozeResult, SnoozeServer } from './shared/snooze-api';
 
 const ctx: FunctionContext = {
   readSettings: () => readSettingsGrid(activeBook()),
@@ -134,6 +138,45 @@ export function moveDeal(request: unknown): MoveDealResult {
 // The sidebar's server functions, checked at compile time against the API sidebar/sidebar.ts calls
 // through google.script.run: each one there, with its request and result types (JSON-safe).
 void ({ getSelectedDeal, moveDeal } satisfies SidebarServer);
+
+/** Menu: Clean up pipeline... opens the cleanup dialog. */
+export function menuCleanUpPipeline(): void {
+  showDialog('Cleanup', 'Clean up pipeline', 760, 560);
+}
+
+/** Menu: Archive closed deals. */
+export function menuArchiveClosedDeals(): void {
+  menuAction('Archive closed deals', actions.archive);
+}
+
+/**
+ * Cleanup dialog: open deals with no progress for their stage's Clean up after (days), and possible duplicates.
+ * @return {Object} The list, or a message.
+ */
+export function getCleanupList(): CleanupList {
+  return cleanupList(activeBook());
+}
+
+/**
+ * Cleanup dialog: moves the chosen deals to the Lost stage with their reasons, in one write, under the lock.
+ * @param {Object} request The deals: dealId, row, stamp, reason each.
+ * @return {Object} What happened to each deal.
+ */
+export function cleanUpDeals(request: unknown): CleanupResult {
+  return cleanUp(activeBook(), request);
+}
+
+/**
+ * Sidebar: snoozes a deal until a date with a reason ('' until clears it).
+ * @param {Object} request dealId, row, until (yyyy-mm-dd or ''), reason.
+ * @return {Object} What happened.
+ */
+export function snoozeDeal(request: unknown): SnoozeResult {
+  return snooze(activeBook(), request);
+}
+
+void ({ getCleanupList, cleanUpDeals } satisfies CleanupServer);
+void ({ snoozeDeal } satisfies SnoozeServer);
 
 /**
  * Hourly time-driven trigger: runs the daily job when due, or continues a pending one.

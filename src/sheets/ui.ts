@@ -31,3 +31,9 @@ export function showSidebar(file: string, title: string): void {
   const html = HtmlService.createHtmlOutputFromFile(file).setTitle(title);
   SpreadsheetApp.getUi().showSidebar(html);
 }
+
+/** Opens the HTML file (built into dist/) as a modal dialog. */
+export function showDialog(file: string, title: string, width: number, height: number): void {
+  const html = HtmlService.createHtmlOutputFromFile(file).setWidth(width).setHeight(height);
+  SpreadsheetApp.getUi().showModalDialog(html, title);
+}

@@ -14,6 +14,7 @@ import { writeRunStatus } from '../../sheets/summary-sheet';
 import { TabRegistry } from '../../sheets/tab-registry';
 import { logQueuedEdits } from '../queued-edits';
 import { RunStart, runStatus, startRun } from '../run-status';
+import { archivePhase } from './archive-phase';
 import { clearCursor, saveCursor } from './cursor';
 import { loadJobInput } from './job-input';
 import { PHASE_ORDER, Phase, PhaseName } from './phase';
@@ -29,7 +30,12 @@ export interface JobSpec {
   readonly cursorOwner?: string;
 }
 
-const PHASES: Record<PhaseName, Phase> = { stale: stalePhase, snapshots: snapshotsPhase, summary: summaryPhase };
+const PHASES: Record<PhaseName, Phase> = {
+  stale: stalePhase,
+  snapshots: snapshotsPhase,
+  summary: summaryPhase,
+  archive: archivePhase,
+};
 
 /** Stop starting new phases after this much of Apps Script's 6 minutes. */
 const TIME_BUDGET_MS = 4.5 * 60 * 1000;

@@ -86,9 +86,15 @@ export function deletionRuns(rows: readonly number[]): { start: number; count: n
   return runs;
 }
 
-/** The deals the figures count: every Deals-tab deal, and archived deals whose Deal ID is not on the Deals tab. */
+/** The deals the figures count: every Deals-tab deal, and archived deals whose Deal ID is not on the Deals tab (nor on an earlier Archive row). */
 export function withArchived(deals: readonly DealRecord[], archived: readonly DealRecord[]): DealRecord[] {
   if (archived.length === 0) return deals.slice();
   const ids = new Set(deals.map((d) => d.id).filter((id) => id !== ''));
-  return [...deals, ...archived.filter((d) => d.id === '' || !ids.has(d.id))];
+  const out = deals.slice();
+  for (const d of archived) {
+    if (d.id !== '' && ids.has(d.id)) continue;
+    if (d.id !== '') ids.add(d.id);
+    out.push(d);
+  }
+  return out;
 }
