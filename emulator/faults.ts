@@ -69,7 +69,11 @@ export class Faults {
   }
 
   /** The `nth` row deletion (1-based, counted from now) on the tab throws; deletions before it succeed. */
-  failDeleteRows(tab: string, nth = 1, message = 'Exception: Service Spreadsheets failed while accessing document.'): void {
+  failDeleteRows(
+    tab: string,
+    nth = 1,
+    message = 'Exception: Service Spreadsheets failed while accessing document.',
+  ): void {
     let seen = 0;
     this.sheet(tab)._hooks.deleteRows = () => {
       if (++seen === nth) throw new Error(message);

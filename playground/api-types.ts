@@ -72,6 +72,8 @@ export interface StateView {
   triggers: TriggerView[];
   /** The open sidebar's title, or null. */
   sidebar: string | null;
+  /** The open HTML dialog's title (Clean up pipeline), or null. */
+  dialog: string | null;
 }
 
 /** An alert or prompt the add-on showed. */
@@ -155,6 +157,7 @@ export interface PostRoutes {
   '/api/trigger': { request: TriggerRequest; response: ActionResult };
   '/api/advance': { request: AdvanceRequest; response: AdvanceResponse };
   '/api/close-sidebar': { request: Record<string, never>; response: Ok };
+  '/api/close-dialog': { request: Record<string, never>; response: Ok };
   '/api/reset': { request: Record<string, never>; response: Ok };
   '/api/import': { request: ImportRequest; response: ActionResult };
 }

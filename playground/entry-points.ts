@@ -4,7 +4,9 @@
  * sidebar API (google.script.run), the menu items the add-on built, and installed triggers' handlers.
  * Anything else in the bundle's context (eval, Function, internals) is never reachable.
  */
+import type { CleanupServer } from '../src/shared/cleanup-api';
 import type { SidebarServer } from '../src/shared/sidebar-api';
+import type { SnoozeServer } from '../src/shared/snooze-api';
 
 /** The functions the sidebar may call through google.script.run: every key of SidebarServer. */
 export const SIDEBAR_FUNCTIONS = ['getSelectedDeal', 'moveDeal'] as const satisfies readonly (keyof SidebarServer)[];
@@ -12,6 +14,14 @@ export const SIDEBAR_FUNCTIONS = ['getSelectedDeal', 'moveDeal'] as const satisf
 type Missing = Exclude<keyof SidebarServer, (typeof SIDEBAR_FUNCTIONS)[number]>;
 const everySidebarFunction: [Missing] extends [never] ? true : Missing = true;
 void everySidebarFunction;
+
+/** The functions the add-on's other HTML (the cleanup dialog, the sidebar's snooze) may call: every key of their APIs. */
+export const DIALOG_FUNCTIONS = ['getCleanupList', 'cleanUpDeals', 'snoozeDeal'] as const satisfies readonly (
+  keyof CleanupServer | keyof SnoozeServer
+)[];
+type MissingDialog = Exclude<keyof CleanupServer | keyof SnoozeServer, (typeof DIALOG_FUNCTIONS)[number]>;
+const everyDialogFunction: [MissingDialog] extends [never] ? true : MissingDialog = true;
+void everyDialogFunction;
 
 /** `function NAME(params) {\n  return Global.NAME(params);\n}`: a stub scripts/entry-stubs.mjs renders. */
 const STUB = /^function ([A-Za-z_$][\w$]*)\(([^)]*)\) \{\n {2}return [A-Za-z_$][\w$]*\.\1\(\2\);\n\}$/gm;
@@ -30,7 +40,11 @@ export class CallableFunctions {
 
   /** A google.script.run target. */
   sidebar(name: string): boolean {
-    return (SIDEBAR_FUNCTIONS as readonly string[]).includes(name) && this.declared.has(name);
+    return (
+      ((SIDEBAR_FUNCTIONS as readonly string[]).includes(name) ||
+        (DIALOG_FUNCTIONS as readonly string[]).includes(name)) &&
+      this.declared.has(name)
+    );
   }
 
   /** A menu item's function, as the add-on's onOpen built the menu. */

@@ -2,13 +2,7 @@
  * The Clean up pipeline dialog: deals with no progress (ticked ones move to Lost with their reason)
  * and possible duplicates. All sheet text is rendered with textContent, never as HTML.
  */
-import type {
-  CleanupItem,
-  CleanupList,
-  CleanupRequest,
-  CleanupResult,
-  CleanupServer,
-} from '../src/shared/cleanup-api';
+import type { CleanupItem, CleanupList, CleanupRequest, CleanupResult, CleanupServer } from '../src/shared/cleanup-api';
 
 type Runner = {
   withSuccessHandler(f: (v: unknown) => void): Runner;
@@ -129,9 +123,7 @@ async function apply(): Promise<void> {
   try {
     const result: CleanupResult = await call('cleanUpDeals', request);
     $('results').replaceChildren(
-      ...result.results.map((r) =>
-        el('li', `${r.name || r.dealId}: ${r.message}`, r.moved ? 'moved' : 'refused'),
-      ),
+      ...result.results.map((r) => el('li', `${r.name || r.dealId}: ${r.message}`, r.moved ? 'moved' : 'refused')),
     );
     setStatus(result.message, result.ok ? 'ok' : 'error');
     if (result.results.some((r) => r.moved)) {

@@ -340,6 +340,11 @@ async function refresh(reloadSidebar = false): Promise<void> {
   $('sidebar-title').textContent = state.sidebar ?? '';
   const frame = $<HTMLIFrameElement>('sidebar-frame');
   if (state.sidebar !== null && (reloadSidebar || !frame.src)) frame.src = `/sidebar?open=${Date.now()}`;
+  const dialogFrame = $<HTMLIFrameElement>('html-dialog-frame');
+  $('html-dialog').hidden = state.dialog === null;
+  $('html-dialog-title').textContent = state.dialog ?? '';
+  if (state.dialog === null) dialogFrame.removeAttribute('src');
+  else if (!dialogFrame.src) dialogFrame.src = `/dialog?open=${Date.now()}`;
 }
 
 function closeMenus(): void {
@@ -445,10 +450,16 @@ $('grid-wrap').onkeydown = (e) => {
     edit(td, selected.row, selected.col, e.key);
   }
 };
+$('html-dialog-close').onclick = async () => {
+  await post('/api/close-dialog', {});
+  await refresh();
+};
 window.addEventListener('message', (e) => {
-  // Only the sidebar frame this page opened, from this origin, may ask for a refresh or a close.
-  if (e.origin !== location.origin || e.source !== $<HTMLIFrameElement>('sidebar-frame').contentWindow) return;
+  // Only the sidebar or dialog frame this page opened, from this origin, may ask for a refresh or a close.
+  if (e.origin !== location.origin) return;
+  const fromDialog = e.source === $<HTMLIFrameElement>('html-dialog-frame').contentWindow;
+  if (!fromDialog && e.source !== $<HTMLIFrameElement>('sidebar-frame').contentWindow) return;
   if (e.data === 'pipeline-changed') void refresh();
-  if (e.data === 'pipeline-close-sidebar') $('sidebar-close').click();
+  if (e.data === 'pipeline-close-sidebar') $(fromDialog ? 'html-dialog-close' : 'sidebar-close').click();
 });
 void refresh();

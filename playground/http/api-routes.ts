@@ -53,6 +53,7 @@ export function apiRoutes(session: PlaygroundSession): {
         nextRun: t.nextRun ? new Date(t.nextRun).toISOString() : null,
       })),
       sidebar: emu.ui.sidebar ? emu.ui.sidebar.getTitle() || 'Sidebar' : null,
+      dialog: emu.ui.dialogs.length > 0 ? (emu.ui.dialogs[emu.ui.dialogs.length - 1]?.title ?? '') || 'Dialog' : null,
     }));
 
   const post: PostHandlers = {
@@ -98,6 +99,10 @@ export function apiRoutes(session: PlaygroundSession): {
     '/api/advance': ({ hours }) => ({ ran: session.advance(hours) }),
     '/api/close-sidebar': () => {
       emu.ui.sidebar = undefined;
+      return { ok: true };
+    },
+    '/api/close-dialog': () => {
+      emu.ui.dialogs.length = 0;
       return { ok: true };
     },
     '/api/reset': () => {

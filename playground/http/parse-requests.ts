@@ -76,6 +76,7 @@ export const parseRequest: { [P in PostPath]: (o: Json) => PostRoutes[P]['reques
   '/api/trigger': (o) => ({ id: text(o, 'id', 100) }),
   '/api/advance': (o) => ({ hours: whole(o, 'hours', 1, 24 * 31) }),
   '/api/close-sidebar': () => ({}),
+  '/api/close-dialog': () => ({}),
   '/api/reset': () => ({}),
   '/api/import': (o) => {
     const content = text(o, 'content', Number.MAX_SAFE_INTEGER);

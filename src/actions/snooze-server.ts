@@ -105,7 +105,12 @@ function applySnooze(book: Book, req: SnoozeRequest): SnoozeResult {
   const name = readText(cellsOf(raw, deals.columns)('deal')) || req.dealId;
   const applied = applyPlan(
     { deals: sheet },
-    { action: 'Snooze deal', rows: [{ key: { by: 'id', id: req.dealId }, row, cells }], history: [], needs: ['dealId'] },
+    {
+      action: 'Snooze deal',
+      rows: [{ key: { by: 'id', id: req.dealId }, row, cells }],
+      history: [],
+      needs: ['dealId'],
+    },
   );
   if (!applied.ok) return { ok: false, message: applied.message };
   return {

@@ -25,9 +25,7 @@ export interface NumberSetting {
 }
 
 /** Every named setting, in the order setup lists them. Features add theirs here. */
-export const NAMED_SETTINGS: readonly NumberSetting[] = [
-  ARCHIVE_AFTER,
-];
+export const NAMED_SETTINGS: readonly NumberSetting[] = [ARCHIVE_AFTER];
 
 export interface NamedSettings {
   /** The setting's value: the cell's when readable, else its default. */

@@ -31,8 +31,7 @@ export function readArchive(registry: TabRegistry): ArchiveRows | undefined {
 }
 
 export type Archived =
-  | { ok: true; sheet: Sheet; notice: string | undefined }
-  | { ok: false; message: string; notice: string | undefined };
+  { ok: true; sheet: Sheet; notice: string | undefined } | { ok: false; message: string; notice: string | undefined };
 
 /**
  * Appends the Deals rows to the Archive tab (creating it, and adding any Deals header it lacks),

@@ -24,7 +24,14 @@ const deals = [
     'Stage Entered': '2026-08-01',
     'Last Activity': '2026-09-01',
   },
-  { Deal: 'Beta', Company: 'Beta Co', Owner: 'Bob', Stage: 'Lead Generation', Value: 100, 'Stage Entered': '2026-11-20' },
+  {
+    Deal: 'Beta',
+    Company: 'Beta Co',
+    Owner: 'Bob',
+    Stage: 'Lead Generation',
+    Value: 100,
+    'Stage Entered': '2026-11-20',
+  },
   { Deal: 'Core', Company: 'Core', Owner: 'Cy', Stage: 'Qualification', Value: 900, 'Stage Entered': '2026-06-01' },
   {
     Deal: 'ACME Renewal 2026',
@@ -140,7 +147,11 @@ describe('Clean up pipeline', () => {
     // Stage, Stage Entered + Last Activity, Lost Reason, Health blocks plus one history append: never per deal.
     expect((after['Range.setValues'] ?? 0) - (calls['Range.setValues'] ?? 0)).toBeLessThanOrEqual(5);
     expect(historyRows(emu).filter((h) => h[6] === 'cleanup')).toHaveLength(40);
-    expect(readTab(emu, 'Deals').slice(1).every((row) => row[col('Stage')] === 'Closed Lost')).toBe(true);
+    expect(
+      readTab(emu, 'Deals')
+        .slice(1)
+        .every((row) => row[col('Stage')] === 'Closed Lost'),
+    ).toBe(true);
   });
 
   test('a row edited after the dialog loaded is refused and left as it is; the others move', () => {
@@ -194,8 +205,12 @@ describe('Snooze', () => {
 
   test('typed into the columns; a date in the past or not a date is refused by the server', () => {
     const { emu } = setup();
-    expect((emu.call('snoozeDeal', { dealId: 'D-0003', row: 4, until: '2026-11-01', reason: '' }) as { ok: boolean }).ok).toBe(false);
-    expect((emu.call('snoozeDeal', { dealId: 'D-0003', row: 4, until: '2026-02-30', reason: '' }) as { ok: boolean }).ok).toBe(false);
+    expect(
+      (emu.call('snoozeDeal', { dealId: 'D-0003', row: 4, until: '2026-11-01', reason: '' }) as { ok: boolean }).ok,
+    ).toBe(false);
+    expect(
+      (emu.call('snoozeDeal', { dealId: 'D-0003', row: 4, until: '2026-02-30', reason: '' }) as { ok: boolean }).ok,
+    ).toBe(false);
     emu.call('snoozeDeal', { dealId: 'D-0002', row: 3, until: '', reason: '' }); // adds the columns, clears nothing
     const width = readTab(emu, 'Deals')[0]!.length;
     setCell(emu, 'Deals', `${String.fromCharCode(64 + width - 1)}8`, '2026-12-01');
@@ -229,7 +244,11 @@ describe('Archive closed deals', () => {
     faults.failWriteHalfway('Archive', 1);
     emu.call('menuArchiveClosedDeals');
     expect(readTab(emu, 'Deals').some((r) => r[1] === 'Flux')).toBe(true);
-    expect(readTab(emu, 'Archive').slice(1).filter((r) => r.some((c) => c !== ''))).toHaveLength(1);
+    expect(
+      readTab(emu, 'Archive')
+        .slice(1)
+        .filter((r) => r.some((c) => c !== '')),
+    ).toHaveLength(1);
   });
 
   test('a failed deletion leaves the deal on both tabs, counted once; the next run finishes without a second copy', () => {
@@ -268,12 +287,18 @@ describe('Archive closed deals', () => {
 
   test('a row inserted by another user before the deletion: the archived deal is found by its Deal ID', () => {
     const { emu, faults } = setup();
-    faults.afterRead('Deals', 2, () => faults.insertRow('Deals', 2, ['', 'Newcomer', 'New Co', 'Ann', 'Lead Generation']));
+    faults.afterRead('Deals', 2, () =>
+      faults.insertRow('Deals', 2, ['', 'Newcomer', 'New Co', 'Ann', 'Lead Generation']),
+    );
     emu.call('menuArchiveClosedDeals');
     const names = readTab(emu, 'Deals')
       .slice(1)
       .map((r) => r[1]);
     expect(names).toEqual(['Newcomer', 'Acme renewal', 'Beta', 'Core', 'ACME Renewal 2026', 'Flux', 'Gone']);
-    expect(readTab(emu, 'Archive').slice(1).map((r) => r[1])).toEqual(['Echo']);
+    expect(
+      readTab(emu, 'Archive')
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual(['Echo']);
   });
 });

@@ -39,7 +39,14 @@ export function loadJobInput(book: Book, registry: TabRegistry): JobInput {
   const { deals, parsed, table, clock } = pipeline;
   const archive = readArchive(registry);
   const archived = archive
-    ? parseDeals(archive.rows, mapHeaders(archive.headers), table, clock.readZone, archive.sheet.getName(), FIRST_DATA_ROW)
+    ? parseDeals(
+        archive.rows,
+        mapHeaders(archive.headers),
+        table,
+        clock.readZone,
+        archive.sheet.getName(),
+        FIRST_DATA_ROW,
+      )
     : { deals: [], problems: [] };
   const countedDeals = withArchived(parsed.deals, archived.deals);
   const set = toDealSet(countedDeals, table);

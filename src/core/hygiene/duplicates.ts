@@ -4,7 +4,8 @@
  *   a trailing legal form ("Acme Inc." = "ACME" = "acme, ltd").
  * - Similar names (folded the same way): equal; or sharing at least 60% of their words (Jaccard
  *   overlap of the word sets: "Acme renewal" and "Acme renewal 2026" share 2 of 3); or within an
- *   edit distance of 20% of the longer name ("Acme Widgets" and "Acme Widget").
+ *   edit distance of 20% of the longer name with the same numbers ("Acme Widgets" and "Acme Widget";
+ *   "Deal 305" and "Deal 605" are not similar).
  * Deals are grouped by company first, so the cost is O(n) plus the pairs inside each company; a
  * company with more than GROUP_PAIRWISE open deals compares each name with its neighbours in sorted
  * order only (O(n log n) overall, never n^2 over all deals). A blank company is never a match.
@@ -90,6 +91,8 @@ export function similarNames(a: string, b: string): boolean {
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   if (shared / (wa.size + wb.size - shared) >= WORD_OVERLAP) return true;
+  // Typos, not numbering: "Deal 305" and "Deal 605" are two deals.
+  if (a.replace(/\D+/g, ' ').trim() !== b.replace(/\D+/g, ' ').trim()) return false;
   const max = Math.floor(Math.max(a.length, b.length) * EDIT_RATIO);
   return max > 0 && editDistance(a, b, max) <= max;
 }
@@ -122,8 +125,7 @@ export function possibleDuplicates(deals: readonly DealRecord[]): DuplicateGroup
     } else {
       const order = list.map((_, i) => i).sort((i, j) => ((names[i] as string) < (names[j] as string) ? -1 : 1));
       for (let k = 0; k < order.length; k++)
-        for (let m = k + 1; m <= k + NEIGHBOURS && m < order.length; m++)
-          join(order[k] as number, order[m] as number);
+        for (let m = k + 1; m <= k + NEIGHBOURS && m < order.length; m++) join(order[k] as number, order[m] as number);
     }
     const clusters = new Map<number, DealRecord[]>();
     list.forEach((d, i) => {
