@@ -69,6 +69,18 @@ export class Faults {
     };
   }
 
+  /** The `nth` row deletion (1-based, counted from now) on the tab throws; deletions before it succeed. */
+  failDeleteRows(
+    tab: string,
+    nth = 1,
+    message = 'Exception: Service Spreadsheets failed while accessing document.',
+  ): void {
+    let seen = 0;
+    this.sheet(tab)._hooks.deleteRows = () => {
+      if (++seen === nth) throw new Error(message);
+    };
+  }
+
   /** The document lock is held by another run for `ms` from now. */
   holdLock(ms: number): void {
     this.emu.locks.state.heldElsewhereUntil = this.emu.clock.now() + ms;
@@ -95,6 +107,7 @@ export class Faults {
       delete s._hooks.write;
       delete s._hooks.afterRead;
       delete s._hooks.insertRows;
+      delete s._hooks.deleteRows;
     }
     this.emu.locks.state.heldElsewhereUntil = 0;
     this.emu.mail.failure = undefined;

@@ -62,6 +62,8 @@ export interface SheetHooks {
   afterRead?: (range: EmuRange) => void;
   /** Before rows are inserted into the sheet (a protected tab refuses). */
   insertRows?: () => void;
+  /** Before rows are deleted (a quota or server error between two deletions). */
+  deleteRows?: () => void;
 }
 
 let nextSheetId = 1000;
@@ -201,6 +203,7 @@ export class EmuSheet implements Shape<GasSheet, SheetMethods> {
 
   deleteRows(rowPosition: number, howMany: number): void {
     if (rowPosition < 1 || rowPosition + howMany - 1 > this.data.maxRows) throw new Error(ERR.outOfBounds);
+    if (!this.counter.isPaused) this._hooks.deleteRows?.();
     this.data.deleteRows(rowPosition - 1, howMany);
     this._changed(rowPosition, 1, this.data.maxRows - rowPosition + 1, this.data.maxColumns);
   }

@@ -5,7 +5,9 @@
  * Anything else in the bundle's context (eval, Function, internals) is never reachable.
  */
 import type { BoardServer } from '../src/shared/board-api';
+import type { CleanupServer } from '../src/shared/cleanup-api';
 import type { SidebarServer } from '../src/shared/sidebar-api';
+import type { SnoozeServer } from '../src/shared/snooze-api';
 
 /** The functions the sidebar may call through google.script.run: every key of SidebarServer. */
 export const SIDEBAR_FUNCTIONS = [
@@ -32,6 +34,13 @@ void everyBoardFunction;
 
 /** Page functions that only read: the playground neither recalculates nor saves the workbook after them. */
 export const READ_ONLY_PAGE_FUNCTIONS: readonly string[] = ['getSelectedDeal', 'getBoard'];
+/** The functions the add-on's other HTML (the cleanup dialog, the sidebar's snooze) may call: every key of their APIs. */
+export const DIALOG_FUNCTIONS = ['getCleanupList', 'cleanUpDeals', 'snoozeDeal'] as const satisfies readonly (
+  keyof CleanupServer | keyof SnoozeServer
+)[];
+type MissingDialog = Exclude<keyof CleanupServer | keyof SnoozeServer, (typeof DIALOG_FUNCTIONS)[number]>;
+const everyDialogFunction: [MissingDialog] extends [never] ? true : MissingDialog = true;
+void everyDialogFunction;
 
 /** `function NAME(params) {\n  return Global.NAME(params);\n}`: a stub scripts/entry-stubs.mjs renders. */
 const STUB = /^function ([A-Za-z_$][\w$]*)\(([^)]*)\) \{\n {2}return [A-Za-z_$][\w$]*\.\1\(\2\);\n\}$/gm;
@@ -50,7 +59,7 @@ export class CallableFunctions {
 
   /** A google.script.run target: the sidebar's API or the board's. */
   sidebar(name: string): boolean {
-    const page: readonly string[] = [...SIDEBAR_FUNCTIONS, ...BOARD_FUNCTIONS];
+    const page: readonly string[] = [...SIDEBAR_FUNCTIONS, ...BOARD_FUNCTIONS, ...DIALOG_FUNCTIONS];
     return page.includes(name) && this.declared.has(name);
   }
 

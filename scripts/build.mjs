@@ -42,13 +42,14 @@ const code = `${header}\n${stubs}\n${bundle.outputFiles[0].text}`;
 writeFileSync(join(dist, 'Code.js'), code);
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 
-// Each page: dist/<Page>.html from <dir>/<dir>.html, .css and .ts.
-for (const [page, dir] of [
-  ['Sidebar', 'sidebar'],
-  ['Board', 'board'],
+// Each page: dist/<Page>.html from <dir>/<base>.html, .css and .ts.
+for (const [page, dir, base] of [
+  ['Sidebar', 'sidebar', 'sidebar'],
+  ['Board', 'board', 'board'],
+  ['Cleanup', 'sidebar', 'cleanup-dialog'],
 ]) {
   const js = await build({
-    entryPoints: [join(root, `${dir}/${dir}.ts`)],
+    entryPoints: [join(root, `${dir}/${base}.ts`)],
     bundle: true,
     write: false,
     format: 'iife',
@@ -58,8 +59,8 @@ for (const [page, dir] of [
     legalComments: 'none',
     charset: 'utf8',
   });
-  const css = readFileSync(join(root, `${dir}/${dir}.css`), 'utf8');
-  const template = readFileSync(join(root, `${dir}/${dir}.html`), 'utf8');
+  const css = readFileSync(join(root, `${dir}/${base}.css`), 'utf8');
+  const template = readFileSync(join(root, `${dir}/${base}.html`), 'utf8');
   const script = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
   const html = template.replace('/*INLINE_CSS*/', () => css).replace('/*INLINE_JS*/', () => script);
   writeFileSync(join(dist, `${page}.html`), html);

@@ -11,6 +11,7 @@ import type {
 } from '../src/shared/sidebar-api';
 import { initMyDeals } from './my-deals';
 import { chooseStage, moveFields, renderFollowUp, wireFollowUp } from './follow-up';
+import { renderSnooze } from './snooze';
 
 type Runner = {
   withSuccessHandler(f: (v: unknown) => void): Runner;
@@ -101,6 +102,7 @@ function render(deal: DealView): void {
     list.append(li);
   }
   $('move').hidden = true;
+  renderSnooze(deal, () => void load());
 }
 
 function choose(s: StageOption): void {

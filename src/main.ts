@@ -12,6 +12,8 @@ import * as board from './actions/board-server';
 import { getMyDeals as myDeals } from './actions/my-deals-server';
 import { selectDeal as selectRowOf } from './actions/select-deal';
 import { setNextStep as saveNextStep } from './actions/follow-up-server';
+import { cleanUpDeals as cleanUp, getCleanupList as cleanupList } from './actions/cleanup-server';
+import { snoozeDeal as snooze } from './actions/snooze-server';
 import { callCustomFunction } from './functions/call';
 import { CustomFunctionResult } from './functions/implementations';
 import { FunctionContext } from './functions/context';
@@ -19,11 +21,13 @@ import { isAuthModeNone } from './sheets/auth-mode';
 import { spreadsheetTimeZone } from './sheets/book-info';
 import { activeBook } from './sheets/platform';
 import { readNamedSettingsGrid, readSettingsGrid } from './sheets/settings-sheet';
-import { showModelessDialog, showSidebar } from './sheets/ui';
+import { showDialog, showModelessDialog, showSidebar } from './sheets/ui';
 import { MyDealsResult } from './shared/my-deals-api';
 import { SelectDealResult } from './shared/select-deal-api';
 import { MoveDealResult, NextStepResult, SelectedDeal, SidebarServer } from './shared/sidebar-api';
 import { BoardData, BoardMoveResult, BoardServer } from './shared/board-api';
+import { CleanupList, CleanupResult, CleanupServer } from './shared/cleanup-api';
+import { SnoozeResult, SnoozeServer } from './shared/snooze-api';
 
 const ctx: FunctionContext = {
   readSettings: () => readSettingsGrid(activeBook()),
@@ -194,6 +198,45 @@ export function moveBoardDeal(request: unknown): BoardMoveResult {
 
 // The board's server functions, checked against the API board/ calls through google.script.run.
 void ({ getBoard, moveBoardDeal, selectDeal } satisfies BoardServer);
+
+/** Menu: Clean up pipeline... opens the cleanup dialog. */
+export function menuCleanUpPipeline(): void {
+  showDialog('Cleanup', 'Clean up pipeline', 760, 560);
+}
+
+/** Menu: Archive closed deals. */
+export function menuArchiveClosedDeals(): void {
+  menuAction('Archive closed deals', actions.archive);
+}
+
+/**
+ * Cleanup dialog: open deals with no progress for their stage's Clean up after (days), and possible duplicates.
+ * @return {Object} The list, or a message.
+ */
+export function getCleanupList(): CleanupList {
+  return cleanupList(activeBook());
+}
+
+/**
+ * Cleanup dialog: moves the chosen deals to the Lost stage with their reasons, in one write, under the lock.
+ * @param {Object} request The deals: dealId, row, stamp, reason each.
+ * @return {Object} What happened to each deal.
+ */
+export function cleanUpDeals(request: unknown): CleanupResult {
+  return cleanUp(activeBook(), request);
+}
+
+/**
+ * Sidebar: snoozes a deal until a date with a reason ('' until clears it).
+ * @param {Object} request dealId, row, until (yyyy-mm-dd or ''), reason.
+ * @return {Object} What happened.
+ */
+export function snoozeDeal(request: unknown): SnoozeResult {
+  return snooze(activeBook(), request);
+}
+
+void ({ getCleanupList, cleanUpDeals } satisfies CleanupServer);
+void ({ snoozeDeal } satisfies SnoozeServer);
 
 /**
  * Hourly time-driven trigger: runs the daily job when due, or continues a pending one.

@@ -117,6 +117,11 @@ export function createPlayground(
       if (!content) return json(res, { error: 'No sidebar is open.' }, 404);
       return html(res, content.replace(/<head>/i, `<head>${shim(token)}`));
     }
+    if (path === '/dialog') {
+      const content = session.emu.ui.dialogs[session.emu.ui.dialogs.length - 1]?.html.getContent();
+      if (!content) return json(res, { error: 'No dialog is open.' }, 404);
+      return html(res, content.replace(/<head>/i, `<head>${shim(token)}`));
+    }
     const file = files[path];
     if (file) return send(res, 200, readFileSync(file[0]), file[1]);
     if (path === '/api/state') return json(res, api.state());

@@ -1,5 +1,5 @@
 /** The JSON-safe view of one deal the sidebar shows. */
-import { CalendarDay, DayReader, readDay } from '../core/calendar';
+import { CalendarDay, DayReader, dayToIso, readDay } from '../core/calendar';
 import { cellsOf } from '../core/deals';
 import { checkMove } from '../core/gates';
 import { StageTable } from '../core/stages';
@@ -20,6 +20,7 @@ export function dealView(
   const stageText = readText(cells('stage'));
   const current = stageText === '' ? undefined : table.find(stageText);
   const entered = readDay(cells('stageEntered'), readZone);
+  const snoozed = readDay(cells('snoozedUntil'), readZone);
   return {
     dealId: readText(cells('dealId')),
     row: rowIndex + deals.firstRow,
@@ -30,6 +31,8 @@ export function dealView(
     stage: current ? current.name : stageText,
     daysInStage: entered === undefined ? null : Math.max(0, today - entered),
     lostReason: readText(cells('lostReason')),
+    snoozedUntil: snoozed === undefined ? '' : dayToIso(snoozed),
+    snoozeReason: readText(cells('snoozeReason')),
     stages: table.stages.map((s) => {
       const check = checkMove(table, current, s, cells);
       return {

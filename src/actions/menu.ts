@@ -19,6 +19,8 @@ export const MENU: readonly MenuEntry[] = [
   null,
   ['Refresh summary now', 'menuRefreshSummary'],
   ['Flag stale deals now', 'menuFlagStaleDeals'],
+  ['Clean up pipeline...', 'menuCleanUpPipeline'],
+  ['Archive closed deals', 'menuArchiveClosedDeals'],
   null,
   ['Turn on daily automation', 'menuTurnOnAutomation'],
   ['Turn off daily automation', 'menuTurnOffAutomation'],
@@ -70,6 +72,7 @@ export const actions = {
   },
   refreshSummary: (book: Book): string => runJob(book, JOBS.refreshSummary).message,
   flagStale: (book: Book): string => runJob(book, JOBS.flagStale).message,
+  archive: (book: Book): string => runJob(book, JOBS.archive).message,
   turnOn: (book: Book): string =>
     enableAutomation(book)
       ? `Daily automation is on: stale flags and the summary refresh every day after ${automationHour()}:00 (spreadsheet time).`

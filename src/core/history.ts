@@ -4,7 +4,7 @@ import { StageTable } from './stages';
 import { CellGrid, CellValue, isBlank, isDate, readText } from './values';
 
 export const HISTORY_HEADERS = ['Timestamp', 'Deal ID', 'Deal', 'From', 'To', 'Changed by', 'Via', 'Note'] as const;
-export type Via = 'sidebar' | 'board' | 'edit' | 'import' | 'override';
+export type Via = 'sidebar' | 'board' | 'edit' | 'import' | 'override' | 'cleanup';
 
 export interface HistoryEntry {
   /** Timestamp in ms; NaN when the cell holds no date. */

@@ -13,6 +13,7 @@ import {
   PRIORITY_WEIGHT_STALE,
   PRIORITY_WEIGHT_VALUE,
 } from './priority';
+import { ARCHIVE_AFTER } from './hygiene/archive';
 import type { SettingsProblem } from './settings';
 import { CellGrid, CellValue, describeValue, isBlank, readNumber, readText } from './values';
 
@@ -39,6 +40,7 @@ export const NAMED_SETTINGS: readonly NumberSetting[] = [
   PRIORITY_WEIGHT_STALE,
   PRIORITY_WEIGHT_FOLLOW_UP,
   PRIORITY_CLOSE_HORIZON,
+  ARCHIVE_AFTER,
 ];
 
 export interface NamedSettings {

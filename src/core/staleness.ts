@@ -4,10 +4,13 @@
  */
 import { CalendarDay } from './calendar';
 import { DealRecord } from './deals';
+import { activeSnooze, snoozeText } from './snooze';
 
 export type Staleness =
   | { kind: 'stale'; days: number; limit: number; lastTouch: CalendarDay }
   | { kind: 'fresh' | 'closed' | 'no-limit' }
+  /** An open deal snoozed until today or later: never stale meanwhile (src/core/snooze.ts). */
+  | { kind: 'snoozed'; until: CalendarDay; reason: string }
   | { kind: 'no-date' };
 
 export function lastTouch(d: DealRecord): CalendarDay {
@@ -19,6 +22,8 @@ export function lastTouch(d: DealRecord): CalendarDay {
 
 export function staleness(d: DealRecord, today: CalendarDay): Staleness {
   if (d.stage.outcome !== 'Open') return { kind: 'closed' };
+  const snooze = activeSnooze(d, today);
+  if (snooze) return { kind: 'snoozed', until: snooze.until, reason: snooze.reason };
   if (d.stage.staleAfter === null) return { kind: 'no-limit' };
   const touch = lastTouch(d);
   if (Number.isNaN(touch)) return { kind: 'no-date' };
@@ -29,6 +34,7 @@ export function staleness(d: DealRecord, today: CalendarDay): Staleness {
 }
 
 export function staleText(d: DealRecord, s: Staleness): string {
+  if (s.kind === 'snoozed') return snoozeText(s);
   return s.kind === 'stale' ? `Stale: ${s.days} days in ${d.stage.name} (limit ${s.limit})` : '';
 }
 

@@ -40,6 +40,9 @@ export type DealView = JsonSafe<{
   stage: string;
   daysInStage: number | null;
   lostReason: string;
+  /** Snoozed Until as yyyy-mm-dd ('' when blank or unreadable), and its reason. */
+  snoozedUntil: string;
+  snoozeReason: string;
   stages: StageOption[];
   followUp: FollowUpView;
 }>;

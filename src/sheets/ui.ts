@@ -37,3 +37,9 @@ export function showModelessDialog(file: string, title: string, width: number, h
   const html = HtmlService.createHtmlOutputFromFile(file).setWidth(width).setHeight(height);
   SpreadsheetApp.getUi().showModelessDialog(html, title);
 }
+
+/** Opens the HTML file (built into dist/) as a modal dialog. */
+export function showDialog(file: string, title: string, width: number, height: number): void {
+  const html = HtmlService.createHtmlOutputFromFile(file).setWidth(width).setHeight(height);
+  SpreadsheetApp.getUi().showModalDialog(html, title);
+}

@@ -48,6 +48,8 @@ const deal: DealView = {
   company: 'Acme',
   owner: 'ana@example.com',
   value: 12_500,
+  snoozedUntil: '',
+  snoozeReason: '',
   stage: 'Proposal',
   daysInStage: null,
   lostReason: '',

@@ -14,6 +14,7 @@ export const JOBS = {
   daily: { title: 'Daily job', phases: ['stale', 'snapshots', 'summary', 'digest'], cursorOwner: DAILY },
   refreshSummary: { title: 'Refresh summary (menu)', phases: ['snapshots', 'summary'] },
   flagStale: { title: 'Flag stale deals (menu)', phases: ['stale'] },
+  archive: { title: 'Archive closed deals (menu)', phases: ['archive'] },
 } satisfies Record<string, JobSpec>;
 
 /** The rest of a daily job that ran short of time. */

@@ -3,12 +3,15 @@
  * (Settings, one read), the Deals table (one read), the deals as a DealSet, today's per-stage
  * totals (the snapshot rows, reused by the summary), duplicate Deal IDs; snapshots on first use.
  */
-import { DataProblem, toDealSet } from '../../core/deals';
+import { mapHeaders } from '../../core/columns';
+import { DataProblem, DealRecord, parseDeals, toDealSet } from '../../core/deals';
+import { withArchived } from '../../core/hygiene/archive';
 import { DealSet } from '../../core/dealset';
 import { DuplicateId, duplicateIdProblems, findDuplicateIds } from '../../core/duplicate-ids';
 import { SnapshotRow, snapshotRows } from '../../core/snapshots';
 import { Book } from '../../sheets/book';
-import { allDealIds } from '../../sheets/deals-sheet';
+import { readArchive } from '../../sheets/archive-sheet';
+import { allDealIds, FIRST_DATA_ROW } from '../../sheets/deals-sheet';
 import { findGeneratedTab } from '../../sheets/generated-tab';
 import { readSnapshots } from '../../sheets/snapshots-sheet';
 import { TabRegistry } from '../../sheets/tab-registry';
@@ -18,6 +21,9 @@ export interface JobInput {
   readonly book: Book;
   readonly registry: TabRegistry;
   readonly pipeline: Pipeline;
+  /** The deals the figures count: the Deals tab's, and the Archive tab's not also on Deals (closed, archived). */
+  readonly countedDeals: readonly DealRecord[];
+  /** countedDeals as a DealSet (countedDeals[i] is set index i). */
   readonly set: DealSet;
   /** Today's totals per stage, in stage-table order. */
   readonly stageTotals: readonly SnapshotRow[];
@@ -31,7 +37,19 @@ export interface JobInput {
 export function loadJobInput(book: Book, registry: TabRegistry): JobInput {
   const pipeline = loadPipeline(book);
   const { deals, parsed, table, clock } = pipeline;
-  const set = toDealSet(parsed.deals, table);
+  const archive = readArchive(registry);
+  const archived = archive
+    ? parseDeals(
+        archive.rows,
+        mapHeaders(archive.headers),
+        table,
+        clock.readZone,
+        archive.sheet.getName(),
+        FIRST_DATA_ROW,
+      )
+    : { deals: [], problems: [] };
+  const countedDeals = withArchived(parsed.deals, archived.deals);
+  const set = toDealSet(countedDeals, table);
   const idColumn = deals.columns.dealId;
   const duplicates = idColumn === undefined ? [] : findDuplicateIds(allDealIds(deals, idColumn), deals.firstRow);
   let snapshots: SnapshotRow[] | undefined;
@@ -39,10 +57,11 @@ export function loadJobInput(book: Book, registry: TabRegistry): JobInput {
     book,
     registry,
     pipeline,
+    countedDeals,
     set,
     duplicates,
     stageTotals: snapshotRows(set, clock.today),
-    problems: [...parsed.problems, ...duplicateIdProblems(duplicates, deals.sheet.getName())],
+    problems: [...parsed.problems, ...duplicateIdProblems(duplicates, deals.sheet.getName()), ...archived.problems],
     snapshots: () => {
       if (!snapshots) {
         const sheet = findGeneratedTab(registry, 'snapshots');

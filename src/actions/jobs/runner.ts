@@ -14,6 +14,7 @@ import { writeRunStatus } from '../../sheets/summary-sheet';
 import { TabRegistry } from '../../sheets/tab-registry';
 import { logQueuedEdits } from '../queued-edits';
 import { RunStart, runStatus, startRun } from '../run-status';
+import { archivePhase } from './archive-phase';
 import { clearCursor, saveCursor } from './cursor';
 import { digestPhase } from './digest-phase';
 import { loadJobInput } from './job-input';
@@ -35,6 +36,7 @@ const PHASES: Record<PhaseName, Phase> = {
   snapshots: snapshotsPhase,
   summary: summaryPhase,
   digest: digestPhase,
+  archive: archivePhase,
 };
 
 /** Stop starting new phases after this much of Apps Script's 6 minutes. */

@@ -11,13 +11,13 @@ import { instantText } from '../../sheets/zone-format';
 import { Phase } from './phase';
 
 export const summaryPhase: Phase = ({ input, finalStatus }) => {
-  const { clock, table, deals, parsed } = input.pipeline;
+  const { clock, table, deals } = input.pipeline;
   const layout = buildSummary({
     asOf: instantText(clock.now, clock.timeZone),
     today: clock.today,
     table,
     dealsTab: deals.sheet.getName(),
-    deals: parsed.deals,
+    deals: input.countedDeals,
     set: input.set,
     stageTotals: input.stageTotals,
     problems: input.problems,

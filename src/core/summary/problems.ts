@@ -1,5 +1,6 @@
-/** Data problems: rows the job could not read or act on, and open deals with no date to judge staleness by. */
+/** Data problems: rows the job could not read or act on, open deals with no date to judge staleness by, possible duplicate deals. */
 import { DataProblem } from '../deals';
+import { duplicateProblems, possibleDuplicates } from '../hygiene/duplicates';
 import { staleness } from '../staleness';
 import { pushCapped } from './capped-list';
 import { Section } from './input';
@@ -15,7 +16,7 @@ export const problemsSection: Section = ({ deals, problems, today, dealsTab }, o
       value: 'blank',
       problem: 'no Last Activity, Stage Entered or Created date, so staleness cannot be judged',
     }));
-  const all = [...problems, ...undated];
+  const all = [...problems, ...undated, ...duplicateProblems(possibleDuplicates(deals), dealsTab)];
   pushCapped(
     out,
     all,
