@@ -32,6 +32,8 @@ export interface ChartView {
   labels: string[];
   series: { name: string; data: number[] }[];
   anchor: { row: number; column: number };
+  /** Stacked columns whose first series is invisible (the summary's waterfall). */
+  stacked: boolean;
 }
 
 /** GET /api/sheet?name=...: one tab. */

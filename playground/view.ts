@@ -77,6 +77,7 @@ export function sheetView(emu: Emulator, sheet: EmuSheet, computed: Computed | u
         title: String(ch.options.title ?? ''),
         type: ch.type,
         anchor: { row: ch.position.row, column: ch.position.column },
+        stacked: ch.options.isStacked === true,
         labels: (labels ?? []).slice(1).map((r) => label(r[0])),
         series: series
           .flatMap((g) => columnsOf(g))

@@ -16,7 +16,8 @@ import { spreadsheetTimeZone } from './sheets/book-info';
 import { activeBook } from './sheets/platform';
 import { readSettingsGrid } from './sheets/settings-sheet';
 import { showSidebar } from './sheets/ui';
-import { MoveDealResult, SelectedDeal, SidebarServer } from './shared/sidebar-api';
+import { MoveDealResult, SelectedDeal, SetCloseDateResult, SidebarServer } from './shared/sidebar-api';
+import { setExpectedClose as setCloseDate } from './actions/close-date';
 
 const ctx: FunctionContext = {
   readSettings: () => readSettingsGrid(activeBook()),
@@ -131,9 +132,18 @@ export function moveDeal(request: unknown): MoveDealResult {
   return move(activeBook(), request);
 }
 
+/**
+ * Sidebar: sets a deal's Expected Close (found by Deal ID, refused if it changed since shown), logged in Stage History.
+ * @param {Object} request dealId, row, was (the date shown), expectedClose (yyyy-mm-dd).
+ * @return {Object} What happened.
+ */
+export function setExpectedClose(request: unknown): SetCloseDateResult {
+  return setCloseDate(activeBook(), request);
+}
+
 // The sidebar's server functions, checked at compile time against the API sidebar/sidebar.ts calls
 // through google.script.run: each one there, with its request and result types (JSON-safe).
-void ({ getSelectedDeal, moveDeal } satisfies SidebarServer);
+void ({ getSelectedDeal, moveDeal, setExpectedClose } satisfies SidebarServer);
 
 /**
  * Hourly time-driven trigger: runs the daily job when due, or continues a pending one.

@@ -307,14 +307,16 @@ function renderCharts(list: ChartView[]): void {
         type: spec.type === 'LINE' ? 'line' : 'bar',
         data: {
           labels: spec.labels,
+          // A stacked chart is a waterfall: its first series (the base) is drawn invisible, as in Sheets.
           datasets: spec.series.map((s, i) => ({
             label: s.name,
             data: s.data,
-            backgroundColor: colors[i % colors.length],
-            borderColor: colors[i % colors.length],
+            backgroundColor: spec.stacked && i === 0 ? 'transparent' : colors[i % colors.length],
+            borderColor: spec.stacked && i === 0 ? 'transparent' : colors[i % colors.length],
           })),
         },
         options: {
+          scales: spec.stacked ? { x: { stacked: true }, y: { stacked: true } } : {},
           indexAxis: spec.type === 'BAR' ? 'y' : 'x',
           maintainAspectRatio: false,
           animation: false,

@@ -1,11 +1,17 @@
 /** The JSON-safe view of one deal the sidebar shows. */
-import { CalendarDay, DayReader, readDay } from '../core/calendar';
+import { CalendarDay, DayReader, dayToIso, readDay } from '../core/calendar';
 import { cellsOf } from '../core/deals';
 import { checkMove } from '../core/gates';
 import { StageTable } from '../core/stages';
 import { CellValue, readNumber, readText } from '../core/values';
 import { DealView } from '../shared/sidebar-api';
 import { DealsTable } from '../sheets/deals-sheet';
+
+/** A close date cell as the sidebar shows it: yyyy-mm-dd, '' when blank, else the cell's text. */
+export function closeText(v: CellValue, readZone: DayReader): string {
+  const day = readDay(v, readZone);
+  return day === undefined ? readText(v) : dayToIso(day);
+}
 
 export function dealView(
   table: StageTable,
@@ -29,6 +35,7 @@ export function dealView(
     stage: current ? current.name : stageText,
     daysInStage: entered === undefined ? null : Math.max(0, today - entered),
     lostReason: readText(cells('lostReason')),
+    expectedClose: closeText(cells('expectedClose'), readZone),
     stages: table.stages.map((s) => {
       const check = checkMove(table, current, s, cells);
       return {

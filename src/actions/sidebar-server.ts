@@ -22,7 +22,7 @@ import { clockOf, currentUser, dealsTabOf, stageTableOf, UserError } from './pip
 import { logQueuedEdits } from './queued-edits';
 
 /** Rows a sheet can have (10 million cells over at least one column). */
-const MAX_ROW = 10_000_000;
+export const MAX_ROW = 10_000_000;
 
 export function getSelectedDeal(book: Book): SelectedDeal {
   try {
@@ -59,7 +59,7 @@ export function getSelectedDeal(book: Book): SelectedDeal {
   }
 }
 
-function text(v: unknown, name: string, required: boolean): string {
+export function text(v: unknown, name: string, required: boolean): string {
   if (typeof v !== 'string') throw new UserError(`${name} must be text.`);
   if (v.length > MAX_TEXT) throw new UserError(`${name} is longer than ${MAX_TEXT} characters.`);
   if (required && v.trim() === '') throw new UserError(`${name} is missing.`);

@@ -24,6 +24,8 @@ export const IMPLEMENTATIONS = {
   FUNNEL: (ctx, [stages, values, table]) => F.funnelFn(ctx, stages, values, table),
   FORECAST_BY_MONTH: (ctx, [values, stages, closeDates, table, months, asOf]) =>
     F.forecastByMonthFn(ctx, values, stages, closeDates, table, months, asOf),
+  PIPELINE_CHANGES: (ctx, [from, to, history, ids, stages, values, closeDates, created, stageTable]) =>
+    F.pipelineChangesFn(ctx, { from, to, history, ids, stages, values, closeDates, created, stageTable }),
 } satisfies Record<string, Implementation>;
 
 export type FunctionName = keyof typeof IMPLEMENTATIONS;

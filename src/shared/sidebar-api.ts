@@ -27,6 +27,8 @@ export type DealView = JsonSafe<{
   stage: string;
   daysInStage: number | null;
   lostReason: string;
+  /** Expected Close as yyyy-mm-dd ('' when blank; the cell's text when it is no date). */
+  expectedClose: string;
   stages: StageOption[];
 }>;
 
@@ -49,10 +51,22 @@ export type MoveDealResult = JsonSafe<
   { ok: true; message: string; deal: DealView } | { ok: false; message: string; missing: string[] }
 >;
 
+/** A new Expected Close for a deal: its ID and row as shown, the date shown, the new date (yyyy-mm-dd). */
+export type SetCloseDateRequest = JsonSafe<{
+  readonly dealId: string;
+  readonly row: number;
+  /** The Expected Close the sidebar showed; refused if the sheet has changed since. */
+  readonly was: string;
+  readonly expectedClose: string;
+}>;
+
+export type SetCloseDateResult = JsonSafe<{ ok: true; message: string; deal: DealView } | { ok: false; message: string }>;
+
 /** The functions the sidebar calls through google.script.run: JSON in, JSON out. */
 export type SidebarServer = JsonApi<{
   getSelectedDeal(): SelectedDeal;
   moveDeal(request: MoveDealRequest): MoveDealResult;
+  setExpectedClose(request: SetCloseDateRequest): SetCloseDateResult;
 }>;
 
 export const MAX_TEXT = 2000;

@@ -64,6 +64,11 @@ function upsertCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
     builder = builder
       .setOption('title', spec.title)
       .setOption('legend', { position: spec.key === 'funnel' ? 'none' : 'bottom' })
+      // A waterfall as stacked columns over an invisible base series (Gviz options isStacked and
+      // series colors, which EmbeddedColumnChartBuilder.setOption passes on:
+      // https://developers.google.com/apps-script/reference/spreadsheet/embedded-column-chart-builder).
+      .setOption('isStacked', spec.stacked === true)
+      .setOption('series', spec.stacked ? { 0: { color: 'transparent' } } : {})
       .setPosition(spec.anchor.row, spec.anchor.column, 0, 0);
     if (first) sheet.updateChart(builder.build());
     else sheet.insertChart(builder.build());

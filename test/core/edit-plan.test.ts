@@ -23,6 +23,9 @@ const ctx = (over: Partial<Parameters<typeof planEdit>[1]> = {}): Parameters<typ
   changedBy: 'ann@x',
   previousStage: () => 'Lead Generation',
   counter: () => 1,
+  fieldsTouched: [],
+  previousField: () => ({ known: false, value: '' }),
+  slipOf: () => undefined,
   ...over,
 });
 

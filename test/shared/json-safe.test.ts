@@ -48,6 +48,7 @@ const deal: DealView = {
   company: 'Acme',
   owner: 'ana@example.com',
   value: 12_500,
+  expectedClose: '2026-12-01',
   stage: 'Proposal',
   daysInStage: null,
   lostReason: '',
