@@ -14,7 +14,7 @@
  * Value whose old value was unknown), and stage rows whose From is not a known stage (skipped). Money
  * is summed in whole cents, so the identity holds to the cent.
  */
-import { CalendarDay, DayReader } from './calendar';
+import { CalendarDay, DayReader, MS_PER_DAY, readDay } from './calendar';
 import { fieldNumber, fieldOf, UNKNOWN_BEFORE } from './field-history';
 import { StageTable } from './stages';
 import { CellGrid, CellValue, isBlank, readText } from './values';
@@ -257,13 +257,21 @@ export function feedHistory(
     const i = indexOf.get(typeof idCell === 'string' ? idCell.trim() : readText(idCell));
     if (i === undefined) continue;
     const t = row[AT];
-    if (!(t instanceof Date)) {
-      if (!isBlank(t)) bad(r, `Timestamp ${JSON.stringify(readText(t))} is not a date`);
-      else bad(r, 'the Timestamp is blank');
-      continue;
+    let at: number;
+    let day: CalendarDay;
+    if (t instanceof Date) {
+      at = t.getTime();
+      day = dayOf(t);
+    } else {
+      // A timestamp typed as a date (text or a serial): its day, ordered by day only.
+      const d = isBlank(t) ? undefined : readDay(t, dayOf);
+      if (d === undefined) {
+        bad(r, isBlank(t) ? 'the Timestamp is blank' : `Timestamp ${JSON.stringify(readText(t))} is not a date`);
+        continue;
+      }
+      day = d;
+      at = d * MS_PER_DAY;
     }
-    const at = t.getTime();
-    const day = dayOf(t);
     const f = row[FIELD];
     if (isBlank(f)) {
       const to = stageIndex(row[TO]);

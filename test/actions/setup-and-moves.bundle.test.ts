@@ -181,6 +181,7 @@ describe('the Move deal sidebar', () => {
       'rep@example.com',
       'sidebar',
       '',
+      '',
     ]);
   });
 
