@@ -82,7 +82,7 @@ export function changeRows(r: ChangesReport): [string, number, number][] {
     [r.pushed, 1],
     [r.pulled, 1],
   ];
-  return t.map(([x, sign], k) => [CHANGE_LABELS[k] as string, x.deals, (sign * x.cents) / 100]);
+  return t.map(([x, sign], k) => [CHANGE_LABELS[k] as string, x.deals, (sign * x.cents) / 100 || 0]);
 }
 
 const NOT_YET = -2;
