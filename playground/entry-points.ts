@@ -7,7 +7,11 @@
 import type { SidebarServer } from '../src/shared/sidebar-api';
 
 /** The functions the sidebar may call through google.script.run: every key of SidebarServer. */
-export const SIDEBAR_FUNCTIONS = ['getSelectedDeal', 'moveDeal', 'setExpectedClose'] as const satisfies readonly (keyof SidebarServer)[];
+export const SIDEBAR_FUNCTIONS = [
+  'getSelectedDeal',
+  'moveDeal',
+  'setExpectedClose',
+] as const satisfies readonly (keyof SidebarServer)[];
 // A compile error here means SidebarServer gained a function this list lacks.
 type Missing = Exclude<keyof SidebarServer, (typeof SIDEBAR_FUNCTIONS)[number]>;
 const everySidebarFunction: [Missing] extends [never] ? true : Missing = true;

@@ -93,9 +93,7 @@ function applyCloseDate(book: Book, req: SetCloseDateRequest): SetCloseDateResul
   if (deals.columns.health !== undefined) {
     const before = slipsById(parseFieldChanges(readHistoryRows(book, registry), clock.readZone)).get(req.dealId);
     const slip =
-      change.pushDays > 0
-        ? { pushes: (before?.pushes ?? 0) + 1, days: (before?.days ?? 0) + change.pushDays }
-        : before;
+      change.pushDays > 0 ? { pushes: (before?.pushes ?? 0) + 1, days: (before?.days ?? 0) + change.pushDays } : before;
     const record = parseDeals([raw], deals.columns, table, clock.readZone, deals.tab, row).deals[0];
     cells.health = record ? healthText(record, table, clock.today, slipText(slip)) : '';
   }

@@ -196,9 +196,7 @@ export function planEdit(x: EditedRows, ctx: EditContext): EditPlan {
         if (field === 'Expected Close') {
           const before = ctx.slipOf(id);
           const push = change.pushDays;
-          slip = slipText(
-            push > 0 ? { pushes: (before?.pushes ?? 0) + 1, days: (before?.days ?? 0) + push } : before,
-          );
+          slip = slipText(push > 0 ? { pushes: (before?.pushes ?? 0) + 1, days: (before?.days ?? 0) + push } : before);
         }
       }
     if (columns.health !== undefined) {
@@ -208,7 +206,12 @@ export function planEdit(x: EditedRows, ctx: EditContext): EditPlan {
     if (Object.keys(cells).length > 0) rows.push({ key, row, cells });
   });
   return {
-    plan: { action: history.some((h) => h.field) ? 'Typed change' : 'Typed stage change', rows, history, needs: ['dealId'] },
+    plan: {
+      action: history.some((h) => h.field) ? 'Typed change' : 'Typed stage change',
+      rows,
+      history,
+      needs: ['dealId'],
+    },
     logged: history.length,
     healthRows,
     nextId,

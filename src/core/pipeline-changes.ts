@@ -108,7 +108,7 @@ export class ChangesBuilder {
   constructor(
     private readonly deals: DealsNowArrays,
     private readonly table: StageTable,
-    private readonly from: CalendarDay,
+    readonly from: CalendarDay,
     private readonly to: CalendarDay,
   ) {
     const n = deals.size;
@@ -241,21 +241,26 @@ export function feedHistory(
   dayOf: DayReader,
   bad: (row: number, what: string) => void,
 ): void {
-  const known = new Map<string, number>();
+  const known = new Map<CellValue, number>();
   const stageIndex = (v: CellValue): number => {
-    const t = readText(v);
-    let k = known.get(t);
+    let k = known.get(v);
     if (k === undefined) {
+      const t = readText(v);
       k = t === '' ? NOT_YET : (table.find(t)?.index ?? -1);
-      known.set(t, k);
+      known.set(v, k);
     }
     return k;
   };
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as CellValue[];
     const idCell = row[ID];
-    const i = indexOf.get(typeof idCell === 'string' ? idCell.trim() : readText(idCell));
-    if (i === undefined) continue;
+    // The cell as it is first (one lookup); trimmed text only when that misses.
+    let i = indexOf.get(idCell as string);
+    if (i === undefined) {
+      if (isBlank(idCell)) continue;
+      i = indexOf.get(readText(idCell));
+      if (i === undefined) continue;
+    }
     const t = row[AT];
     let at: number;
     let day: CalendarDay;
@@ -273,7 +278,10 @@ export function feedHistory(
       at = d * MS_PER_DAY;
     }
     const f = row[FIELD];
-    if (isBlank(f)) {
+    const field =
+      f === '' || f === undefined || f === null ? undefined : f === 'Value' || f === 'Expected Close' ? f : fieldOf(f);
+    if (field === undefined) {
+      if (!isBlank(f) && readText(f).toLowerCase() !== 'stage') continue;
       const to = stageIndex(row[TO]);
       let from = stageIndex(row[FROM]);
       if (from === NOT_YET && readText(row[VIA]) === 'import') from = to;
@@ -281,15 +289,18 @@ export function feedHistory(
       b.stageMove(i, day, at, from, to);
       continue;
     }
-    const field = fieldOf(f);
-    if (field === undefined) {
-      if (readText(f).toLowerCase() !== 'stage') continue;
-      const to = stageIndex(row[TO]);
-      const from = stageIndex(row[FROM]);
-      if (from !== -1 && to !== -1) b.stageMove(i, day, at, from, to);
-      continue;
-    }
-    if (readText(row[NOTE]) === UNKNOWN_BEFORE) continue; // records the new value only
-    b.fieldChange(i, field === 'Expected Close', day, at, fieldNumber(field, row[FROM], dayOf));
+    if (day < b.from) continue; // before the period: changes nothing
+    const note = row[NOTE];
+    if (note !== '' && readText(note) === UNKNOWN_BEFORE) continue; // records the new value only
+    const v = row[FROM];
+    const close = field === 'Expected Close';
+    const old = close
+      ? v instanceof Date
+        ? dayOf(v)
+        : fieldNumber(field, v, dayOf)
+      : typeof v === 'number'
+        ? v
+        : fieldNumber(field, v, dayOf);
+    b.fieldChange(i, close, day, at, old);
   }
 }

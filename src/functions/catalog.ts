@@ -183,7 +183,11 @@ export const CATALOG: readonly FunctionSpec[] = [
       STAGES_SAME,
       required('values', 'number[]', 'Deal values, same height, e.g. Deals!F2:F.'),
       required('close_dates', 'Date[]', 'Expected close dates, same height, e.g. Deals!H2:H.'),
-      optional('created', 'Date[]', 'Optional created dates, same height, e.g. Deals!I2:I (a deal created later did not exist yet).'),
+      optional(
+        'created',
+        'Date[]',
+        'Optional created dates, same height, e.g. Deals!I2:I (a deal created later did not exist yet).',
+      ),
       STAGE_TABLE,
     ],
     returns: { help: 'A table: Change, Deals, Value (decreases, won and lost negative).' },

@@ -47,7 +47,8 @@ export function readChanges(
   const dg = columnRows(closeDates);
   const cg = created ? columnRows(created) : undefined;
   const coder = stageCoder(table);
-  const dayOf = (d: Date): CalendarDay => zone().day(d.getTime());
+  let days: ZoneDays | undefined;
+  const dayOf = (d: Date): CalendarDay => (days ??= zone()).day(d.getTime());
   const dateCell = (col: ColumnArg, i: number, v: CellValue): number => {
     if (isBlank(v)) return NaN;
     const d = readDay(v, dayOf);
@@ -76,8 +77,13 @@ export function readChanges(
     value[m] = x === x ? x : 0;
     close[m] = dateCell(closeDates, i, d);
     made[m] = created ? dateCell(created, i, c) : NaN;
-    const id = typeof idCell === 'string' ? idCell.trim() : readText(idCell);
-    if (id !== '' && !index.has(id)) index.set(id, m);
+    if (!isBlank(idCell)) {
+      const id =
+        typeof idCell === 'string' && idCell.charCodeAt(0) > 32 && idCell.charCodeAt(idCell.length - 1) > 32
+          ? idCell
+          : readText(idCell);
+      if (!index.has(id)) index.set(id, m);
+    }
     m++;
   }
   const deals: DealsNowArrays = {

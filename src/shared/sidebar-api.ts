@@ -60,7 +60,9 @@ export type SetCloseDateRequest = JsonSafe<{
   readonly expectedClose: string;
 }>;
 
-export type SetCloseDateResult = JsonSafe<{ ok: true; message: string; deal: DealView } | { ok: false; message: string }>;
+export type SetCloseDateResult = JsonSafe<
+  { ok: true; message: string; deal: DealView } | { ok: false; message: string }
+>;
 
 /** The functions the sidebar calls through google.script.run: JSON in, JSON out. */
 export type SidebarServer = JsonApi<{

@@ -1,6 +1,13 @@
 /** The Stage History tab: found by the tab registry, read once, appended to by write plans. */
 import { foldHeader } from '../core/columns';
-import { FIELD_COLUMN, HISTORY_HEADERS, HistoryEntry, HistoryRecord, historyCells, parseHistory } from '../core/history';
+import {
+  FIELD_COLUMN,
+  HISTORY_HEADERS,
+  HistoryEntry,
+  HistoryRecord,
+  historyCells,
+  parseHistory,
+} from '../core/history';
 import { CellGrid, readText } from '../core/values';
 import { appendRows } from './append-rows';
 import { Book, Range, Sheet } from './book';

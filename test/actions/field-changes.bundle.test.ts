@@ -16,7 +16,8 @@ const iso = (v: unknown): unknown =>
   Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).toISOString() : v;
 const health = (emu: Emulator, row: number): unknown => readTab(emu, 'Deals')[row - 1]?.[col('Health')];
 /** Serial of a yyyy-mm-dd day, as Sheets gives a date cell's oldValue. */
-const serial = (isoDay: string): string => String(Date.UTC(+isoDay.slice(0, 4), +isoDay.slice(5, 7) - 1, +isoDay.slice(8)) / 86_400_000 + 25_569);
+const serial = (isoDay: string): string =>
+  String(Date.UTC(+isoDay.slice(0, 4), +isoDay.slice(5, 7) - 1, +isoDay.slice(8)) / 86_400_000 + 25_569);
 const typeClose = (emu: Emulator, row: number, to: string, old: string): unknown =>
   emu.edit(dealsSheet(emu).getRange(row, col('Expected Close') + 1), [[emu.dateCell(to)]], serial(old));
 const fieldRows = (emu: Emulator) => historyRows(emu).filter((h) => h[8] !== '');
@@ -51,7 +52,10 @@ describe('typed changes of Expected Close and Value are logged with their Field'
     const { emu } = pipelineWith(Array.from({ length: n }, (_, i) => deal(`Deal ${i}`, { Value: 100 })));
     const range = () => dealsSheet(emu).getRange(2, col('Value') + 1, n, 1);
     // No earlier record: the first paste records each value, saying the old one is unknown.
-    emu.edit(range(), Array.from({ length: n }, () => [100]));
+    emu.edit(
+      range(),
+      Array.from({ length: n }, () => [100]),
+    );
     expect(fieldRows(emu)).toHaveLength(n);
     expect(fieldRows(emu)[0]?.[7]).toBe('previous value unknown (multi-cell paste)');
     emu.counter.reset();
@@ -72,7 +76,9 @@ describe('typed changes of Expected Close and Value are logged with their Field'
     expect(readTab(emu, 'Deals')[1]?.[col('Value')]).toBe(evil); // it reached the add-on as text
     const history = emu.book.getSheetByName('Stage History')!;
     const last = history.getLastRow();
-    expect(emu.counter.quiet(() => history.getRange(last, 1, 1, 9).getFormulas())[0]?.every((f) => f === '')).toBe(true);
+    expect(emu.counter.quiet(() => history.getRange(last, 1, 1, 9).getFormulas())[0]?.every((f) => f === '')).toBe(
+      true,
+    );
     expect(historyRows(emu).at(-1)?.slice(3, 5)).toEqual([100, evil]);
     expect(historyRows(emu).at(-1)?.[8]).toBe('Value');
   });
@@ -98,7 +104,13 @@ describe('typed changes of Expected Close and Value are logged with their Field'
 
 describe('the sidebar close date field', () => {
   const set = (emu: Emulator, o: Record<string, unknown>) =>
-    emu.call('setExpectedClose', { dealId: 'D-0001', row: 2, was: '2026-12-01', expectedClose: '2027-01-15', ...o }) as {
+    emu.call('setExpectedClose', {
+      dealId: 'D-0001',
+      row: 2,
+      was: '2026-12-01',
+      expectedClose: '2027-01-15',
+      ...o,
+    }) as {
       ok: boolean;
       message: string;
       deal?: { expectedClose: string };
@@ -164,7 +176,8 @@ describe('the summary: what changed, its waterfall, slipped deals', () => {
 
 test('PIPELINE_CHANGES through the built bundle equals the review computed from the true states, and reconciles', () => {
   const loaded = pipelineWith([]).emu;
-  const zoneStart = (day: number): number => loaded.dateCell(new Date(day * 86_400_000).toISOString().slice(0, 10)).getTime();
+  const zoneStart = (day: number): number =>
+    loaded.dateCell(new Date(day * 86_400_000).toISOString().slice(0, 10)).getTime();
   const t = randomTimeline(11, 250, 60, zoneStart, 20_600);
   const now = t.deals.map((d) => d.states[d.states.length - 1]!);
   const dayCell = (day: number) => new Date(zoneStart(day));

@@ -49,7 +49,9 @@ test('slips: pushes later only (10 + 40 days, the pull-in does not count), unkno
 });
 
 test('a typed change: dates compared as days, amounts as numbers, text as text; queued as JSON-safe text', () => {
-  expect(fieldChangeOf('Expected Close', { known: true, value: day('2026-03-01') }, '2026-03-01', clock)).toBeUndefined();
+  expect(
+    fieldChangeOf('Expected Close', { known: true, value: day('2026-03-01') }, '2026-03-01', clock),
+  ).toBeUndefined();
   const c = fieldChangeOf('Expected Close', { known: true, value: '3/1/2026' }, day('2026-03-15'), clock)!;
   expect((c.from as Date).toISOString()).toBe('2026-02-28T15:00:00.000Z');
   expect(c).toMatchObject({ pushDays: 14, note: '', queued: { from: '2026-03-01', to: '2026-03-15' } });
@@ -59,11 +61,15 @@ test('a typed change: dates compared as days, amounts as numbers, text as text; 
     from: 1000,
     to: '=HYPERLINK("x")',
   });
-  expect(fieldChangeOf('Value', { known: false, value: '' }, 5, clock)).toMatchObject({ from: '', to: 5, note: UNKNOWN_BEFORE });
+  expect(fieldChangeOf('Value', { known: false, value: '' }, 5, clock)).toMatchObject({
+    from: '',
+    to: 5,
+    note: UNKNOWN_BEFORE,
+  });
   expect(fromQueueText('Value', '12.5', zone)).toBe(12.5);
 });
 
-test('a paste\'s old value: the To of the latest field change by Timestamp, wherever it sits', () => {
+test("a paste's old value: the To of the latest field change by Timestamp, wherever it sits", () => {
   const last = lastFieldById([...rows].reverse());
   expect((last.get('Expected Close\u0001D-1') as Date).toISOString()).toBe(day('2026-04-10').toISOString());
   expect(last.get('Value\u0001D-1')).toBe(250);

@@ -1,6 +1,12 @@
 /** src/core/pipeline-changes.ts: the weekly review rebuilt from history equals the one computed from the true states. */
 import { zoneDayReader } from '../../src/core/calendar';
-import { ChangesBuilder, ChangesReport, changeRows, DealsNowArrays, feedHistory } from '../../src/core/pipeline-changes';
+import {
+  ChangesBuilder,
+  ChangesReport,
+  changeRows,
+  DealsNowArrays,
+  feedHistory,
+} from '../../src/core/pipeline-changes';
 import { defaultStageTable } from '../../src/core/settings';
 import { CellGrid } from '../../src/core/values';
 import { expectedReview, randomTimeline, Timeline } from '../../fixtures/timelines';

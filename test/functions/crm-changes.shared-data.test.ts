@@ -44,8 +44,20 @@ describeShared('PIPELINE_CHANGES on the CRM Sales Opportunities data set (shared
   const history: unknown[][] = [];
   for (const r of deals) {
     const at = (s: string): Date => new Date((toDate(s) as Date).getTime() + 14 * 3_600_000);
-    if (r.engage_date) history.push([at(r.engage_date), r.opportunity_id, r.opportunity_id, '', 'Engaging', 'crm', 'edit', '', '']);
-    if (r.close_date) history.push([at(r.close_date), r.opportunity_id, r.opportunity_id, 'Engaging', r.deal_stage, 'crm', 'sidebar', '', '']);
+    if (r.engage_date)
+      history.push([at(r.engage_date), r.opportunity_id, r.opportunity_id, '', 'Engaging', 'crm', 'edit', '', '']);
+    if (r.close_date)
+      history.push([
+        at(r.close_date),
+        r.opportunity_id,
+        r.opportunity_id,
+        'Engaging',
+        r.deal_stage,
+        'crm',
+        'sidebar',
+        '',
+        '',
+      ]);
   }
   const call = (from: string, to: string): (string | number)[][] =>
     emu.callCustomFunction(
@@ -84,7 +96,7 @@ describeShared('PIPELINE_CHANGES on the CRM Sales Opportunities data set (shared
       const b = openOn(r, T);
       if (a) add('start', c);
       if (b) add('end', c);
-      const closedIn = r.close_date !== '' && day(r.close_date) >= F && day(r.close_date) <= T;
+      const closedIn = !!r.close_date && day(r.close_date) >= F && day(r.close_date) <= T;
       if (!a && (b || closedIn)) add('new', c);
       if (closedIn) add(r.deal_stage === 'Won' ? 'won' : 'lost', c);
     }
