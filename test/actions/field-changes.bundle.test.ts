@@ -7,6 +7,7 @@ import { Emulator } from '../../emulator';
 import { dealColumn as col, namedDeal } from '../../fixtures/deals';
 import { expectedReview, randomTimeline } from '../../fixtures/timelines';
 import { historyRows, pipelineWith } from '../helpers/pipeline';
+import { largePipeline, runStatus } from '../helpers/large-pipeline';
 import { readTab } from '../helpers/workbook';
 
 const deal = (name: string, extra: Record<string, unknown> = {}): Record<string, unknown> =>
@@ -207,4 +208,15 @@ test('PIPELINE_CHANGES through the built bundle equals the review computed from 
     const money = got.slice(1, 8).map((r) => Math.round((r[2] as number) * 100));
     expect(money.slice(0, 6).reduce((a, b) => a + b, 0)).toBe(money[6]);
   }
+});
+
+test('the summary job (with the review and slipped deals) makes the same service calls at 1k and 10k deals', () => {
+  const calls = (n: number): number => {
+    const e = largePipeline(n);
+    e.counter.reset();
+    e.call('menuRefreshSummary');
+    expect(runStatus(e)[4]).toBe('OK');
+    return e.counter.total();
+  };
+  expect(calls(10_000)).toBe(calls(1_000));
 });
