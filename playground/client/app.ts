@@ -320,7 +320,14 @@ function renderCharts(list: ChartView[]): void {
           indexAxis: spec.type === 'BAR' ? 'y' : 'x',
           maintainAspectRatio: false,
           animation: false,
-          plugins: { title: { display: true, text: spec.title }, legend: { display: spec.series.length > 1 } },
+          plugins: {
+            title: { display: true, text: spec.title },
+            legend: {
+              display: spec.series.length > 1,
+              // A waterfall's invisible base has no legend entry.
+              labels: { filter: (item: { datasetIndex?: number }) => !(spec.stacked && item.datasetIndex === 0) },
+            },
+          },
         },
       }),
     );

@@ -68,7 +68,7 @@ function upsertCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
       // series colors, which EmbeddedColumnChartBuilder.setOption passes on:
       // https://developers.google.com/apps-script/reference/spreadsheet/embedded-column-chart-builder).
       .setOption('isStacked', spec.stacked === true)
-      .setOption('series', spec.stacked ? { 0: { color: 'transparent' } } : {})
+      .setOption('series', spec.stacked ? { 0: { color: 'transparent', visibleInLegend: false } } : {})
       .setPosition(spec.anchor.row, spec.anchor.column, 0, 0);
     if (first) sheet.updateChart(builder.build());
     else sheet.insertChart(builder.build());
