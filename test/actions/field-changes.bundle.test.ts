@@ -220,3 +220,21 @@ test('the summary job (with the review and slipped deals) makes the same service
   };
   expect(calls(10_000)).toBe(calls(1_000));
 });
+
+test('setup adds the Field header to a history tab made with eight columns, once', () => {
+  const e = largePipeline(5);
+  expect(readTab(e, 'Stage History')[0]).toEqual([
+    'Timestamp',
+    'Deal ID',
+    'Deal',
+    'From',
+    'To',
+    'Changed by',
+    'Via',
+    'Note',
+    'Field',
+  ]);
+  const before = JSON.stringify(readTab(e, 'Stage History'));
+  e.call('menuSetUpPipeline');
+  expect(JSON.stringify(readTab(e, 'Stage History'))).toBe(before);
+});
