@@ -14,6 +14,11 @@ export interface Columns {
   touch: unknown[][];
   due: unknown[][];
   asOf: Date;
+  /** PIPELINE_CHANGES: Deal IDs, Stage History rows (A:I, 4 per deal) and the period's first and last day. */
+  ids: unknown[][];
+  history: unknown[][];
+  from: unknown;
+  to: unknown;
 }
 
 export const STAGE_TABLE = [
@@ -43,6 +48,9 @@ export function makeBaselines(STAGE_TABLE: unknown[][]): Baselines {
   const PROBABILITY_ROW = new Map(rows.map(([s, p]) => [s, [p]]));
   const FUNNEL_STAGES = rows.filter(([, , o]) => o !== 'Lost').map(([s]) => s);
   const DAY = 86_400_000;
+  const STAGE_INDEX = new Map(rows.map(([s], i) => [s, i]));
+  const OPEN = rows.map(([, , o]) => o === 'Open');
+  const STAGE_OUTCOMES = rows.map(([, , o]) => o);
   const round = Math.round;
   const min = Math.min;
   /** DEAL_PRIORITY: stale after, and position among the open stages / their number. */
@@ -258,6 +266,113 @@ export function makeBaselines(STAGE_TABLE: unknown[][]): Baselines {
       for (let k = keys[0]!; k <= keys[keys.length - 1]!; k++) {
         const m = months.get(k) ?? [0, 0, 0, 0];
         out.push([`${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`, m[0]!, m[1]!, m[2]!, m[3]!]);
+      }
+      return out;
+    },
+    PIPELINE_CHANGES: (c) => {
+      // Days as UTC days: the bench's zone is behind UTC and its timestamps fall in the day's middle.
+      const ids = c.ids,
+        stages = c.stages,
+        values = c.values,
+        closed = c.closed,
+        created = c.created,
+        hist = c.history;
+      const F = Math.floor((c.from as Date).getTime() / DAY),
+        T = Math.floor((c.to as Date).getTime() / DAY);
+      const n = stages.length;
+      const at = new Float64Array(6 * n).fill(Infinity);
+      const st = new Int32Array(2 * n),
+        val = new Float64Array(2 * n),
+        cl = new Float64Array(2 * n),
+        closedIn = new Uint8Array(n);
+      const index = new Map<unknown, number>();
+      for (let i = 0; i < n; i++) {
+        index.set(ids[i]![0], i);
+        st[i] = st[n + i] = STAGE_INDEX.get(stages[i]![0] as string)!;
+        val[i] = val[n + i] = values[i]![0] as number;
+        cl[i] = cl[n + i] = Math.floor((closed[i]![0] as Date).getTime() / DAY);
+      }
+      for (let r = 0; r < hist.length; r++) {
+        const h = hist[r]!;
+        const i = index.get(h[1]);
+        if (i === undefined) continue;
+        const t = (h[0] as Date).getTime();
+        const d = Math.floor(t / DAY);
+        if (d < F) continue;
+        const f = h[8];
+        let k: number, from: number;
+        if (f === '') {
+          k = 0;
+          const to = STAGE_INDEX.get(h[4] as string)!;
+          from = h[3] === '' ? (h[6] === 'import' ? to : -2) : STAGE_INDEX.get(h[3] as string)!;
+          if (d <= T && from >= 0 && OPEN[from] && !OPEN[to]) closedIn[i] = 1;
+        } else if (f === 'Value') {
+          k = 2;
+          from = h[3] === '' ? 0 : (h[3] as number);
+        } else {
+          k = 4;
+          from = h[3] === '' ? NaN : Math.floor((h[3] as Date).getTime() / DAY);
+        }
+        const arr = k === 0 ? st : k === 2 ? val : cl;
+        if (t < at[k * n + i]!) {
+          at[k * n + i] = t;
+          arr[i] = from;
+        }
+        if (d > T && t < at[(k + 1) * n + i]!) {
+          at[(k + 1) * n + i] = t;
+          arr[n + i] = from;
+        }
+      }
+      const sums = new Float64Array(22);
+      const add = (k: number, cents: number): void => {
+        sums[2 * k] = sums[2 * k]! + 1;
+        sums[2 * k + 1] = sums[2 * k + 1]! + cents;
+      };
+      for (let i = 0; i < n; i++) {
+        const made = Math.floor((created[i]![0] as Date).getTime() / DAY);
+        const s0 = made > F - 1 ? -2 : st[i]!,
+          s1 = made > T ? -2 : st[n + i]!;
+        const o0 = s0 >= 0 && OPEN[s0]!,
+          o1 = s1 >= 0 && OPEN[s1]!;
+        const v0 = round(val[i]! * 100),
+          v1 = round(val[n + i]! * 100);
+        if (o0) add(0, v0);
+        if (o1) add(6, v1);
+        if (o0 || o1) {
+          if (!o0) add(1, v1);
+          else {
+            if (!o1) add(s1 >= 0 && STAGE_OUTCOMES[s1] === 'Won' ? 4 : 5, v1);
+            if (v1 > v0) add(2, v1 - v0);
+            else if (v1 < v0) add(3, v0 - v1);
+          }
+        } else if (closedIn[i] && s1 >= 0) {
+          add(1, v1);
+          add(STAGE_OUTCOMES[s1] === 'Won' ? 4 : 5, v1);
+        }
+        if (o0 && o1) {
+          if (s1 > s0) add(7, v1);
+          else if (s1 < s0) add(8, v1);
+          if (cl[n + i]! > cl[i]!) add(9, v1);
+          else if (cl[n + i]! < cl[i]!) add(10, v1);
+        }
+      }
+      const labels = [
+        'Open pipeline at start',
+        'New deals',
+        'Value increased',
+        'Value decreased',
+        'Won',
+        'Lost',
+        'Open pipeline at end',
+        'Moved forward',
+        'Moved back',
+        'Close date pushed out',
+        'Close date pulled in',
+      ];
+      const out: (string | number)[][] = [['Change', 'Deals', 'Value']];
+      for (let k = 0; k < 11; k++) {
+        const sign = k >= 3 && k <= 5 ? -1 : 1;
+        out.push([labels[k]!, sums[2 * k]!, (sign * sums[2 * k + 1]!) / 100 || 0]);
       }
       return out;
     },

@@ -73,6 +73,44 @@ function columns(emu: Emulator, n: number): Columns {
     touch.push([new Date(dayStart(c + ((i * 17) % 40)))]);
     due.push([i % 3 === 0 ? '' : new Date(dayStart(c + ((i * 11) % 30)))]);
   }
+  // Four Stage History rows per deal, at midday: created, a stage move, a Value change, a close-date push.
+  const ids: unknown[][] = [];
+  const history: unknown[][] = [];
+  const noon = (k: number): Date => new Date(dayStart(k) + 12 * 3_600_000);
+  for (let i = 0; i < n; i++) {
+    const id = `D-${i}`;
+    ids.push([id]);
+    const c = i % 300;
+    const stage = stages[i]![0] as string;
+    const k = DEFAULT_STAGE_NAMES.indexOf(stage);
+    const before = DEFAULT_STAGE_NAMES[(k + 3) % 5] as string;
+    history.push([noon(c), id, id, '', before, 'x', 'edit', '', '']);
+    if (before !== stage) history.push([noon(c + 5 + (i % 40)), id, id, before, stage, 'x', 'sidebar', '', '']);
+    else history.push([noon(c + 5), id, id, 100, 200, 'x', 'edit', '', 'Value']);
+    history.push([
+      noon(c + 3 + (i % 50)),
+      id,
+      id,
+      (values[i]![0] as number) - 250,
+      values[i]![0],
+      'x',
+      'edit',
+      '',
+      'Value',
+    ]);
+    const closeDay = c + ((i * 13) % 120) + 1;
+    history.push([
+      noon(c + 2 + (i % 30)),
+      id,
+      id,
+      new Date(dayStart(closeDay - 9)),
+      closed[i]![0],
+      'x',
+      'edit',
+      '',
+      'Expected Close',
+    ]);
+  }
   return {
     values: emu.adopt(values),
     stages: emu.adopt(stages),
@@ -82,6 +120,10 @@ function columns(emu: Emulator, n: number): Columns {
     due: emu.adopt(due),
     // as_of: 1 Oct 2025, inside the dates' span, so every factor takes values across its range.
     asOf: (emu.adopt([[new Date(dayStart(273))]]) as Date[][])[0]?.[0] as Date,
+    ids: emu.adopt(ids),
+    history: emu.adopt(history),
+    from: emu.adopt([[new Date(dayStart(150))]])[0]![0],
+    to: emu.adopt([[new Date(dayStart(156))]])[0]![0],
   };
 }
 
@@ -101,11 +143,16 @@ function catalogArgs(spec: FunctionSpec, c: Columns, table: unknown): unknown[] 
     from_stage: 'Qualification',
     to_stage: 'Proposal',
     target: 1_000_000, // LEADS_NEEDED; its baseline uses the same
+    from_date: c.from,
+    to_date: c.to,
+    history: c.history,
+    deal_ids: c.ids,
   };
   const args = spec.params.map((p) => {
     if (!(p.name in byName) && !p.optional) throw new Error(`the bench has no argument for ${spec.name}'s ${p.name}`);
     return byName[p.name];
   });
+  // PIPELINE_CHANGES takes created before stage_table: give every argument the bench has.
   while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
   return args;
 }

@@ -36,6 +36,8 @@ export interface ChartView {
   anchor: { row: number; column: number };
   /** Series colors from the chart's 'colors' option. */
   colors?: string[];
+  /** Stacked columns whose first series is invisible (the summary's waterfall). */
+  stacked: boolean;
 }
 
 /** GET /api/sheet?name=...: one tab. */

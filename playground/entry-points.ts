@@ -16,6 +16,7 @@ export const SIDEBAR_FUNCTIONS = [
   'getMyDeals',
   'selectDeal',
   'setNextStep',
+  'setExpectedClose',
 ] as const satisfies readonly (keyof SidebarServer)[];
 // A compile error here means SidebarServer gained a function this list lacks.
 type Missing = Exclude<keyof SidebarServer, (typeof SIDEBAR_FUNCTIONS)[number]>;

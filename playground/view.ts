@@ -85,6 +85,7 @@ export function sheetView(emu: Emulator, sheet: EmuSheet, computed: Computed | u
         type: ch.type,
         anchor: { row: ch.position.row, column: ch.position.column },
         ...(colors ? { colors } : {}),
+        stacked: ch.options.isStacked === true,
       };
       // Rows and columns switched: the value columns' headers are the categories, each row a series.
       if (ch.transposed)

@@ -6,6 +6,7 @@ import type {
   MoveDealRequest,
   MoveDealResult,
   SelectedDeal,
+  SetCloseDateResult,
   SidebarServer,
   StageOption,
 } from '../src/shared/sidebar-api';
@@ -73,6 +74,7 @@ function render(deal: DealView): void {
   $('deal-days').textContent = deal.daysInStage === null ? '—' : String(deal.daysInStage);
   $('deal-id').textContent = deal.dealId;
   renderFollowUp(deal);
+  ($('close-date') as HTMLInputElement).value = deal.expectedClose;
   const list = $('stages');
   list.replaceChildren();
   for (const s of deal.stages) {
@@ -169,6 +171,34 @@ async function submit(ev: Event): Promise<void> {
   }
 }
 
+/** Saves the Expected Close field: the server checks the date shown is still the deal's, and logs the change. */
+async function saveCloseDate(ev: Event): Promise<void> {
+  ev.preventDefault();
+  if (!current || busy) return;
+  const value = ($('close-date') as HTMLInputElement).value;
+  setBusy(true);
+  setStatus('Saving the close date…');
+  try {
+    const result: SetCloseDateResult = await call('setExpectedClose', {
+      dealId: current.dealId,
+      row: current.row,
+      was: current.expectedClose,
+      expectedClose: value,
+    });
+    if (result.ok) {
+      render(result.deal);
+      setStatus(result.message, 'ok');
+    } else setStatus(result.message, 'error');
+  } catch (e) {
+    setStatus(`The close date was not saved: ${(e as Error).message}`, 'error');
+  } finally {
+    setBusy(false);
+  }
+}
+
+$('close-form').addEventListener('submit', (e) => {
+  void saveCloseDate(e);
+});
 $('refresh').addEventListener('click', () => {
   wireFollowUp({
     save: (request) => call('setNextStep', request),

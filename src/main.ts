@@ -24,10 +24,11 @@ import { readNamedSettingsGrid, readSettingsGrid } from './sheets/settings-sheet
 import { showDialog, showModelessDialog, showSidebar } from './sheets/ui';
 import { MyDealsResult } from './shared/my-deals-api';
 import { SelectDealResult } from './shared/select-deal-api';
-import { MoveDealResult, NextStepResult, SelectedDeal, SidebarServer } from './shared/sidebar-api';
+import { MoveDealResult, NextStepResult, SelectedDeal, SetCloseDateResult, SidebarServer } from './shared/sidebar-api';
 import { BoardData, BoardMoveResult, BoardServer } from './shared/board-api';
 import { CleanupList, CleanupResult, CleanupServer } from './shared/cleanup-api';
 import { SnoozeResult, SnoozeServer } from './shared/snooze-api';
+import { setExpectedClose as setCloseDate } from './actions/close-date';
 
 const ctx: FunctionContext = {
   readSettings: () => readSettingsGrid(activeBook()),
@@ -179,9 +180,18 @@ export function setNextStep(request: unknown): NextStepResult {
   return saveNextStep(activeBook(), request);
 }
 
+/**
+ * Sidebar: sets a deal's Expected Close (found by Deal ID, refused if it changed since shown), logged in Stage History.
+ * @param {Object} request dealId, row, was (the date shown), expectedClose (yyyy-mm-dd).
+ * @return {Object} What happened.
+ */
+export function setExpectedClose(request: unknown): SetCloseDateResult {
+  return setCloseDate(activeBook(), request);
+}
+
 // The sidebar's server functions, checked at compile time against the API sidebar/sidebar.ts calls
 // through google.script.run: each one there, with its request and result types (JSON-safe).
-void ({ getSelectedDeal, moveDeal, getMyDeals, selectDeal, setNextStep } satisfies SidebarServer);
+void ({ getSelectedDeal, moveDeal, getMyDeals, selectDeal, setNextStep, setExpectedClose } satisfies SidebarServer);
 
 /** Board: the stages and every deal as a card. */
 export function getBoard(): BoardData {

@@ -326,20 +326,27 @@ function renderCharts(list: ChartView[]): void {
         type: spec.type === 'LINE' ? 'line' : 'bar',
         data: {
           labels: spec.labels,
+          // A stacked chart is a waterfall: its first series (the base) is drawn invisible, as in Sheets.
           datasets: spec.series.map((s, i) => ({
             label: s.name,
             data: s.data,
-            backgroundColor: spec.colors?.[i] ?? colors[i % colors.length],
-            borderColor: spec.colors?.[i] ?? colors[i % colors.length],
+            backgroundColor: spec.stacked && i === 0 ? 'transparent' : (spec.colors?.[i] ?? colors[i % colors.length]),
+            borderColor: spec.stacked && i === 0 ? 'transparent' : (spec.colors?.[i] ?? colors[i % colors.length]),
           })),
         },
         options: {
+          scales: spec.stacked ? { x: { stacked: true }, y: { stacked: true } } : {},
           indexAxis: spec.type === 'BAR' ? 'y' : 'x',
           maintainAspectRatio: false,
           animation: false,
           plugins: {
             title: { display: true, text: spec.title },
-            legend: { display: spec.series.length > 1, position: spec.colors ? 'right' : 'top' },
+            legend: {
+              display: spec.series.length > 1,
+              position: spec.colors ? 'right' : 'top',
+              // A waterfall's invisible base has no legend entry.
+              labels: { filter: (item: { datasetIndex?: number }) => !(spec.stacked && item.datasetIndex === 0) },
+            },
           },
         },
       }),

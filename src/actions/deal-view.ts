@@ -8,6 +8,12 @@ import { DealView } from '../shared/sidebar-api';
 import { DealsTable } from '../sheets/deals-sheet';
 import { followUpView } from './follow-up-view';
 
+/** A close date cell as the sidebar shows it: yyyy-mm-dd, '' when blank, else the cell's text. */
+export function closeText(v: CellValue, readZone: DayReader): string {
+  const day = readDay(v, readZone);
+  return day === undefined ? readText(v) : dayToIso(day);
+}
+
 export function dealView(
   table: StageTable,
   deals: DealsTable,
@@ -33,6 +39,7 @@ export function dealView(
     lostReason: readText(cells('lostReason')),
     snoozedUntil: snoozed === undefined ? '' : dayToIso(snoozed),
     snoozeReason: readText(cells('snoozeReason')),
+    expectedClose: closeText(cells('expectedClose'), readZone),
     stages: table.stages.map((s) => {
       const check = checkMove(table, current, s, cells);
       return {

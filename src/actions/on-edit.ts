@@ -13,14 +13,17 @@
  */
 import { ColumnKey, CHECKBOX_COLUMNS } from '../core/columns';
 import { EditPlan, planEdit } from '../core/edit-plan';
-import { lastStageById } from '../core/history';
+import { HistoryField, lastStageById, parseHistory } from '../core/history';
+import { lastFieldById } from '../core/field-edits';
+import { parseFieldChanges, slipsById } from '../core/field-history';
+import { CellGrid } from '../core/values';
 import { WritePlan } from '../core/write-plan';
 import { Book, Sheet } from '../sheets/book';
 import { readDealIdCounter, writeDealIdCounter } from '../sheets/deal-id-counter';
 import { allDealIds, DealsTable, FIRST_DATA_ROW, readDealsWindow } from '../sheets/deals-sheet';
 import { editTriggerRecord } from '../sheets/edit-trigger';
 import { EditEvent, editedSpan, EditedSpan, eventUserEmail, isTab } from '../sheets/edit-event';
-import { ensureHistoryTab, readHistory } from '../sheets/history-sheet';
+import { ensureHistoryTab, readHistoryRows } from '../sheets/history-sheet';
 import { tryDocumentLock } from '../sheets/lock';
 import { toast } from '../sheets/notify';
 import { documentProperties } from '../sheets/platform';
@@ -129,7 +132,15 @@ function planFor(
   };
   if (!HEALTH_INPUTS.some(touched)) return undefined;
   const stageTouched = touched('stage');
+  const fieldsTouched: HistoryField[] = [];
+  if (touched('expectedClose')) fieldsTouched.push('Expected Close');
+  if (touched('value')) fieldsTouched.push('Value');
+  // Stage History is read at most once, and only when needed: a multi-cell edit's old values, or slips.
+  let historyRows: CellGrid | undefined;
+  const history = (): CellGrid => (historyRows ??= readHistoryRows(book, registry));
   let previous: Map<string, string> | undefined;
+  let fields: ReturnType<typeof lastFieldById> | undefined;
+  let slips: ReturnType<typeof slipsById> | undefined;
   const plan = planEdit(
     {
       tab: deals.tab,
@@ -147,9 +158,17 @@ function planFor(
       counter,
       previousStage: (id) => {
         if (span.single) return oldValue;
-        previous ??= lastStageById(readHistory(book, registry));
+        previous ??= lastStageById(parseHistory(history()));
         return id === '' ? '' : (previous.get(id) ?? '');
       },
+      fieldsTouched,
+      previousField: (id, _index, field) => {
+        if (span.single) return { known: true, value: oldValue };
+        fields ??= lastFieldById(history());
+        const last = fields.get(`${field}\u0001${id}`);
+        return last === undefined ? { known: false, value: '' } : { known: true, value: last };
+      },
+      slipOf: (id) => (slips ??= slipsById(parseFieldChanges(history(), edit.clock.readZone))).get(id),
     },
   );
   return { deals, edit: plan };

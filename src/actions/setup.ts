@@ -17,7 +17,7 @@ import { tabName, tabNamed } from '../sheets/book-info';
 import { readDealIdCounter, writeDealIdCounter } from '../sheets/deal-id-counter';
 import { applyDealsFormats } from '../sheets/deals-format';
 import { allDealIds, appendHeaders, DealsTable, readDealsTable } from '../sheets/deals-sheet';
-import { ensureHistoryTab, readHistory } from '../sheets/history-sheet';
+import { ensureFieldHeader, ensureHistoryTab, historyTabProblem, readHistory } from '../sheets/history-sheet';
 import { withDocumentLock } from '../sheets/lock';
 import { documentProperties } from '../sheets/platform';
 import { ensureSettingsTab, stageNamesRange } from '../sheets/settings-sheet';
@@ -67,6 +67,8 @@ export function setupPipeline(book: Book): SetupReport {
     );
     const history = ensureHistoryTab(registry);
     if (history.created) report.created.push(tabName(history.sheet));
+    // A history tab made before field changes gets its Field header (I1), when its header is ours.
+    else if (historyTabProblem(history.sheet) === undefined) ensureFieldHeader(history.sheet);
     logQueuedEdits(book);
     let table = readDealsTable(sheet);
     report.kept = applyDealsFormats(sheet, table.columns, table.rows.length, stageNamesRange(settings.sheet));

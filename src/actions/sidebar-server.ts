@@ -24,7 +24,7 @@ import { logQueuedEdits } from './queued-edits';
 import { followUpFields, moveFollowUp } from './move-follow-up';
 
 /** Rows a sheet can have (10 million cells over at least one column). */
-const MAX_ROW = 10_000_000;
+export const MAX_ROW = 10_000_000;
 
 export function getSelectedDeal(book: Book): SelectedDeal {
   try {

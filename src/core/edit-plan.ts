@@ -13,8 +13,10 @@ import { cellsOf, parseDeals } from './deals';
 import { newDealIds } from './deal-ids';
 import { duplicateIdProblems, findDuplicateIds } from './duplicate-ids';
 import { checkMove } from './gates';
-import { healthText, problemText } from './health';
-import { HistoryRecord } from './history';
+import { carriedSlip, healthText, problemText } from './health';
+import { HistoryField, HistoryRecord } from './history';
+import { fieldChangeOf, FieldBefore } from './field-edits';
+import { Slip, slipText } from './field-history';
 import { StageTable, foldStageName } from './stages';
 import { CellGrid, CellValue, isBlank, readText } from './values';
 import { CellWrites, RowKey, RowWrite, WritePlan, rowFingerprint } from './write-plan';
@@ -42,6 +44,12 @@ export interface EditContext {
   readonly previousStage: (dealId: string, index: number) => string;
   /** Reads the stored Deal ID counter; undefined hands out no IDs (an edit queued without the lock). */
   readonly counter: (() => number) | undefined;
+  /** The recorded fields (Expected Close, Value) whose column was part of the edit. */
+  readonly fieldsTouched: readonly HistoryField[];
+  /** The field's value before the edit (oldValue of a one-cell edit, else its latest history row; unknown without one). */
+  readonly previousField: (dealId: string, index: number, field: HistoryField) => FieldBefore;
+  /** The deal's close-date pushes logged so far (read from history only when a close date change is logged). */
+  readonly slipOf: (dealId: string) => Slip | undefined;
 }
 
 export interface EditPlan {
@@ -54,7 +62,11 @@ export interface EditPlan {
   readonly changes: readonly QueuedStageChange[];
 }
 
-/** A stage change waiting to be logged: found again by Deal ID, or by its row's content when it had none. */
+/**
+ * A stage change (or, with `field`, a change of Expected Close or Value) waiting to be logged: found
+ * again by Deal ID, or by its row's content when it had none. Field values travel as text (a date as
+ * yyyy-mm-dd, see ./field-edits.ts) since the queue is JSON.
+ */
 export interface QueuedStageChange {
   readonly id: string;
   readonly fingerprint: string;
@@ -63,6 +75,7 @@ export interface QueuedStageChange {
   readonly from: string;
   readonly to: string;
   readonly note: string;
+  readonly field?: HistoryField;
 }
 
 export const SETTINGS_UNCHECKED =
@@ -81,11 +94,13 @@ export function healthOf(
   clock: Clock,
   tab: string,
   row: number,
+  slip?: string,
 ): string {
   if (!table) return SETTINGS_UNCHECKED;
   const parsed = parseDeals([raw as CellValue[]], columns, table, clock.readZone, tab, row);
   const d = parsed.deals[0];
-  if (d) return healthText(d, table, clock.today);
+  const kept = slip ?? (columns.health === undefined ? '' : carriedSlip(raw[columns.health]));
+  if (d) return healthText(d, table, clock.today, kept);
   const p = parsed.problems[0];
   return p ? problemText(p) : '';
 }
@@ -128,8 +143,11 @@ export function planEdit(x: EditedRows, ctx: EditContext): EditPlan {
     }
     const id = newId ?? oldId;
     let dup = dupByRow.get(row);
+    let slip: string | undefined;
+    let isNew = newId !== undefined;
     if (ctx.stageTouched) {
       const stage = stageChange(raw, columns, ctx, id, i);
+      if (stage && stage.from === '') isNew = true;
       if (stage && dup) dup = `${dup}; the stage change to "${stage.to}" was not logged`;
       else if (stage) {
         const deal = readText(cellsOf(raw, columns)('deal'));
@@ -154,14 +172,46 @@ export function planEdit(x: EditedRows, ctx: EditContext): EditPlan {
         if (columns.stageEntered !== undefined) raw[columns.stageEntered] = ctx.clock.todayDate;
       }
     }
+    // Expected Close and Value: logged for a deal with an ID of its own that is not new in this edit.
+    if (!dup && !isNew && id !== '')
+      for (const field of ctx.fieldsTouched) {
+        const key = field === 'Value' ? 'value' : 'expectedClose';
+        const c = columns[key];
+        if (c === undefined) continue;
+        const change = fieldChangeOf(field, ctx.previousField(id, i, field), raw[c], ctx.clock);
+        if (!change) continue;
+        const deal = readText(cellsOf(raw, columns)('deal'));
+        history.push({
+          at: ctx.clock.now,
+          dealId: id,
+          deal,
+          from: change.from,
+          to: change.to,
+          changedBy: ctx.changedBy,
+          via: 'edit',
+          note: change.note,
+          field,
+        });
+        changes.push({ id, fingerprint: '', row, deal, field, ...change.queued, note: change.note });
+        if (field === 'Expected Close') {
+          const before = ctx.slipOf(id);
+          const push = change.pushDays;
+          slip = slipText(push > 0 ? { pushes: (before?.pushes ?? 0) + 1, days: (before?.days ?? 0) + push } : before);
+        }
+      }
     if (columns.health !== undefined) {
-      cells.health = dup ?? healthOf(raw, columns, ctx.table, ctx.clock, x.tab, row);
+      cells.health = dup ?? healthOf(raw, columns, ctx.table, ctx.clock, x.tab, row, slip);
       healthRows++;
     }
     if (Object.keys(cells).length > 0) rows.push({ key, row, cells });
   });
   return {
-    plan: { action: 'Typed stage change', rows, history, needs: ['dealId'] },
+    plan: {
+      action: history.some((h) => h.field) ? 'Typed change' : 'Typed stage change',
+      rows,
+      history,
+      needs: ['dealId'],
+    },
     logged: history.length,
     healthRows,
     nextId,

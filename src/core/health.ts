@@ -8,8 +8,13 @@ import { followUpStatus, followUpText } from './follow-ups';
 import { unmetForCurrentStage } from './gates';
 import { StageTable } from './stages';
 import { staleness, staleText } from './staleness';
+import { CellValue } from './values';
 
-export function healthText(d: DealRecord, table: StageTable, today: CalendarDay): string {
+/**
+ * `slip` is the slipped-deal part (src/core/field-history.ts slipText), '' when not slipped: it
+ * comes from Stage History, which an edit does not always read (see carriedSlip).
+ */
+export function healthText(d: DealRecord, table: StageTable, today: CalendarDay, slip = ''): string {
   const parts: string[] = [];
   const stale = staleText(d, staleness(d, today));
   if (stale) parts.push(stale);
@@ -17,7 +22,18 @@ export function healthText(d: DealRecord, table: StageTable, today: CalendarDay)
   if (followUp) parts.push(followUp);
   const missing = unmetForCurrentStage(table, d.stage, d.cells);
   if (missing.length > 0) parts.push(`Missing: ${missing.join(', ')}`);
+  if (slip) parts.push(slip);
   return parts.join('; ');
+}
+
+const SLIP_PART = /Close date pushed (?:once|\d+ times) \(\+\d+ days\)/;
+
+/**
+ * The slipped part of a Health cell as it stands: an edit that does not touch Expected Close keeps
+ * it without reading Stage History (the next job recomputes it from history).
+ */
+export function carriedSlip(health: CellValue): string {
+  return typeof health === 'string' ? (SLIP_PART.exec(health)?.[0] ?? '') : '';
 }
 
 /** Health text for a row the add-on could not read. */

@@ -1,9 +1,28 @@
-/** The Stage History tab: an append-only log, one row per stage change. */
+/**
+ * The Stage History tab: an append-only log, one row per stage change, and (column I, "Field") one
+ * row per change of Expected Close or Value (see ./field-history.ts). A blank Field (or "Stage")
+ * is a stage move; parseHistory returns stage moves only.
+ */
 import { NO_HISTORY } from './funnel';
 import { StageTable } from './stages';
 import { CellGrid, CellValue, isBlank, isDate, readText } from './values';
 
-export const HISTORY_HEADERS = ['Timestamp', 'Deal ID', 'Deal', 'From', 'To', 'Changed by', 'Via', 'Note'] as const;
+export const HISTORY_HEADERS = [
+  'Timestamp',
+  'Deal ID',
+  'Deal',
+  'From',
+  'To',
+  'Changed by',
+  'Via',
+  'Note',
+  'Field',
+] as const;
+/** 0-based column of Field; the header a tab made before field changes lacks (setup adds it). */
+export const FIELD_COLUMN = 8;
+/** What a history row records: a stage move (blank Field) or a change of one of these columns. */
+export type HistoryField = 'Expected Close' | 'Value';
+export const HISTORY_FIELDS: readonly HistoryField[] = ['Expected Close', 'Value'];
 export type Via = 'sidebar' | 'board' | 'edit' | 'import' | 'override' | 'cleanup';
 
 export interface HistoryEntry {
@@ -19,24 +38,36 @@ export interface HistoryRecord {
   readonly at: Date;
   readonly dealId: string;
   readonly deal: string;
-  readonly from: string;
-  readonly to: string;
+  /** Stage names for a move; for a field change the old and new cell values (a Date, a number, or ''). */
+  readonly from: CellValue;
+  readonly to: CellValue;
   readonly changedBy: string;
   readonly via: Via;
   readonly note: string;
+  /** Set for a field change; absent for a stage move. */
+  readonly field?: HistoryField;
 }
 
 /** The record as the tab's columns, in HISTORY_HEADERS order. */
 export function historyCells(r: HistoryRecord): CellValue[] {
-  return [r.at, r.dealId, r.deal, r.from, r.to, r.changedBy, r.via, r.note];
+  return [r.at, r.dealId, r.deal, r.from, r.to, r.changedBy, r.via, r.note, r.field ?? ''];
 }
 
-/** Rows below the header (columns A:E); blank rows and rows without a Deal ID are ignored. */
+/** True when a history row (as read, A:I) is a stage move: its Field cell is blank or "Stage". */
+export function isStageRow(r: readonly CellValue[]): boolean {
+  const f = r[FIELD_COLUMN];
+  return isBlank(f) || readText(f).toLowerCase() === 'stage';
+}
+
+/**
+ * Stage moves from the rows below the header (columns A:E, and I when read: rows whose Field names
+ * a column are field changes and left out); blank rows and rows without a Deal ID are ignored.
+ */
 export function parseHistory(rows: CellGrid): HistoryEntry[] {
   const out: HistoryEntry[] = [];
   for (const r of rows) {
     const id = readText(r[1] as CellValue);
-    if (id === '' || isBlank(r[4] as CellValue)) continue;
+    if (id === '' || isBlank(r[4] as CellValue) || !isStageRow(r)) continue;
     const t = r[0];
     out.push({
       at: isDate(t) ? t.getTime() : NaN,

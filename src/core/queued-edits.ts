@@ -9,6 +9,8 @@ import { ColumnMap } from './columns';
 import { cellsOf } from './deals';
 import { newDealIds } from './deal-ids';
 import { healthOf, QueuedStageChange } from './edit-plan';
+import { fromQueueText } from './field-edits';
+import { UNKNOWN_BEFORE } from './field-history';
 import { HistoryRecord } from './history';
 import { StageTable, foldStageName } from './stages';
 import { onlyRowOf, rowsById } from './rows-by-id';
@@ -83,17 +85,23 @@ export function planQueuedEdits(
       const i = locate(c);
       const newId = i >= 0 ? fresh?.ids.get(i) : undefined;
       const id = c.id || newId || '';
+      const field = c.field;
       history.push({
         at: new Date(e.at),
         dealId: id,
         deal: c.deal,
-        from: c.from,
-        to: c.to,
+        from: field ? fromQueueText(field, c.from, ctx.clock.timeZone) : c.from,
+        to: field ? fromQueueText(field, c.to, ctx.clock.timeZone) : c.to,
         changedBy: e.by,
         via: 'edit',
-        note: [c.note, id === '' ? `row ${c.row}, deal not found again` : '', LATE_NOTE]
-          .filter((t) => t !== '')
-          .join('; '),
+        // A field change whose old value was unknown keeps that note alone (readers look for it).
+        note:
+          c.note === UNKNOWN_BEFORE
+            ? c.note
+            : [c.note, id === '' ? `row ${c.row}, deal not found again` : '', LATE_NOTE]
+                .filter((t) => t !== '')
+                .join('; '),
+        ...(field ? { field } : {}),
       });
       if (i < 0) continue;
       const source = deals.rows[i] as CellValue[];
@@ -107,7 +115,7 @@ export function planQueuedEdits(
         slot.cells.dealId = newId;
         slot.raw[idCol] = newId;
       }
-      if (foldStageName(readText(cellsOf(slot.raw, columns)('stage'))) === foldStageName(c.to)) {
+      if (!field && foldStageName(readText(cellsOf(slot.raw, columns)('stage'))) === foldStageName(c.to)) {
         slot.cells.stageEntered = ctx.dayOf(e.at);
         if (columns.stageEntered !== undefined) slot.raw[columns.stageEntered] = slot.cells.stageEntered;
       }

@@ -225,4 +225,29 @@ export const CATALOG: readonly FunctionSpec[] = [
     summary: 'ceil(target / (avg won deal size x win rate)): new leads to win target',
     implementation: IMPLEMENTATIONS.LEADS_NEEDED,
   },
+  {
+    name: 'PIPELINE_CHANGES',
+    description:
+      "What changed between two dates (inclusive): open pipeline at the start, new deals, value increased and decreased, won, lost, open pipeline at the end (start + the rows between = end, to the cent), then deals moved forward or back and close dates pushed out or pulled in. Each deal's state on a date is its current cells rolled back through Stage History. Spills 3 columns.",
+    example:
+      "=PIPELINE_CHANGES(TODAY()-7, TODAY(), 'Stage History'!A2:I, Deals!A2:A, Deals!E2:E, Deals!F2:F, Deals!H2:H, Deals!I2:I)",
+    params: [
+      required('from_date', 'Date', 'First day of the period, e.g. TODAY()-7.'),
+      required('to_date', 'Date', 'Last day of the period, e.g. TODAY().'),
+      required('history', 'string[][]', "The Stage History rows, columns A:I, e.g. 'Stage History'!A2:I."),
+      required('deal_ids', 'string[]', 'Deal IDs, e.g. Deals!A2:A.'),
+      STAGES_SAME,
+      required('values', 'number[]', 'Deal values, same height, e.g. Deals!F2:F.'),
+      required('close_dates', 'Date[]', 'Expected close dates, same height, e.g. Deals!H2:H.'),
+      optional(
+        'created',
+        'Date[]',
+        'Optional created dates, same height, e.g. Deals!I2:I (a deal created later did not exist yet).',
+      ),
+      STAGE_TABLE,
+    ],
+    returns: { help: 'A table: Change, Deals, Value (decreases, won and lost negative).' },
+    summary: 'Change, Deals, Value: start, new, up, down, won, lost, end (reconciling), forward, back, pushed, pulled',
+    implementation: IMPLEMENTATIONS.PIPELINE_CHANGES,
+  },
 ];

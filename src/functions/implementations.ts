@@ -42,6 +42,8 @@ export const IMPLEMENTATIONS = {
       asOf,
     }),
   LEADS_NEEDED: (ctx, [target, values, stages, table]) => leadsNeededFn(ctx, target, values, stages, table),
+  PIPELINE_CHANGES: (ctx, [from, to, history, ids, stages, values, closeDates, created, stageTable]) =>
+    F.pipelineChangesFn(ctx, { from, to, history, ids, stages, values, closeDates, created, stageTable }),
 } satisfies Record<string, Implementation>;
 
 export type FunctionName = keyof typeof IMPLEMENTATIONS;

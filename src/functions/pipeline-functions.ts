@@ -17,6 +17,8 @@ import { readForecast } from './read-forecast';
 import { SummedOutcomes, readStageTotals } from './read-totals';
 import { resolveStageTable } from './stage-table';
 import { FunctionContext, spreadsheetZone } from './context';
+import { dayArg, readChanges } from './read-changes';
+import { changeRows } from '../core/pipeline-changes';
 
 type Cell = string | number;
 export type TableResult = Cell[][];
@@ -287,4 +289,43 @@ export function asOfDay(fn: string, zone: () => ZoneDays, arg: RangeArg): Calend
   const day = readDay(v as CellValue, (d) => zone().day(d.getTime()));
   if (day === undefined) throw new FunctionError(fn, `as_of ${describeValue(v as CellValue)} is not a date`);
   return day;
+}
+
+export const CHANGES_HEADERS = ['Change', 'Deals', 'Value'];
+
+export function pipelineChangesFn(
+  ctx: FunctionContext,
+  args: {
+    from: RangeArg;
+    to: RangeArg;
+    history: RangeArg;
+    ids: RangeArg;
+    stages: RangeArg;
+    values: RangeArg;
+    closeDates: RangeArg;
+    created: RangeArg;
+    stageTable: RangeArg;
+  },
+): TableResult {
+  const fn = 'PIPELINE_CHANGES';
+  const zone = spreadsheetZone(ctx);
+  const from = dayArg(fn, 'from_date', args.from, zone);
+  const to = dayArg(fn, 'to_date', args.to, zone);
+  if (to < from) throw new FunctionError(fn, 'to_date is before from_date');
+  const table = resolveStageTable(fn, args.stageTable, ctx.readSettings);
+  const report = readChanges(
+    fn,
+    { from, to },
+    {
+      ids: col(fn, 'deal_ids', args.ids),
+      stages: col(fn, 'stages', args.stages),
+      values: col(fn, 'values', args.values),
+      closeDates: col(fn, 'close_dates', args.closeDates),
+      created: isOmitted(args.created) ? undefined : col(fn, 'created', args.created),
+    },
+    args.history,
+    table,
+    zone,
+  );
+  return [CHANGES_HEADERS.slice(), ...changeRows(report)];
 }

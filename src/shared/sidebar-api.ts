@@ -43,6 +43,8 @@ export type DealView = JsonSafe<{
   /** Snoozed Until as yyyy-mm-dd ('' when blank or unreadable), and its reason. */
   snoozedUntil: string;
   snoozeReason: string;
+  /** Expected Close as yyyy-mm-dd ('' when blank; the cell's text when it is no date). */
+  expectedClose: string;
   stages: StageOption[];
   followUp: FollowUpView;
 }>;
@@ -87,6 +89,19 @@ export type MoveDealResult = JsonSafe<
   { ok: true; message: string; deal: DealView } | { ok: false; message: string; missing: string[] }
 >;
 
+/** A new Expected Close for a deal: its ID and row as shown, the date shown, the new date (yyyy-mm-dd). */
+export type SetCloseDateRequest = JsonSafe<{
+  readonly dealId: string;
+  readonly row: number;
+  /** The Expected Close the sidebar showed; refused if the sheet has changed since. */
+  readonly was: string;
+  readonly expectedClose: string;
+}>;
+
+export type SetCloseDateResult = JsonSafe<
+  { ok: true; message: string; deal: DealView } | { ok: false; message: string }
+>;
+
 /** The functions the sidebar calls through google.script.run: JSON in, JSON out. */
 export type SidebarServer = JsonApi<{
   getSelectedDeal(): SelectedDeal;
@@ -94,6 +109,7 @@ export type SidebarServer = JsonApi<{
   getMyDeals(request: MyDealsRequest): MyDealsResult;
   selectDeal(request: SelectDealRequest): SelectDealResult;
   setNextStep(request: NextStepRequest): NextStepResult;
+  setExpectedClose(request: SetCloseDateRequest): SetCloseDateResult;
 }>;
 
 export const MAX_TEXT = 2000;

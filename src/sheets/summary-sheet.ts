@@ -68,6 +68,11 @@ function upsertCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
       .setTransposeRowsAndColumns(spec.seriesPerRow === true)
       .setOption('title', spec.title)
       .setOption('legend', { position: spec.seriesPerRow ? 'right' : 'bottom' })
+      // A waterfall as stacked columns over an invisible base series (Gviz options isStacked and
+      // series colors, which EmbeddedColumnChartBuilder.setOption passes on:
+      // https://developers.google.com/apps-script/reference/spreadsheet/embedded-column-chart-builder).
+      .setOption('isStacked', spec.stacked === true)
+      .setOption('series', spec.stacked ? { 0: { color: 'transparent', visibleInLegend: false } } : {})
       .setPosition(spec.anchor.row, spec.anchor.column, 0, 0);
     if (spec.colors) builder = builder.setOption('colors', [...spec.colors]);
     if (first) sheet.updateChart(builder.build());

@@ -233,7 +233,7 @@ describe('the Pipeline Summary tab', () => {
         .getCharts()
         .map((c) => c.getOptions().get('title'))
         .sort(),
-    ).toEqual(['Forecast by month', 'Pipeline funnel (deals reached)', 'Pipeline trend']);
+    ).toEqual(['Forecast by month', 'Pipeline funnel (deals reached)', 'Pipeline trend', 'What changed (waterfall)']);
     expect(JSON.stringify(readTab(emu, 'Pipeline Summary').slice(2))).toBe(first);
     expect(readTab(emu, 'Pipeline Snapshots')).toHaveLength(1 + 7);
     emu.clock.advance(86_400_000);

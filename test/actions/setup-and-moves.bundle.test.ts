@@ -181,6 +181,7 @@ describe('the Move deal sidebar', () => {
       'rep@example.com',
       'sidebar',
       '',
+      '',
     ]);
   });
 
@@ -364,7 +365,8 @@ describe('stage changes typed into cells', () => {
       expect(health[i]).toBe(stage === 'Proposal' ? proposal : stage === 'Lead Generation' ? '' : 'No next step'),
     );
     expect(health.filter((h) => h === proposal)).toHaveLength(249);
-    expect(emu.counter.total()).toBeLessThan(60);
+    // A call per pasted row would be 500 or more; the paste takes a fixed few (reads, 3 setValues).
+    expect(emu.counter.total()).toBeLessThan(70);
   });
 
   test('edits elsewhere are ignored', () => {

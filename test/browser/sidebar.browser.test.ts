@@ -131,6 +131,21 @@ test('open on a deal, see unmet BANT, tick them in the sheet, refresh, move, fin
     'rep@example.com',
     'sidebar',
     'Budget confirmed on call',
+    '',
+  ]);
+
+  // The Expected Close field: a date picked and saved is written and logged as a field change.
+  expect(await page.inputValue('#close-date')).toBe('');
+  await page.fill('#close-date', '2027-01-15');
+  await page.click('#close-save');
+  await page.waitForFunction(() => /Expected Close of/.test(document.getElementById('status')?.textContent ?? ''));
+  expect(await page.inputValue('#close-date')).toBe('2027-01-15');
+  const field = readTab(emu, 'Stage History').at(-1);
+  expect([field?.[1], field?.[6], field?.[8], (field?.[4] as Date).toISOString()]).toEqual([
+    'D-0001',
+    'sidebar',
+    'Expected Close',
+    emu.dateCell('2027-01-15').toISOString(),
   ]);
 
   // The XSS deal stays text.

@@ -91,7 +91,7 @@ describe('dist/Code.js', () => {
   });
 
   test('stays within its size budget', () => {
-    expect(statSync(join(dist, 'Code.js')).size).toBeLessThanOrEqual(160 * 1024); // scripts/build.mjs CODE_BUDGET_BYTES
+    expect(statSync(join(dist, 'Code.js')).size).toBeLessThanOrEqual(224 * 1024); // scripts/build.mjs CODE_BUDGET_BYTES
   });
 
   test('appsscript.json asks for V8 and the narrowest scopes', () => {

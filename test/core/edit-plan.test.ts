@@ -23,6 +23,9 @@ const ctx = (over: Partial<Parameters<typeof planEdit>[1]> = {}): Parameters<typ
   changedBy: 'ann@x',
   previousStage: () => 'Lead Generation',
   counter: () => 1,
+  fieldsTouched: [],
+  previousField: () => ({ known: false, value: '' }),
+  slipOf: () => undefined,
   ...over,
 });
 
@@ -144,4 +147,40 @@ test('a row emptied of its deal gets its old Health cleared, and nothing else', 
     [{ key: { by: 'id', id: 'D-0001' }, row: 2, cells: { health: '' } }],
   ]);
   expect(planEdit(edited([['D-0001', '', '', '', '', '', '', '']], ['D-0001']), ctx()).plan.rows).toEqual([]);
+});
+
+describe('field changes (Expected Close, Value)', () => {
+  const fields = (over: Partial<Parameters<typeof planEdit>[1]> = {}) =>
+    ctx({
+      stageTouched: false,
+      fieldsTouched: ['Value'],
+      previousField: () => ({ known: true, value: 50 }),
+      ...over,
+    });
+  test('a changed Value: one history row with its Field, old and new amounts; an unchanged one: none', () => {
+    const { plan } = planEdit(edited([row('D-0001', 'Acme', 'Proposal')], ['D-0001']), fields());
+    expect(plan.history.map((h) => [h.dealId, h.field, h.from, h.to, h.via])).toEqual([
+      ['D-0001', 'Value', 50, 100, 'edit'],
+    ]);
+    const same = planEdit(
+      edited([row('D-0001', 'Acme', 'Proposal')], ['D-0001']),
+      fields({ previousField: () => ({ known: true, value: '100' }) }),
+    );
+    expect(same.plan.history).toEqual([]);
+  });
+
+  test('a shared Deal ID, a row without an ID, and a deal created by the same edit log no field change', () => {
+    const shared = planEdit(
+      edited([row('D-0001', 'Acme', 'Proposal'), row('D-0001', 'Copy', 'Proposal')], ['D-0001', 'D-0001']),
+      fields(),
+    );
+    expect(shared.plan.history).toEqual([]);
+    const noId = planEdit(edited([row('', 'Acme', 'Proposal')], ['']), fields());
+    expect(noId.plan.history).toEqual([]);
+    const created = planEdit(
+      edited([row('', 'New', 'Proposal')], ['']),
+      fields({ stageTouched: true, previousStage: () => '' }),
+    );
+    expect(created.plan.history.map((h) => h.field ?? 'stage')).toEqual(['stage']);
+  });
 });

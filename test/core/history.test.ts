@@ -53,7 +53,17 @@ test('random order: the answer does not depend on row order', () => {
 describe('parsing and the reach of each deal', () => {
   test('historyCells: the record in HISTORY_HEADERS order', () => {
     const at = new Date(Date.UTC(2026, 10, 23, 15));
-    expect([...HISTORY_HEADERS]).toEqual(['Timestamp', 'Deal ID', 'Deal', 'From', 'To', 'Changed by', 'Via', 'Note']);
+    expect([...HISTORY_HEADERS]).toEqual([
+      'Timestamp',
+      'Deal ID',
+      'Deal',
+      'From',
+      'To',
+      'Changed by',
+      'Via',
+      'Note',
+      'Field',
+    ]);
     expect(
       historyCells({
         at,
@@ -65,7 +75,7 @@ describe('parsing and the reach of each deal', () => {
         via: 'sidebar',
         note: 'n',
       }),
-    ).toEqual([at, 'D-1', 'Acme', 'Lead Generation', 'Proposal', 'ann@x', 'sidebar', 'n']);
+    ).toEqual([at, 'D-1', 'Acme', 'Lead Generation', 'Proposal', 'ann@x', 'sidebar', 'n', '']);
   });
 
   test('parseHistory: rows without a Deal ID or a To are ignored; a Timestamp that is not a date is NaN; text trimmed', () => {

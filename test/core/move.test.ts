@@ -179,6 +179,6 @@ describe('moveWrites', () => {
     const w = moveWrites(p, { id: 'D-1', name: 'New', stageText: '' }, today, now, 'x');
     expect(w.cells).toEqual({ stage: 'Lead Generation', stageEntered: today, lastActivity: today });
     expect(w.history.from).toBe('');
-    expect(findStage(table, w.history.to).index).toBe(0);
+    expect(findStage(table, String(w.history.to)).index).toBe(0);
   });
 });

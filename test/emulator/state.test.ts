@@ -19,11 +19,11 @@ test('a workbook survives export to JSON and import into a fresh emulator', () =
   expect(JSON.stringify(exportState(b))).toBe(json);
   expect(readTab(b, 'Deals')).toEqual(readTab(a, 'Deals'));
   expect(b.book.getSheetByName('Deals')!.getRange('E2').getDataValidation()?._options()).toContain('Closed Won');
-  expect(b.book.getSheetByName('Pipeline Summary')!.getCharts()).toHaveLength(3);
+  expect(b.book.getSheetByName('Pipeline Summary')!.getCharts()).toHaveLength(4);
   expect(b.book.getSpreadsheetTimeZone()).toBe('Europe/Paris');
   // The restored workbook keeps working with the add-on.
   b.call('menuRefreshSummary');
-  expect(b.book.getSheetByName('Pipeline Summary')!.getCharts()).toHaveLength(3);
+  expect(b.book.getSheetByName('Pipeline Summary')!.getCharts()).toHaveLength(4);
   expect(b.triggers.triggers.map((t) => t.handler)).toEqual(['onDealEdit', 'onAutomationTick']);
 });
 

@@ -50,6 +50,7 @@ const deal: DealView = {
   value: 12_500,
   snoozedUntil: '',
   snoozeReason: '',
+  expectedClose: '2026-12-01',
   stage: 'Proposal',
   daysInStage: null,
   lostReason: '',

@@ -14,6 +14,8 @@ import { readArchive } from '../../sheets/archive-sheet';
 import { allDealIds, FIRST_DATA_ROW } from '../../sheets/deals-sheet';
 import { findGeneratedTab } from '../../sheets/generated-tab';
 import { readSnapshots } from '../../sheets/snapshots-sheet';
+import { readHistoryRows } from '../../sheets/history-sheet';
+import { CellGrid } from '../../core/values';
 import { TabRegistry } from '../../sheets/tab-registry';
 import { loadPipeline, Pipeline } from '../pipeline-context';
 
@@ -32,6 +34,8 @@ export interface JobInput {
   readonly problems: readonly DataProblem[];
   /** Snapshot rows so far: read once on first use; the snapshots phase adds today's. */
   snapshots(): SnapshotRow[];
+  /** Stage History rows (A:I): read once on first use, by the stale phase (slipped deals) and the summary. */
+  historyRows(): CellGrid;
 }
 
 export function loadJobInput(book: Book, registry: TabRegistry): JobInput {
@@ -53,6 +57,7 @@ export function loadJobInput(book: Book, registry: TabRegistry): JobInput {
   const idColumn = deals.columns.dealId;
   const duplicates = idColumn === undefined ? [] : findDuplicateIds(allDealIds(deals, idColumn), deals.firstRow);
   let snapshots: SnapshotRow[] | undefined;
+  let history: CellGrid | undefined;
   return {
     book,
     registry,
@@ -69,5 +74,6 @@ export function loadJobInput(book: Book, registry: TabRegistry): JobInput {
       }
       return snapshots;
     },
+    historyRows: () => (history ??= readHistoryRows(book, registry)),
   };
 }

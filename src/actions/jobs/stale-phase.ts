@@ -5,6 +5,7 @@
  */
 import { duplicateRows } from '../../core/duplicate-ids';
 import { healthText, problemText } from '../../core/health';
+import { parseFieldChanges, slipsById, slipText } from '../../core/field-history';
 import { DataProblem } from '../../core/deals';
 import { CellValue } from '../../core/values';
 import { requireColumn } from '../../sheets/deals-sheet';
@@ -25,6 +26,7 @@ export const stalePhase: Phase = ({ input }) => {
   const dealByRow = new Map(parsed.deals.map((d) => [d.row, d]));
   const problemByRow = new Map<number, DataProblem>();
   for (const p of parsed.problems) if (!problemByRow.has(p.row)) problemByRow.set(p.row, p);
+  const slips = slipsById(parseFieldChanges(input.historyRows(), clock.readZone));
   let stale = 0;
   const plan: HealthPlanRow[] = deals.rows.map((raw, k) => {
     const row = k + deals.firstRow;
@@ -35,7 +37,7 @@ export const stalePhase: Phase = ({ input }) => {
       const p = problemByRow.get(row);
       return { id, cells: raw, after: p ? problemText(p) : '' };
     }
-    const h = healthText(d, table, clock.today);
+    const h = healthText(d, table, clock.today, slipText(slips.get(d.id)));
     if (h.startsWith('Stale:')) stale++;
     return { id, cells: raw, after: h };
   });

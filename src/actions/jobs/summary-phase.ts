@@ -2,10 +2,9 @@
  * Rebuild the summary: the layout is built in full without the lock (history read once here), then
  * written under it to the add-on's own summary tab, carrying the run's final status on its last-run line.
  */
-import { reachedById } from '../../core/history';
+import { parseHistory, reachedById } from '../../core/history';
 import { buildSummary, withRunStatus } from '../../core/summary';
 import { ensureGeneratedTab } from '../../sheets/generated-tab';
-import { readHistory } from '../../sheets/history-sheet';
 import { writeSummary } from '../../sheets/summary-sheet';
 import { instantText } from '../../sheets/zone-format';
 import { Phase } from './phase';
@@ -21,8 +20,10 @@ export const summaryPhase: Phase = ({ input, finalStatus }) => {
     set: input.set,
     stageTotals: input.stageTotals,
     problems: input.problems,
-    reach: reachedById(readHistory(input.book), table),
+    reach: reachedById(parseHistory(input.historyRows()), table),
     snapshots: input.snapshots(),
+    history: input.historyRows(),
+    readZone: clock.readZone,
     lastRun: undefined,
     namedSettings: input.pipeline.named,
     targets: input.pipeline.targets,

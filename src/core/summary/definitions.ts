@@ -17,6 +17,13 @@ export const DEFINITIONS = {
     'Conversion to next: deals that reached the next stage / deals that reached this one. A deal reached a stage if its Stage History shows it entered that stage or a later open or won one; without history, if its current stage is that stage or later.',
   priority:
     'Priority score 0-100 of an open deal: 100 x the weighted sum of five factors, each 0-1, over the sum of the weights (Pipeline Settings, Priority weight rows): value = weighted value / the largest open one; close = 1 when Expected Close is today or passed, falling to 0 at the close horizon; stage = position among the open stages; staleness = days over Stale after / Stale after (at most 1); follow-up = days Next Step Due is overdue / 7 (at most 1). Why lists the factors that added most first.',
+  changes:
+    "What changed: each deal's stage, Value and Expected Close at the end of the day before the period and at the end of its last day, rolled back from the Deals tab through Stage History. Open pipeline at start + new deals (open at the end, not at the start: created or reopened; also those opened and closed within the period) + value increased - value decreased (open deals, and deals that closed, between start and end) - won - lost (their value at the end) = open pipeline at end, to the cent. Moved forward/back: open at both ends, in a later/earlier stage. Close date pushed out/pulled in: open at both ends, a later/earlier Expected Close. Edits not in Stage History (other scripts, deleted deals) are not seen.",
+  waterfall: 'Helper columns for the waterfall chart: an invisible base, then the bar (totals, increases, decreases).',
+  snapshotCheck:
+    "The Pipeline Snapshots total for that day differs from the pipeline rebuilt from Stage History: some change was not logged (an edit by another script, a deleted deal), or the snapshot was taken before the day's last edits.",
+  slipped:
+    'Slipped deals: open deals whose Expected Close was moved later at least 2 times, or by 30 days or more in all (every change of Expected Close is logged in Stage History). Pushed-out value: the sum of their Value.',
 };
 
 /** Targets and forecast categories (src/core/summary/targets.ts). */

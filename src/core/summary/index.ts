@@ -4,6 +4,8 @@
  * gives an identical layout.
  */
 import { byStageSection } from './by-stage';
+import { changesSection } from './changes';
+import { slippedSection } from './slipped';
 import { forecastSection } from './forecast';
 import { headlineSection } from './headline';
 import { Section, SummaryInput } from './input';
@@ -23,6 +25,8 @@ export const SECTIONS: readonly Section[] = [
   ownersSection,
   targetsSection,
   trendSection,
+  changesSection,
+  slippedSection,
   workFirstSection,
   staleSection,
   problemsSection,

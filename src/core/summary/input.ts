@@ -1,5 +1,6 @@
 /** Everything the summary's sections read: computed once by the job, shared by every section. */
-import { CalendarDay } from '../calendar';
+import { CalendarDay, DayReader } from '../calendar';
+import { CellGrid } from '../values';
 import { DataProblem, DealRecord } from '../deals';
 import { DealSet } from '../dealset';
 import { NamedSettings } from '../named-settings';
@@ -24,6 +25,10 @@ export interface SummaryInput {
   /** Per Deal ID, the highest open/won stage index its Stage History shows. */
   readonly reach: Map<string, number>;
   readonly snapshots: readonly SnapshotRow[];
+  /** Stage History rows (A:I), for the weekly review and slipped deals. */
+  readonly history: CellGrid;
+  /** The calendar day of an instant in the spreadsheet's zone. */
+  readonly readZone: DayReader;
   readonly lastRun: RunStatus | undefined;
   /** The settings tab's named settings (priority weights, ...); the defaults when absent. */
   readonly namedSettings?: NamedSettings;

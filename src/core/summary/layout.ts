@@ -18,9 +18,11 @@ export interface Note {
 }
 
 export interface ChartSpec {
-  readonly key: 'funnel' | 'forecast' | 'trend';
+  readonly key: 'funnel' | 'forecast' | 'trend' | 'changes';
   readonly title: string;
   readonly type: 'BAR' | 'COLUMN' | 'LINE';
+  /** Stacked series, the first drawn invisible: a waterfall's base. */
+  readonly stacked?: boolean;
   /** Ranges on the summary tab, 1-based; the first is the category column. */
   readonly ranges: Block[];
   readonly anchor: { row: number; column: number };

@@ -7,13 +7,17 @@ test('number formats: whole money, percent to one decimal, days to one decimal',
 
 test('each figure has a definition, and each states the rule DOMAIN.md gives', () => {
   expect(Object.keys(DEFINITIONS).sort()).toEqual([
+    'changes',
     'conversion',
     'cycle',
     'dealSize',
     'open',
     'pipeline',
     'priority',
+    'slipped',
+    'snapshotCheck',
     'velocity',
+    'waterfall',
     'weighted',
     'winRate',
   ]);

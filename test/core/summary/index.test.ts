@@ -47,8 +47,8 @@ test('title with the as-of date, the last-run line on row 2, then every section 
   ]);
 });
 
-test('the default sections, in order: headline, by stage, forecast, owners, targets, trend, work first, stale, problems', () => {
-  expect(SECTIONS).toHaveLength(9);
+test('the default sections, in order: headline, by stage, forecast, owners, targets, trend, what changed, slipped, work first, stale, problems', () => {
+  expect(SECTIONS).toHaveLength(11);
   const deals = [dealRecord(findStage(table, 'Proposal'), { id: 'D-1', value: 10, stageEntered: SUMMARY_TODAY - 30 })];
   const layout = buildSummary(summaryInput(deals));
   expect(layout.headerRows.map((r) => layout.rows[r - 1]?.[0])).toEqual([
@@ -60,12 +60,14 @@ test('the default sections, in order: headline, by stage, forecast, owners, targ
     'Targets this period',
     'Forecast categories',
     'Pipeline trend (last 90 days)',
+    'What changed (2026-11-17 to 2026-11-23)',
+    'Slipped deals (close date pushed)',
     'Work these first (highest priority)',
     'Stale deals (worst first)',
     'Data problems',
   ]);
   // One blank row before each section's header.
-  expect(layout.headerRows.slice(1).map((r) => layout.rows[r - 2])).toEqual(Array(10).fill(BLANK));
+  expect(layout.headerRows.slice(1).map((r) => layout.rows[r - 2])).toEqual(Array(12).fill(BLANK));
   expect(layout.rows.every((r) => r.length === SUMMARY_WIDTH)).toBe(true);
   // Sections lay out in their own rows: every chart, note and format points at a row of the layout.
   const rows = layout.rows.length;
@@ -76,7 +78,7 @@ test('the default sections, in order: headline, by stage, forecast, owners, targ
       ...layout.formats.map((f) => f.row + f.numRows - 1),
     ].filter((r) => r > rows),
   ).toEqual([]);
-  expect(layout.charts.map((c) => c.key)).toEqual(['funnel', 'forecast', 'trend']);
+  expect(layout.charts.map((c) => c.key)).toEqual(['funnel', 'forecast', 'trend', 'changes']);
 });
 
 test('the same input gives the same layout', () => {
