@@ -6,13 +6,14 @@
 import { RangeArg } from './arguments';
 import { FunctionContext } from './context';
 import * as F from './pipeline-functions';
+import * as H from './history-functions';
 
 export type CustomFunctionResult = number | (string | number)[][];
 export type Implementation = (ctx: FunctionContext, args: readonly RangeArg[]) => CustomFunctionResult;
 
 export const IMPLEMENTATIONS = {
-  WEIGHTED_FORECAST: (ctx, [values, stages, table, probabilities]) =>
-    F.weightedForecastFn(ctx, values, stages, table, probabilities),
+  WEIGHTED_FORECAST: (ctx, [values, stages, table, probabilities, dealIds, history]) =>
+    F.weightedForecastFn(ctx, values, stages, table, probabilities, dealIds, history),
   PIPELINE_VALUE: (ctx, [values, stages, table]) => F.pipelineValueFn(ctx, values, stages, table),
   STAGE_PROBABILITY: (ctx, [stages, table]) => F.stageProbabilityFn(ctx, stages, table),
   WIN_RATE: (ctx, [stages, table]) => F.winRateFn(ctx, stages, table),
@@ -22,8 +23,11 @@ export const IMPLEMENTATIONS = {
     F.salesVelocityFn(ctx, values, stages, created, closed, table),
   CONVERSION_RATE: (ctx, [stages, from, to, table]) => F.conversionRateFn(ctx, stages, from, to, table),
   FUNNEL: (ctx, [stages, values, table]) => F.funnelFn(ctx, stages, values, table),
-  FORECAST_BY_MONTH: (ctx, [values, stages, closeDates, table, months, asOf]) =>
-    F.forecastByMonthFn(ctx, values, stages, closeDates, table, months, asOf),
+  FORECAST_BY_MONTH: (ctx, [values, stages, closeDates, table, months, asOf, probabilities, dealIds, history]) =>
+    F.forecastByMonthFn(ctx, values, stages, closeDates, table, months, asOf, probabilities, dealIds, history),
+  TIME_IN_STAGE: (ctx, [history, table, asOf]) => H.timeInStageFn(ctx, history, table, asOf),
+  HISTORICAL_WIN_RATE: (ctx, [stage, stages, dealIds, history, table]) =>
+    H.historicalWinRateFn(ctx, stage, stages, dealIds, history, table),
 } satisfies Record<string, Implementation>;
 
 export type FunctionName = keyof typeof IMPLEMENTATIONS;

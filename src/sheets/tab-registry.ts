@@ -16,6 +16,7 @@ export const TABS = {
   history: 'Stage History',
   summary: 'Pipeline Summary',
   snapshots: 'Pipeline Snapshots',
+  forecasts: 'Forecast Snapshots',
 } as const;
 
 export type TabRole = keyof typeof TABS;

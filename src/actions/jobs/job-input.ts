@@ -6,10 +6,14 @@
 import { DataProblem, toDealSet } from '../../core/deals';
 import { DealSet } from '../../core/dealset';
 import { DuplicateId, duplicateIdProblems, findDuplicateIds } from '../../core/duplicate-ids';
+import { ForecastSnapshotRow } from '../../core/history-analytics/forecast-snapshots';
+import { HistoryEntry } from '../../core/history';
 import { SnapshotRow, snapshotRows } from '../../core/snapshots';
 import { Book } from '../../sheets/book';
 import { allDealIds } from '../../sheets/deals-sheet';
+import { readForecastSnapshots } from '../../sheets/forecast-snapshots-sheet';
 import { findGeneratedTab } from '../../sheets/generated-tab';
+import { readHistory } from '../../sheets/history-sheet';
 import { readSnapshots } from '../../sheets/snapshots-sheet';
 import { TabRegistry } from '../../sheets/tab-registry';
 import { loadPipeline, Pipeline } from '../pipeline-context';
@@ -26,6 +30,10 @@ export interface JobInput {
   readonly problems: readonly DataProblem[];
   /** Snapshot rows so far: read once on first use; the snapshots phase adds today's. */
   snapshots(): SnapshotRow[];
+  /** Stage History's moves: read once on first use. */
+  history(): HistoryEntry[];
+  /** Forecast snapshot rows so far: read once on first use; the forecast snapshots phase adds today's. */
+  forecastSnapshots(): ForecastSnapshotRow[];
 }
 
 export function loadJobInput(book: Book, registry: TabRegistry): JobInput {
@@ -35,6 +43,8 @@ export function loadJobInput(book: Book, registry: TabRegistry): JobInput {
   const idColumn = deals.columns.dealId;
   const duplicates = idColumn === undefined ? [] : findDuplicateIds(allDealIds(deals, idColumn), deals.firstRow);
   let snapshots: SnapshotRow[] | undefined;
+  let history: HistoryEntry[] | undefined;
+  let forecasts: ForecastSnapshotRow[] | undefined;
   return {
     book,
     registry,
@@ -49,6 +59,14 @@ export function loadJobInput(book: Book, registry: TabRegistry): JobInput {
         snapshots = sheet ? readSnapshots(sheet, clock.readZone) : [];
       }
       return snapshots;
+    },
+    history: () => (history ??= readHistory(book, registry)),
+    forecastSnapshots: () => {
+      if (!forecasts) {
+        const sheet = findGeneratedTab(registry, 'forecasts');
+        forecasts = sheet ? readForecastSnapshots(sheet, clock.readZone) : [];
+      }
+      return forecasts;
     },
   };
 }

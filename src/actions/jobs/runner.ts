@@ -17,6 +17,7 @@ import { RunStart, runStatus, startRun } from '../run-status';
 import { clearCursor, saveCursor } from './cursor';
 import { loadJobInput } from './job-input';
 import { PHASE_ORDER, Phase, PhaseName } from './phase';
+import { forecastSnapshotsPhase } from './forecast-snapshots-phase';
 import { snapshotsPhase } from './snapshots-phase';
 import { stalePhase } from './stale-phase';
 import { summaryPhase } from './summary-phase';
@@ -29,7 +30,12 @@ export interface JobSpec {
   readonly cursorOwner?: string;
 }
 
-const PHASES: Record<PhaseName, Phase> = { stale: stalePhase, snapshots: snapshotsPhase, summary: summaryPhase };
+const PHASES: Record<PhaseName, Phase> = {
+  stale: stalePhase,
+  snapshots: snapshotsPhase,
+  forecastSnapshots: forecastSnapshotsPhase,
+  summary: summaryPhase,
+};
 
 /** Stop starting new phases after this much of Apps Script's 6 minutes. */
 const TIME_BUDGET_MS = 4.5 * 60 * 1000;

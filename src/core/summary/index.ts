@@ -3,8 +3,11 @@
  * order with a blank row between. A new section is a new file and one entry below. Identical data
  * gives an identical layout.
  */
+import { bottlenecksSection } from './bottlenecks';
 import { byStageSection } from './by-stage';
+import { calibrationSection } from './calibration';
 import { forecastSection } from './forecast';
+import { forecastAccuracySection } from './forecast-accuracy';
 import { headlineSection } from './headline';
 import { Section, SummaryInput } from './input';
 import { LayoutBuilder, SummaryLayout } from './layout';
@@ -21,6 +24,9 @@ export const SECTIONS: readonly Section[] = [
   ownersSection,
   trendSection,
   staleSection,
+  bottlenecksSection,
+  calibrationSection,
+  forecastAccuracySection,
   problemsSection,
 ];
 

@@ -2,6 +2,8 @@
 import { CalendarDay } from '../calendar';
 import { DataProblem, DealRecord } from '../deals';
 import { DealSet } from '../dealset';
+import { ForecastSnapshotRow } from '../history-analytics/forecast-snapshots';
+import { HistoryEntry } from '../history';
 import { SnapshotRow } from '../snapshots';
 import { StageTable } from '../stages';
 import { LayoutBuilder } from './layout';
@@ -23,6 +25,12 @@ export interface SummaryInput {
   readonly reach: Map<string, number>;
   readonly snapshots: readonly SnapshotRow[];
   readonly lastRun: RunStatus | undefined;
+  /** Stage History's moves (time in stage); none when absent. */
+  readonly history?: readonly HistoryEntry[];
+  /** The calendar day (spreadsheet's zone) of a history Timestamp in ms. */
+  readonly dayOfInstant?: (ms: number) => CalendarDay;
+  /** Forecast snapshot rows so far (forecast accuracy); none when absent. */
+  readonly forecastSnapshots?: readonly ForecastSnapshotRow[];
 }
 
 /** A section appends its rows (and notes, formats, charts) to the layout. */
