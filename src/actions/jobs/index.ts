@@ -11,8 +11,8 @@ export type { PhaseName } from './phase';
 export const DAILY = 'daily';
 
 export const JOBS = {
-  daily: { title: 'Daily job', phases: ['stale', 'snapshots', 'forecastSnapshots', 'summary'], cursorOwner: DAILY },
-  refreshSummary: { title: 'Refresh summary (menu)', phases: ['snapshots', 'forecastSnapshots', 'summary'] },
+  daily: { title: 'Daily job', phases: ['stale', 'snapshots', 'forecasts', 'summary'], cursorOwner: DAILY },
+  refreshSummary: { title: 'Refresh summary (menu)', phases: ['snapshots', 'forecasts', 'summary'] },
   flagStale: { title: 'Flag stale deals (menu)', phases: ['stale'] },
 } satisfies Record<string, JobSpec>;
 

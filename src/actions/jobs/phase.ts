@@ -5,9 +5,9 @@
 import { RunStatus } from '../../core/summary';
 import { JobInput } from './job-input';
 
-export type PhaseName = 'stale' | 'snapshots' | 'forecastSnapshots' | 'summary';
+export type PhaseName = 'stale' | 'snapshots' | 'forecasts' | 'summary';
 /** Phases always run in this order (the summary's trend includes today's snapshot). */
-export const PHASE_ORDER: readonly PhaseName[] = ['stale', 'snapshots', 'forecastSnapshots', 'summary'];
+export const PHASE_ORDER: readonly PhaseName[] = ['stale', 'snapshots', 'forecasts', 'summary'];
 
 export interface PhaseContext {
   readonly input: JobInput;

@@ -33,7 +33,7 @@ export interface JobSpec {
 const PHASES: Record<PhaseName, Phase> = {
   stale: stalePhase,
   snapshots: snapshotsPhase,
-  forecastSnapshots: forecastSnapshotsPhase,
+  forecasts: forecastSnapshotsPhase,
   summary: summaryPhase,
 };
 

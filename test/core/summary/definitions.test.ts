@@ -7,11 +7,16 @@ test('number formats: whole money, percent to one decimal, days to one decimal',
 
 test('each figure has a definition, and each states the rule DOMAIN.md gives', () => {
   expect(Object.keys(DEFINITIONS).sort()).toEqual([
+    'accuracy',
+    'bottleneck',
     'conversion',
     'cycle',
     'dealSize',
+    'observed',
     'open',
     'pipeline',
+    'stuck',
+    'timeInStage',
     'velocity',
     'weighted',
     'winRate',
@@ -27,4 +32,9 @@ test('each figure has a definition, and each states the rule DOMAIN.md gives', (
   );
   expect(DEFINITIONS.velocity).toMatch(/open deals x win rate x average deal size \/ average sales cycle/);
   expect(DEFINITIONS.conversion).toMatch(/reached the next stage \/ deals that reached this one/);
+  expect(DEFINITIONS.timeInStage).toMatch(/median and 75th percentile as Sheets MEDIAN and PERCENTILE/);
+  expect(DEFINITIONS.stuck).toMatch(/exceed the 75th percentile/);
+  expect(DEFINITIONS.bottleneck).toMatch(/lowest conversion to the next stage/);
+  expect(DEFINITIONS.observed).toMatch(/\(won \+ 10 x set\) \/ \(closed \+ 10\)/);
+  expect(DEFINITIONS.accuracy).toMatch(/30, 60 and 90 days before the month began/);
 });
