@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json] [-- --quick] [-- --functions]: each custom function of the catalog
+ * npm run bench [-- --json] [-- --quick] [-- --functions] [-- --only NAME,NAME]: each custom function of the catalog
  * through the built bundle at 1k/10k/100k deals against its hand-written baseline over the same
  * arrays, and each job at 1k/10k/50k deals (4 history moves each) with the emulator's count of
  * service calls. A function whose result differs from its baseline's, or a job that did not
@@ -17,6 +17,9 @@ import { Baselines, Columns, STAGE_TABLE, makeBaselines } from './baselines';
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
 const functionsOnly = process.argv.includes('--functions');
+/** `--only TIME_IN_STAGE,HISTORICAL_WIN_RATE`: just these functions (names or prefixes), for a quick look. */
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : [];
 const ZONE = 'America/New_York';
 const failures: string[] = [];
 
@@ -61,8 +64,22 @@ function columns(emu: Emulator, n: number): Columns {
   const values: unknown[][] = [],
     stages: unknown[][] = [],
     created: unknown[][] = [],
-    closed: unknown[][] = [];
+    closed: unknown[][] = [],
+    ids: unknown[][] = [],
+    history: unknown[][] = [];
   for (let i = 0; i < n; i++) {
+    ids.push([`D-${i}`]);
+    // 4 moves a deal through the open stages, days apart; rows grouped by move, not by deal.
+    const from = i % 3;
+    const gap = 1 + ((i * 7) % 20);
+    for (let k = 0; k < 4; k++)
+      history[k * n + i] = [
+        new Date(dayStart((i % 300) + k * gap)),
+        `D-${i}`,
+        `Deal ${i}`,
+        k === 0 ? '' : DEFAULT_STAGE_NAMES[(from + k - 1) % 5],
+        DEFAULT_STAGE_NAMES[(from + k) % 5],
+      ];
     values.push([((i * 7919) % 50_000) + 500]);
     stages.push([DEFAULT_STAGE_NAMES[(i * 31) % 7]]);
     const c = i % 300;
@@ -74,11 +91,16 @@ function columns(emu: Emulator, n: number): Columns {
     stages: emu.adopt(stages),
     created: emu.adopt(created),
     closed: emu.adopt(closed),
+    ids: emu.adopt(ids),
+    history: emu.adopt(history),
   };
 }
 
+/** Optional parameters the bench gives (others, such as the observed option's deal_ids and history, are separate cases). */
+const GIVEN_OPTIONAL = new Set(['stage_table', 'values']);
+
 /** Each function's arguments by the catalog's parameter names; optional ones the bench does not give are left out. */
-function catalogArgs(spec: FunctionSpec, c: Columns, table: unknown): unknown[] {
+function catalogArgs(spec: FunctionSpec, c: Columns, table: unknown, observed = false): unknown[] {
   const byName: Record<string, unknown> = {
     values: c.values,
     stages: c.stages,
@@ -88,9 +110,14 @@ function catalogArgs(spec: FunctionSpec, c: Columns, table: unknown): unknown[] 
     stage_table: table,
     from_stage: 'Qualification',
     to_stage: 'Proposal',
+    stage: 'Proposal',
+    deal_ids: c.ids,
+    history: c.history,
   };
   const args = spec.params.map((p) => {
     if (!(p.name in byName) && !p.optional) throw new Error(`the bench has no argument for ${spec.name}'s ${p.name}`);
+    if (p.optional && !GIVEN_OPTIONAL.has(p.name) && !(observed && (p.name === 'deal_ids' || p.name === 'history')))
+      return undefined;
     return byName[p.name];
   });
   while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
@@ -104,7 +131,7 @@ function sameResult(name: string, ours: unknown, theirs: unknown): boolean {
   if (typeof ours === 'number') return near(ours, theirs);
   const a = ours as unknown[][];
   const b = theirs as unknown[][];
-  if (name === 'FORECAST_BY_MONTH') {
+  if (name.startsWith('FORECAST_BY_MONTH')) {
     // The baseline reads months in the process's zone, ours in the spreadsheet's: compare the totals.
     const total = (t: unknown[][], k: number): number => t.slice(1).reduce((s, r) => s + (r[k] as number), 0);
     return [1, 2, 3, 4].every((k) => near(total(a, k), total(b, k)));
@@ -131,16 +158,25 @@ for (const n of quick ? [1000, 10_000] : [1000, 10_000, 100_000]) {
   const c = columns(emu, n);
   const table = emu.adopt(STAGE_TABLE);
   const reps = 41;
-  for (const spec of CATALOG) {
-    const name = spec.name;
+  // Each catalog function, then the observed-probability option of the forecasts as cases of their own.
+  const cases = [
+    ...CATALOG.map((spec) => ({ spec, name: spec.name as string, observed: false })),
+    ...CATALOG.filter((s) => s.params.some((p) => p.name === 'history' && p.optional)).map((spec) => ({
+      spec,
+      name: `${spec.name} (observed)`,
+      observed: true,
+    })),
+  ];
+  for (const { spec, name, observed } of cases) {
+    if (only.length > 0 && !only.some((o) => name.startsWith(o))) continue;
     const baseline = BASELINES[name];
     if (!baseline) throw new Error(`bench/baselines.ts has no baseline for ${name}`);
-    const args = catalogArgs(spec, c, table);
-    const ours = emu.callCustomFunction(name, ...args);
+    const args = catalogArgs(spec, c, table, observed);
+    const ours = emu.callCustomFunction(spec.name, ...args);
     if (!sameResult(name, ours, baseline(c)))
       failures.push(`${name} at ${n} rows: the result differs from its baseline's`);
     const [ms, base] = timePair(
-      () => emu.callCustomFunction(name, ...args),
+      () => emu.callCustomFunction(spec.name, ...args),
       () => baseline(c),
       reps,
     );

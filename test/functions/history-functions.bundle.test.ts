@@ -127,7 +127,7 @@ describe.each([1, 2, 3])('random pipeline %i', (seed) => {
     const close = col(w.closeDays.map((d) => at(d)));
     const expected = (weights: number[], own: boolean): number =>
       w.stages.reduce((sum, s, i) => {
-        const v = w.values[i];
+        const v = w.values[i] as number | '';
         if (s === 6 || v === '') return sum;
         const p = s === 5 ? 1 : own && w.probs[i] !== '' ? (w.probs[i] as number) : weights[s]!;
         return sum + v * p;
