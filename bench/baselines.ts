@@ -19,6 +19,8 @@ export interface Columns {
   history: unknown[][];
   from: unknown;
   to: unknown;
+  /** TIME_IN_STAGE, HISTORICAL_WIN_RATE and the observed forecasts: stage moves (Timestamp, Deal ID, Deal, From, To), 4 per deal, in no deal order. */
+  moves: unknown[][];
 }
 
 export const STAGE_TABLE = [
@@ -57,6 +59,51 @@ export function makeBaselines(STAGE_TABLE: unknown[][]): Baselines {
   const STALE = new Map(rows.map(([s, , , d]) => [s, d === '' ? NaN : d]));
   const OPEN_STAGES = rows.filter(([, , o]) => o === 'Open').map(([s]) => s);
   const POSITION = new Map(OPEN_STAGES.map((s, i) => [s, (i + 1) / OPEN_STAGES.length]));
+  /** Stage index of every stage name; open stages first. */
+  const INDEX = new Map(rows.map(([s], i) => [s, i]));
+  const OPEN_COUNT = rows.filter(([, , o]) => o === 'Open').length;
+  const PROBABILITY = rows.map(([, p]) => p);
+  /** Per stage index, the observed probability (won + 10 x set) / (closed + 10) over closed deals that reached it. */
+  const observedWeights = (c: Columns): number[] => {
+    const reach = new Map<unknown, number>();
+    const h = c.history;
+    for (let i = 0; i < h.length; i++) {
+      const r = h[i]!;
+      let top = reach.get(r[1]) ?? -1;
+      const a = REACH.get(r[3] as string) ?? -1;
+      const b = REACH.get(r[4] as string) ?? -1;
+      if (a > top) top = a;
+      if (b > top) top = b;
+      reach.set(r[1], top);
+    }
+    const won = new Float64Array(rows.length),
+      closed = new Float64Array(rows.length);
+    const stages = c.stages,
+      ids = c.ids;
+    for (let i = 0; i < stages.length; i++) {
+      const s = stages[i]![0] as string;
+      const o = OUTCOME.get(s);
+      if (o === 'Open') continue;
+      const top = Math.max(REACH.get(s)!, reach.get(ids[i]![0]) ?? -1);
+      if (top < 0) continue;
+      closed[top]! += 1;
+      if (o === 'Won') won[top]! += 1;
+    }
+    const weights: number[] = rows.map(([, , o]) => (o === 'Won' ? 1 : 0));
+    let w = 0,
+      n = 0;
+    for (let k = rows.length - 1; k >= 0; k--) {
+      w += won[k]!;
+      n += closed[k]!;
+      if (k < OPEN_COUNT) weights[k] = (w + 10 * PROBABILITY[k]!) / (n + 10);
+    }
+    return weights;
+  };
+  const percentile = (d: Float64Array, p: number): number => {
+    const r = p * (d.length - 1);
+    const lo = Math.floor(r);
+    return lo + 1 < d.length ? d[lo]! + (r - lo) * (d[lo + 1]! - d[lo]!) : d[lo]!;
+  };
 
   return {
     WEIGHTED_FORECAST: (c) => {
@@ -373,6 +420,75 @@ export function makeBaselines(STAGE_TABLE: unknown[][]): Baselines {
       for (let k = 0; k < 11; k++) {
         const sign = k >= 3 && k <= 5 ? -1 : 1;
         out.push([labels[k]!, sums[2 * k]!, (sign * sums[2 * k + 1]!) / 100 || 0]);
+      }
+      return out;
+    },
+    TIME_IN_STAGE: (c) => {
+      const h = c.moves;
+      const byDeal = new Map<unknown, unknown[][]>();
+      for (let i = 0; i < h.length; i++) {
+        const r = h[i]!;
+        let list = byDeal.get(r[1]);
+        if (list === undefined) {
+          list = [];
+          byDeal.set(r[1], list);
+        }
+        list.push(r);
+      }
+      const stays: number[][] = rows.map(() => []);
+      for (const list of byDeal.values()) {
+        list.sort((a, b) => (a[0] as Date).getTime() - (b[0] as Date).getTime());
+        for (let k = 0; k + 1 < list.length; k++) {
+          const s = INDEX.get(list[k]![4] as string)!;
+          if (s >= OPEN_COUNT) continue;
+          stays[s]!.push(round(((list[k + 1]![0] as Date).getTime() - (list[k]![0] as Date).getTime()) / DAY));
+        }
+      }
+      const out: (string | number)[][] = [['Stage', 'Deals left', 'Median days', '75th percentile days']];
+      for (let s = 0; s < OPEN_COUNT; s++) {
+        const d = Float64Array.from(stays[s]!).sort();
+        out.push([rows[s]![0], d.length, d.length ? percentile(d, 0.5) : '', d.length ? percentile(d, 0.75) : '']);
+      }
+      return out;
+    },
+    HISTORICAL_WIN_RATE: (c) => observedWeights(c)[INDEX.get('Proposal')!],
+    'WEIGHTED_FORECAST (observed)': (c) => {
+      const weights = observedWeights(c);
+      const values = c.values,
+        stages = c.stages;
+      let sum = 0;
+      for (let i = 0; i < stages.length; i++)
+        sum += (values[i]![0] as number) * weights[INDEX.get(stages[i]![0] as string)!]!;
+      return sum;
+    },
+    'FORECAST_BY_MONTH (observed)': (c) => {
+      const weights = observedWeights(c);
+      const values = c.values,
+        stages = c.stages,
+        closed = c.closed;
+      const months = new Map<number, number[]>();
+      for (let i = 0; i < stages.length; i++) {
+        const s = stages[i]![0] as string;
+        const o = OUTCOME.get(s);
+        if (o === 'Lost') continue;
+        const d = closed[i]![0] as Date;
+        const key = d.getFullYear() * 12 + d.getMonth();
+        let m = months.get(key);
+        if (m === undefined) {
+          m = [0, 0, 0, 0];
+          months.set(key, m);
+        }
+        const v = values[i]![0] as number;
+        m[0]!++;
+        if (o === 'Won') m[3]! += v;
+        else m[1]! += v;
+        m[2]! += v * weights[INDEX.get(s)!]!;
+      }
+      const keys = [...months.keys()].sort((a, b) => a - b);
+      const out: (string | number)[][] = [['Month', 'Deals', 'Pipeline', 'Weighted', 'Won']];
+      for (let k = keys[0]!; k <= keys[keys.length - 1]!; k++) {
+        const m = months.get(k) ?? [0, 0, 0, 0];
+        out.push([`${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`, m[0]!, m[1]!, m[2]!, m[3]!]);
       }
       return out;
     },

@@ -52,6 +52,7 @@ export function buildDemo(emu: Emulator, dealCount = 300): void {
   const day = (offset: number): Date => new Date(Math.floor(now / DAY) * DAY + offset * DAY + 12 * 3_600_000);
   const rows: unknown[][] = [HEADERS];
   const history: unknown[][] = [['Timestamp', 'Deal ID', 'Deal', 'From', 'To', 'Changed by', 'Via', 'Note']];
+  const paths: DemoPath[] = [];
   for (let i = 1; i <= dealCount; i++) {
     const created = -Math.floor(rnd() * 360) - 5;
     const weights = [0.1, 0.12, 0.14, 0.14, 0.1, 0.25, 0.15];
@@ -100,11 +101,20 @@ export function buildDemo(emu: Emulator, dealCount = 300): void {
     ]);
     // History: the stages it went through, spread between creation and now.
     const path = k === 6 ? STAGES.slice(0, steps).concat('Closed Lost') : STAGES.slice(0, k + 1);
+    const row = rows[rows.length - 1] as unknown[];
+    const demoPath: DemoPath = {
+      value: row[5] as number,
+      own: row[6] === '' ? Number.NaN : (row[6] as number),
+      close: Math.floor(((row[7] as Date).getTime() - now) / DAY),
+      moves: [],
+    };
+    paths.push(demoPath);
     path.forEach((to, j) => {
       const when =
         j === path.length - 1
           ? entered
           : created + Math.floor(((entered - created) * j) / Math.max(1, path.length - 1));
+      demoPath.moves.push([when, STAGES.indexOf(to)]);
       history.push([
         day(when),
         id,
@@ -133,6 +143,7 @@ export function buildDemo(emu: Emulator, dealCount = 300): void {
     emu.clock.advance(DAY);
   }
   emu.call('menuFlagStaleDeals');
+  seedForecastSnapshots(emu, paths, now);
   emu.call('menuRefreshSummary');
   const n = rows.length;
   emu.counter.quiet(() => {
@@ -159,8 +170,94 @@ export function buildDemo(emu: Emulator, dealCount = 300): void {
     calc.getRange('B8').setNumberFormat('0.0%');
     calc.getRange('A10').setValue(`=FUNNEL(Deals!E2:E${n}, Deals!F2:F${n})`);
     calc.getRange('A18').setValue(`=FORECAST_BY_MONTH(Deals!F2:F${n}, Deals!E2:E${n}, Deals!H2:H${n}, , 6)`);
+    calc.getRange(1, 7, 4, 2).setValues([
+      ['Learned from history', 'Formula'],
+      [
+        'Proposal win rate (observed)',
+        `=HISTORICAL_WIN_RATE("Proposal", Deals!E2:E${n}, Deals!A2:A${n}, 'Stage History'!A2:E${history.length})`,
+      ],
+      [
+        'Weighted forecast (observed)',
+        `=WEIGHTED_FORECAST(Deals!F2:F${n}, Deals!E2:E${n}, 'Pipeline Settings'!A1:C8, Deals!G2:G${n}, Deals!A2:A${n}, 'Stage History'!A2:E${history.length})`,
+      ],
+      ['Time in stage', ''],
+    ]);
+    calc.getRange('H2').setNumberFormat('0.0%');
+    calc.getRange('H3').setNumberFormat('$#,##0');
+    calc.getRange('G5').setValue(`=TIME_IN_STAGE('Stage History'!A2:E${history.length})`);
+    calc.getRange(1, 7, 1, 2).setFontWeight('bold');
     calc.getRange(1, 1, 1, 2).setFontWeight('bold');
   });
   const deals = emu.counter.quiet(() => emu.book.getSheetByName('Deals'));
   if (deals) emu.counter.quiet(() => deals.activate());
+}
+
+/** A demo deal's value, own probability, expected close and stage moves ([day offset, stage index]). */
+interface DemoPath {
+  value: number;
+  own: number;
+  close: number;
+  moves: [number, number][];
+}
+
+const SET_PROBABILITY = [0.1, 0.2, 0.3, 0.5, 0.75, 1, 0];
+
+/**
+ * Six months of daily forecast snapshots, as the daily job would have left them in its Forecast
+ * Snapshots tab: each past day, per close month (that month and the next four), the weighted
+ * forecast of the deals as they stood that day (their stage then, from their moves), by the set and
+ * by the observed probabilities (the add-on's rule: (won + 10 x set) / (closed + 10), from today's
+ * outcomes). So the summary's forecast accuracy section has real content in the demo.
+ */
+function seedForecastSnapshots(emu: Emulator, paths: readonly DemoPath[], now: number): void {
+  const observed = SET_PROBABILITY.slice();
+  for (let s = 0; s < 5; s++) {
+    let won = 0;
+    let closed = 0;
+    for (const p of paths) {
+      const last = (p.moves[p.moves.length - 1] as [number, number])[1];
+      if (last < 5) continue;
+      const reached = Math.max(...p.moves.map(([, k]) => (k === 6 ? -1 : k)));
+      if (reached < s) continue;
+      closed++;
+      if (last === 5) won++;
+    }
+    observed[s] = (won + 10 * (SET_PROBABILITY[s] as number)) / (closed + 10);
+  }
+  const date = (offset: number): Date => new Date(Math.floor(now / DAY) * DAY + offset * DAY + 12 * 3_600_000);
+  const monthOf = (offset: number): number => {
+    const d = date(offset);
+    return d.getUTCFullYear() * 12 + d.getUTCMonth();
+  };
+  const firstOf = (month: number): Date => new Date(Date.UTC(Math.floor(month / 12), month % 12, 1, 12));
+  const seeded: unknown[][] = [];
+  for (let d = -230; d < -5; d++) {
+    const first = monthOf(d);
+    const sums = Array.from({ length: 5 }, () => [0, 0, 0]);
+    for (const p of paths) {
+      const m = monthOf(p.close) - first;
+      if (m < 0 || m > 4) continue;
+      // The deal's stage that day: its last move on or before it (none yet: not created).
+      let stage = -1;
+      for (const [when, k] of p.moves) if (when <= d) stage = k;
+      if (stage < 0 || stage === 6) continue;
+      const own = stage < 5 && p.own === p.own;
+      const sum = sums[m] as number[];
+      sum[0] = (sum[0] as number) + 1;
+      sum[1] = (sum[1] as number) + p.value * (own ? p.own : (SET_PROBABILITY[stage] as number));
+      sum[2] = (sum[2] as number) + p.value * (own ? p.own : (observed[stage] as number));
+    }
+    sums.forEach((sum, m) => seeded.push([date(d), firstOf(first + m), sum[0], sum[1], sum[2]]));
+  }
+  emu.counter.quiet(() => {
+    const tab = emu.book.getSheetByName('Forecast Snapshots');
+    if (!tab) return;
+    const own = tab.getLastRow() > 1 ? tab.getRange(2, 1, tab.getLastRow() - 1, 5).getValues() : [];
+    const all = [...seeded, ...own];
+    if (all.length + 1 > tab.getMaxRows()) tab.insertRowsAfter(tab.getMaxRows(), all.length + 1 - tab.getMaxRows());
+    tab.getRange(2, 1, all.length, 5).setValues(all);
+    tab.getRange(2, 1, all.length, 1).setNumberFormat('yyyy-mm-dd');
+    tab.getRange(2, 2, all.length, 1).setNumberFormat('yyyy-mm');
+    tab.getRange(2, 4, all.length, 2).setNumberFormat('$#,##0');
+  });
 }

@@ -119,6 +119,8 @@ export function describeValue(v: CellValue, dayOf?: DayOf): string {
 
 /** Plain text of a cell for names and labels. */
 export function readText(v: CellValue): string {
+  // Text first, without the global String (a per-row global lookup is slow in Apps Script's V8 context).
+  if (typeof v === 'string') return v.trim();
   if (v === null || v === undefined) return '';
   if (isDate(v)) return dateText(v);
   return String(v).trim();

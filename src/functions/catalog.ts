@@ -37,6 +37,13 @@ const STAGES_SAME = required('stages', 'string[]', 'Deal stages, same height, e.
 const STAGE_TABLE = optional('stage_table', 'string[][]', 'Optional stage table (Stage, Win probability, Outcome).');
 const CREATED = required('created', 'Date[]', 'Created dates, same height, e.g. Deals!I2:I.');
 const CLOSED = required('closed', 'Date[]', 'Close dates, same height, e.g. Deals!H2:H.');
+const HISTORY_HELP = "The Stage History range from Timestamp to To (more columns are fine), e.g. 'Stage History'!A2:E.";
+const DEAL_IDS_OBSERVED = optional(
+  'deal_ids',
+  'string[]',
+  "Optional Deal IDs, same height, e.g. Deals!A2:A; with history, open stages weigh the team's observed win probability (see HISTORICAL_WIN_RATE) instead of the set one.",
+);
+const HISTORY_OBSERVED = optional('history', 'string[][]', `Optional, with deal_ids. ${HISTORY_HELP}`);
 
 export const CATALOG: readonly FunctionSpec[] = [
   {
@@ -57,6 +64,8 @@ export const CATALOG: readonly FunctionSpec[] = [
         'number[]',
         "Optional per-deal probabilities (35%, 0.35 or 35); blanks use the stage's.",
       ),
+      DEAL_IDS_OBSERVED,
+      HISTORY_OBSERVED,
     ],
     returns: { type: 'number', help: 'The weighted forecast.' },
     summary: 'sum of value x probability (override column wins when filled; won 100%, lost 0%)',
@@ -164,6 +173,13 @@ export const CATALOG: readonly FunctionSpec[] = [
         'Date',
         'Optional date the months and the Overdue row count from, e.g. TODAY() or a date cell; with months only. Omitted: today, but Sheets will not recalculate when the day changes.',
       ),
+      optional(
+        'probabilities',
+        'number[]',
+        "Optional per-deal probabilities (35%, 0.35 or 35), same height; blanks use the stage's. Without months the Weighted total then equals WEIGHTED_FORECAST's.",
+      ),
+      DEAL_IDS_OBSERVED,
+      HISTORY_OBSERVED,
     ],
     returns: { help: 'A table: Month, Deals, Pipeline, Weighted, Won.' },
     summary: 'Month, Deals, Pipeline, Weighted, Won',
@@ -249,5 +265,39 @@ export const CATALOG: readonly FunctionSpec[] = [
     returns: { help: 'A table: Change, Deals, Value (decreases, won and lost negative).' },
     summary: 'Change, Deals, Value: start, new, up, down, won, lost, end (reconciling), forward, back, pushed, pulled',
     implementation: IMPLEMENTATIONS.PIPELINE_CHANGES,
+  },
+  {
+    name: 'TIME_IN_STAGE',
+    description:
+      'Time in stage: per open stage, how many deals left it and the median and 75th percentile of the whole days they spent in it before their next move, from Stage History (as MEDIAN and PERCENTILE compute them). Deals still in a stage are not counted. Spills 4 columns.',
+    example: "=TIME_IN_STAGE('Stage History'!A2:E, 'Pipeline Settings'!A1:C8, TODAY())",
+    params: [
+      required('history', 'string[][]', HISTORY_HELP),
+      STAGE_TABLE,
+      optional(
+        'as_of',
+        'Date',
+        'Optional date: only moves on or before it count, e.g. TODAY() (keeps the result live) or the end of a past quarter.',
+      ),
+    ],
+    returns: { help: 'A table: Stage, Deals left, Median days, 75th percentile days.' },
+    summary: 'Stage, Deals left, Median days, 75th percentile days',
+    implementation: IMPLEMENTATIONS.TIME_IN_STAGE,
+  },
+  {
+    name: 'HISTORICAL_WIN_RATE',
+    description:
+      'Observed win probability of an open stage: of the closed deals that reached it (Stage History or a later current stage), the share won, blended toward the set probability while few: (won + 10 x set) / (closed + 10).',
+    example: '=HISTORICAL_WIN_RATE("Proposal", Deals!E2:E, Deals!A2:A, \'Stage History\'!A2:E)',
+    params: [
+      required('stage', 'string', 'An open stage, e.g. "Proposal".'),
+      STAGES_SAME,
+      required('deal_ids', 'string[]', 'Deal IDs, same height, e.g. Deals!A2:A.'),
+      required('history', 'string[][]', HISTORY_HELP),
+      STAGE_TABLE,
+    ],
+    returns: { type: 'number', help: 'The observed probability, as a fraction (format the cell as %).' },
+    summary: '(won + 10 x set) / (closed + 10) over closed deals that reached the stage',
+    implementation: IMPLEMENTATIONS.HISTORICAL_WIN_RATE,
   },
 ];

@@ -12,6 +12,7 @@ import { CellValue, describeValue, isBlank, readNumber, readText } from '../core
 import { RangeArg, isOmitted, scalarText, toColumn } from './arguments';
 import { FunctionError } from './errors';
 import { readWeightedForecast } from './read-weighted';
+import { forecastTable } from './history-functions';
 import { readCycle } from './read-cycle';
 import { readForecast } from './read-forecast';
 import { SummedOutcomes, readStageTotals } from './read-totals';
@@ -50,10 +51,19 @@ export function weightedForecastFn(
   stages: RangeArg,
   stageTable: RangeArg,
   probabilities: RangeArg,
+  dealIds?: RangeArg,
+  history?: RangeArg,
 ): number {
   const fn = 'WEIGHTED_FORECAST';
-  if (isOmitted(probabilities)) return weightedForecastOf(totals(fn, ctx, stageTable, stages, values, [OPEN, WON]));
-  const table = resolveStageTable(fn, stageTable, ctx.readSettings);
+  const observed = !isOmitted(dealIds) || !isOmitted(history);
+  if (isOmitted(probabilities) && !observed)
+    return weightedForecastOf(totals(fn, ctx, stageTable, stages, values, [OPEN, WON]));
+  // With deal_ids and history, open stages weigh their observed probabilities (history-functions.ts).
+  const table = forecastTable(fn, resolveStageTable(fn, stageTable, ctx.readSettings), stages, dealIds, history);
+  if (isOmitted(probabilities))
+    return weightedForecastOf(
+      readStageTotals(fn, col(fn, 'stages', stages), col(fn, 'values', values), table, [OPEN, WON]),
+    );
   return readWeightedForecast(
     fn,
     {
@@ -241,6 +251,9 @@ export function forecastByMonthFn(
   stageTable: RangeArg,
   months: RangeArg,
   asOf?: RangeArg,
+  probabilities?: RangeArg,
+  dealIds?: RangeArg,
+  history?: RangeArg,
 ): TableResult {
   const fn = 'FORECAST_BY_MONTH';
   const zone = spreadsheetZone(ctx);
@@ -260,7 +273,7 @@ export function forecastByMonthFn(
       'as_of needs months: the months and the Overdue row are counted from it (e.g. ..., 6, TODAY())',
     );
   }
-  const table = resolveStageTable(fn, stageTable, ctx.readSettings);
+  const table = forecastTable(fn, resolveStageTable(fn, stageTable, ctx.readSettings), stages, dealIds, history);
   const bins = new ForecastBins(horizon);
   readForecast(
     fn,
@@ -268,6 +281,7 @@ export function forecastByMonthFn(
       values: col(fn, 'values', values),
       stages: col(fn, 'stages', stages),
       closeDates: col(fn, 'close_dates', closeDates),
+      probabilities: isOmitted(probabilities) ? undefined : col(fn, 'probabilities', probabilities),
     },
     table,
     zone,

@@ -8,7 +8,7 @@ import { MonthOfDay, ZoneDays, dateProblem, readDay } from '../core/calendar';
 import { ForecastBins } from '../core/forecast';
 import { NONE } from '../core/numbers';
 import { LOST, StageTable, WON } from '../core/stages';
-import { CellValue, LocalDate, isBlank } from '../core/values';
+import { CellValue, LocalDate, isBlank, readProbability } from '../core/values';
 import { ColumnArg, columnRows, sameHeights } from './arguments';
 import { badCell, blankStage, numberCell, stageCodeOf, unknownStage } from './row-readers';
 import { BLANK, UNKNOWN, stageCoder } from './stage-codes';
@@ -17,6 +17,8 @@ export interface ForecastColumns {
   readonly values: ColumnArg;
   readonly stages: ColumnArg;
   readonly closeDates: ColumnArg;
+  /** Optional per-deal probabilities: an open deal's own, when filled, wins over its stage's. */
+  readonly probabilities?: ColumnArg;
 }
 
 export function readForecast(
@@ -26,8 +28,9 @@ export function readForecast(
   zone: () => ZoneDays,
   bins: ForecastBins,
 ): void {
-  const { values, stages, closeDates } = cols;
-  sameHeights(fn, [values, stages, closeDates]);
+  const { values, stages, closeDates, probabilities } = cols;
+  sameHeights(fn, [values, stages, closeDates, probabilities]);
+  const pg = probabilities === undefined ? undefined : columnRows(probabilities);
   const { codes, weights } = table;
   const months = new MonthOfDay();
   let days: ZoneDays | undefined;
@@ -58,11 +61,26 @@ export function readForecast(
       day = r as number;
       blankValue = false;
     }
+    let p = NONE;
+    if (pg !== undefined && (k === BLANK || codes[k] !== WON)) {
+      const y = (pg[i] as CellValue[])[0];
+      if (!isBlank(y)) {
+        const r = readProbability(y);
+        if (r === undefined) badCell(fn, probabilities as ColumnArg, i, 'is not a probability between 0 and 100%');
+        p = r as number;
+        blankValue = false;
+      }
+    }
     if (k === BLANK) {
       // A row blank in every given column is skipped; a deal must have a stage.
       if (blankValue) continue;
       blankStage(fn, stages, i, table);
     }
-    bins.add(day === day ? months.month(day) : day, codes[k] === WON, v === v ? v : 0, weights[k] as number);
+    bins.add(
+      day === day ? months.month(day) : day,
+      codes[k] === WON,
+      v === v ? v : 0,
+      p === p ? p : (weights[k] as number),
+    );
   }
 }

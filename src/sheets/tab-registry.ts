@@ -17,6 +17,7 @@ export const TABS = {
   summary: 'Pipeline Summary',
   snapshots: 'Pipeline Snapshots',
   archive: 'Archive',
+  forecasts: 'Forecast Snapshots',
 } as const;
 
 export type TabRole = keyof typeof TABS;

@@ -53,7 +53,8 @@ test('a shorter summary after a longer one leaves no rows, notes or formats of t
   expect(runStatus(e)[4]).toBe('OK');
   const sheet = e.book.getSheetByName('Pipeline Summary')!;
   const rows = readTab(e, 'Pipeline Summary');
-  expect(rows.length).toBeLessThan(80);
+  // Two deals: a short summary (fixed sections only), far below the first one's 1,200+ rows.
+  expect(rows.length).toBeLessThan(150);
   const d = sheet._data();
   const lastRow = rows.length;
   const beyond = (m: Map<number, unknown>): number =>
@@ -132,4 +133,33 @@ test('Refresh summary with a targets table: the same service calls at 1,000 and 
     return total;
   });
   expect(calls[1]).toBe(calls[0]);
+});
+
+test('Refresh summary with the history sections and a forecast snapshot makes as many service calls at 50k deals as at 1k', () => {
+  const run = (n: number): { calls: number; stuck: number; forecastRows: number } => {
+    const e = largePipeline(n, { datedHistory: true });
+    e.call('menuRefreshSummary');
+    // The next day: today's snapshots are appended again (one write each), the summary rebuilt.
+    e.clock.advance(86_400_000);
+    e.counter.reset();
+    e.call('menuRefreshSummary');
+    expect(runStatus(e)[4]).toBe('OK');
+    const calls = e.counter.total();
+    const rows = readTab(e, 'Pipeline Summary');
+    const time = section(rows, /^Time in stage/);
+    // 4 dated moves a deal, Lead Generation -> ... -> Negotiation: deals entered and left Initial Contact,
+    // Qualification and Proposal (never entered Lead Generation by a move; never left Negotiation).
+    expect(time.slice(0, 5).map((r) => (r[1] as number) > 0)).toEqual([false, true, true, true, false]);
+    return {
+      calls,
+      stuck: section(rows, /^Stuck deals/).length,
+      forecastRows: readTab(e, 'Forecast Snapshots').length,
+    };
+  };
+  const small = run(1000);
+  const large = run(50_000);
+  expect(large.calls).toBe(small.calls);
+  // Two days of forecast snapshots, 5 close months each; the stuck list capped at 200 rows and a "more" line.
+  expect([small.forecastRows, large.forecastRows]).toEqual([11, 11]);
+  expect(large.stuck).toBeLessThanOrEqual(201);
 });

@@ -38,9 +38,9 @@ test('a job short of time stops between phases, saves a cursor it owns, and the 
     const status = runJob(book, JOBS.daily, -1);
     expect(status.result).toBe('Continuing');
     expect(status.message).toMatch(
-      /^Done: 0 stale deals flagged; continuing with snapshots, summary, digest on the next run/,
+      /^Done: 0 stale deals flagged; continuing with snapshots, forecasts, summary, digest on the next run/,
     );
-    expect(readCursor(props(emu))).toEqual({ owner: 'daily', phases: ['snapshots', 'summary', 'digest'] });
+    expect(readCursor(props(emu))).toEqual({ owner: 'daily', phases: ['snapshots', 'forecasts', 'summary', 'digest'] });
     expect(emu.book.getSheetByName('Pipeline Snapshots')).toBeNull();
     const next = automationTick(book);
     expect(next?.job).toBe('Daily job (continued)');

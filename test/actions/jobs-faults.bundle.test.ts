@@ -341,6 +341,7 @@ describe('the job runner', () => {
     expect(log.filter((a) => a.op === 'write').map((a) => a.tab)).toEqual([
       'Deals',
       'Pipeline Snapshots',
+      'Forecast Snapshots',
       'Pipeline Summary',
     ]);
   });
@@ -353,8 +354,8 @@ describe('the job runner', () => {
     );
     expect(loads.filter((a) => !a.locked).map((a) => a.tab)).toEqual(['Pipeline Settings', 'Deals', 'Stage History']);
     expect(log.filter((a) => a.op === 'write').every((a) => a.locked)).toBe(true);
-    // One short hold per write phase (stale, snapshots, summary), each flushed before release.
-    expect(emu.counter.get('Lock.waitLock') + emu.counter.get('Lock.tryLock')).toBe(3);
+    // One short hold per write phase (stale, snapshots, forecasts, summary), each flushed before release.
+    expect(emu.counter.get('Lock.waitLock') + emu.counter.get('Lock.tryLock')).toBe(4);
     expect(emu.locks.state.releasesWithoutFlush).toBe(0);
   });
 });

@@ -10,6 +10,8 @@ export interface LargeOptions {
   owners?: number;
   /** Stage History moves per deal. */
   historyPerDeal?: number;
+  /** History Timestamps as date cells, days apart per deal (as the add-on logs them), instead of typed text. */
+  datedHistory?: boolean;
 }
 
 /** The deal of row i (0-based) as a header -> value record; dates as typed "yyyy-mm-dd" text. */
@@ -49,7 +51,16 @@ export function largePipeline(n: number, o: LargeOptions = {}): Emulator {
     const h: unknown[][] = [HISTORY_HEADERS];
     for (let i = 0; i < n; i++)
       for (let k = 0; k < per; k++)
-        h.push([iso(2026, 1, 1 + k), `D-${i + 1}`, `Deal ${i}`, STAGES[k], STAGES[k + 1], 'rep', 'edit', '']);
+        h.push([
+          o.datedHistory ? new Date(Date.UTC(2026, 0, 1 + (i % 60) + k * (1 + (i % 17)), 15)) : iso(2026, 1, 1 + k),
+          `D-${i + 1}`,
+          `Deal ${i}`,
+          STAGES[k],
+          STAGES[k + 1],
+          'rep',
+          'edit',
+          '',
+        ]);
     history.getRange(1, 1, h.length, 8).setValues(e.adopt(h));
   });
   e.call('menuSetUpPipeline');

@@ -11,8 +11,12 @@ export type { PhaseName } from './phase';
 export const DAILY = 'daily';
 
 export const JOBS = {
-  daily: { title: 'Daily job', phases: ['stale', 'snapshots', 'summary', 'digest'], cursorOwner: DAILY },
-  refreshSummary: { title: 'Refresh summary (menu)', phases: ['snapshots', 'summary'] },
+  daily: {
+    title: 'Daily job',
+    phases: ['stale', 'snapshots', 'forecasts', 'summary', 'digest'],
+    cursorOwner: DAILY,
+  },
+  refreshSummary: { title: 'Refresh summary (menu)', phases: ['snapshots', 'forecasts', 'summary'] },
   flagStale: { title: 'Flag stale deals (menu)', phases: ['stale'] },
   archive: { title: 'Archive closed deals (menu)', phases: ['archive'] },
 } satisfies Record<string, JobSpec>;

@@ -8,10 +8,13 @@ import { DataProblem, DealRecord, parseDeals, toDealSet } from '../../core/deals
 import { withArchived } from '../../core/hygiene/archive';
 import { DealSet } from '../../core/dealset';
 import { DuplicateId, duplicateIdProblems, findDuplicateIds } from '../../core/duplicate-ids';
+import { ForecastSnapshotRow } from '../../core/history-analytics/forecast-snapshots';
+import { HistoryEntry, parseHistory } from '../../core/history';
 import { SnapshotRow, snapshotRows } from '../../core/snapshots';
 import { Book } from '../../sheets/book';
 import { readArchive } from '../../sheets/archive-sheet';
 import { allDealIds, FIRST_DATA_ROW } from '../../sheets/deals-sheet';
+import { readForecastSnapshots } from '../../sheets/forecast-snapshots-sheet';
 import { findGeneratedTab } from '../../sheets/generated-tab';
 import { readSnapshots } from '../../sheets/snapshots-sheet';
 import { readHistoryRows } from '../../sheets/history-sheet';
@@ -36,6 +39,10 @@ export interface JobInput {
   snapshots(): SnapshotRow[];
   /** Stage History rows (A:I): read once on first use, by the stale phase (slipped deals) and the summary. */
   historyRows(): CellGrid;
+  /** Stage History's moves: read once on first use. */
+  history(): HistoryEntry[];
+  /** Forecast snapshot rows so far: read once on first use; the forecast snapshots phase adds today's. */
+  forecastSnapshots(): ForecastSnapshotRow[];
 }
 
 export function loadJobInput(book: Book, registry: TabRegistry): JobInput {
@@ -57,7 +64,9 @@ export function loadJobInput(book: Book, registry: TabRegistry): JobInput {
   const idColumn = deals.columns.dealId;
   const duplicates = idColumn === undefined ? [] : findDuplicateIds(allDealIds(deals, idColumn), deals.firstRow);
   let snapshots: SnapshotRow[] | undefined;
-  let history: CellGrid | undefined;
+  let historyRows: CellGrid | undefined;
+  let history: HistoryEntry[] | undefined;
+  let forecasts: ForecastSnapshotRow[] | undefined;
   return {
     book,
     registry,
@@ -74,6 +83,15 @@ export function loadJobInput(book: Book, registry: TabRegistry): JobInput {
       }
       return snapshots;
     },
-    historyRows: () => (history ??= readHistoryRows(book, registry)),
+    historyRows: () => (historyRows ??= readHistoryRows(book, registry)),
+    // Stage moves only (parseHistory leaves field changes out), from the same one read.
+    history: () => (history ??= parseHistory((historyRows ??= readHistoryRows(book, registry)))),
+    forecastSnapshots: () => {
+      if (!forecasts) {
+        const sheet = findGeneratedTab(registry, 'forecasts');
+        forecasts = sheet ? readForecastSnapshots(sheet, clock.readZone) : [];
+      }
+      return forecasts;
+    },
   };
 }

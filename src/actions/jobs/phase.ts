@@ -5,9 +5,9 @@
 import { RunStatus } from '../../core/summary';
 import { JobInput } from './job-input';
 
-export type PhaseName = 'archive' | 'stale' | 'snapshots' | 'summary' | 'digest';
-/** Phases always run in this order (the summary's trend includes today's snapshot; the digest reports last). */
-export const PHASE_ORDER: readonly PhaseName[] = ['archive', 'stale', 'snapshots', 'summary', 'digest'];
+export type PhaseName = 'archive' | 'stale' | 'snapshots' | 'forecasts' | 'summary' | 'digest';
+/** Phases always run in this order (the summary's trend includes today's snapshots; the digest reports last). */
+export const PHASE_ORDER: readonly PhaseName[] = ['archive', 'stale', 'snapshots', 'forecasts', 'summary', 'digest'];
 
 export interface PhaseContext {
   readonly input: JobInput;

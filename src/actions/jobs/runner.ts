@@ -19,6 +19,7 @@ import { clearCursor, saveCursor } from './cursor';
 import { digestPhase } from './digest-phase';
 import { loadJobInput } from './job-input';
 import { PHASE_ORDER, Phase, PhaseName } from './phase';
+import { forecastSnapshotsPhase } from './forecast-snapshots-phase';
 import { snapshotsPhase } from './snapshots-phase';
 import { stalePhase } from './stale-phase';
 import { summaryPhase } from './summary-phase';
@@ -34,6 +35,7 @@ export interface JobSpec {
 const PHASES: Record<PhaseName, Phase> = {
   stale: stalePhase,
   snapshots: snapshotsPhase,
+  forecasts: forecastSnapshotsPhase,
   summary: summaryPhase,
   digest: digestPhase,
   archive: archivePhase,

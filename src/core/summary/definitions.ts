@@ -24,6 +24,16 @@ export const DEFINITIONS = {
     "The Pipeline Snapshots total for that day differs from the pipeline rebuilt from Stage History: some change was not logged (an edit by another script, a deleted deal), or the snapshot was taken before the day's last edits.",
   slipped:
     'Slipped deals: open deals whose Expected Close was moved later at least 2 times, or by 30 days or more in all (every change of Expected Close is logged in Stage History). Pushed-out value: the sum of their Value.',
+  timeInStage:
+    'Time in stage: whole calendar days between a deal entering an open stage and its next move in Stage History (by Timestamp), over the stays that ended; median and 75th percentile as Sheets MEDIAN and PERCENTILE compute them. Deals still in the stage are not counted.',
+  stuck:
+    'Stuck: an open deal whose days in its current stage (since Stage Entered) exceed the 75th percentile of the time deals spent in that stage before leaving it.',
+  bottleneck:
+    'Bottleneck: the open stage with the lowest conversion to the next stage (deals that reached the next stage / deals that reached this one).',
+  observed:
+    'Observed probability: (won + 10 x set) / (closed + 10), where closed counts the deals now Won or Lost that reached the stage and won those now Won: the share the team actually won, blended toward the set probability while fewer deals stand behind it.',
+  accuracy:
+    'Forecast accuracy: for each complete month, the weighted forecast for deals expected to close in it, as the daily forecast snapshot recorded it 30, 60 and 90 days before the month began (by the set and by the observed probabilities), against the value of deals won in the month (by the day they entered Won). Error = forecast - won.',
 };
 
 /** Targets and forecast categories (src/core/summary/targets.ts). */

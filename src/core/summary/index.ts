@@ -3,10 +3,13 @@
  * order with a blank row between. A new section is a new file and one entry below. Identical data
  * gives an identical layout.
  */
+import { bottlenecksSection } from './bottlenecks';
 import { byStageSection } from './by-stage';
 import { changesSection } from './changes';
 import { slippedSection } from './slipped';
+import { calibrationSection } from './calibration';
 import { forecastSection } from './forecast';
+import { forecastAccuracySection } from './forecast-accuracy';
 import { headlineSection } from './headline';
 import { Section, SummaryInput } from './input';
 import { LayoutBuilder, SummaryLayout } from './layout';
@@ -29,6 +32,9 @@ export const SECTIONS: readonly Section[] = [
   slippedSection,
   workFirstSection,
   staleSection,
+  bottlenecksSection,
+  calibrationSection,
+  forecastAccuracySection,
   problemsSection,
 ];
 

@@ -4,6 +4,8 @@ import { CellGrid } from '../values';
 import { DataProblem, DealRecord } from '../deals';
 import { DealSet } from '../dealset';
 import { NamedSettings } from '../named-settings';
+import { ForecastSnapshotRow } from '../history-analytics/forecast-snapshots';
+import { HistoryEntry } from '../history';
 import { SnapshotRow } from '../snapshots';
 import { StageTable } from '../stages';
 import { TargetsParse } from '../targets';
@@ -34,6 +36,12 @@ export interface SummaryInput {
   readonly namedSettings?: NamedSettings;
   /** The settings tab's targets table (M:O); undefined: no table read. */
   readonly targets?: TargetsParse;
+  /** Stage History's moves (time in stage); none when absent. */
+  readonly moves?: readonly HistoryEntry[];
+  /** The calendar day (spreadsheet's zone) of a history Timestamp in ms. */
+  readonly dayOfInstant?: (ms: number) => CalendarDay;
+  /** Forecast snapshot rows so far (forecast accuracy); none when absent. */
+  readonly forecastSnapshots?: readonly ForecastSnapshotRow[];
 }
 
 /** A section appends its rows (and notes, formats, charts) to the layout. */

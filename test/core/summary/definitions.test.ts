@@ -7,15 +7,20 @@ test('number formats: whole money, percent to one decimal, days to one decimal',
 
 test('each figure has a definition, and each states the rule DOMAIN.md gives', () => {
   expect(Object.keys(DEFINITIONS).sort()).toEqual([
+    'accuracy',
+    'bottleneck',
     'changes',
     'conversion',
     'cycle',
     'dealSize',
+    'observed',
     'open',
     'pipeline',
     'priority',
     'slipped',
     'snapshotCheck',
+    'stuck',
+    'timeInStage',
     'velocity',
     'waterfall',
     'weighted',
@@ -33,4 +38,9 @@ test('each figure has a definition, and each states the rule DOMAIN.md gives', (
   expect(DEFINITIONS.velocity).toMatch(/open deals x win rate x average deal size \/ average sales cycle/);
   expect(DEFINITIONS.priority).toMatch(/weighted sum of five factors/);
   expect(DEFINITIONS.conversion).toMatch(/reached the next stage \/ deals that reached this one/);
+  expect(DEFINITIONS.timeInStage).toMatch(/median and 75th percentile as Sheets MEDIAN and PERCENTILE/);
+  expect(DEFINITIONS.stuck).toMatch(/exceed the 75th percentile/);
+  expect(DEFINITIONS.bottleneck).toMatch(/lowest conversion to the next stage/);
+  expect(DEFINITIONS.observed).toMatch(/\(won \+ 10 x set\) \/ \(closed \+ 10\)/);
+  expect(DEFINITIONS.accuracy).toMatch(/30, 60 and 90 days before the month began/);
 });

@@ -47,8 +47,8 @@ test('title with the as-of date, the last-run line on row 2, then every section 
   ]);
 });
 
-test('the default sections, in order: headline, by stage, forecast, owners, targets, trend, what changed, slipped, work first, stale, problems', () => {
-  expect(SECTIONS).toHaveLength(11);
+test('the default sections, in order: headline, by stage, forecast, owners, targets, trend, what changed, slipped, work first, stale, bottlenecks, calibration, accuracy, problems', () => {
+  expect(SECTIONS).toHaveLength(14);
   const deals = [dealRecord(findStage(table, 'Proposal'), { id: 'D-1', value: 10, stageEntered: SUMMARY_TODAY - 30 })];
   const layout = buildSummary(summaryInput(deals));
   expect(layout.headerRows.map((r) => layout.rows[r - 1]?.[0])).toEqual([
@@ -64,10 +64,14 @@ test('the default sections, in order: headline, by stage, forecast, owners, targ
     'Slipped deals (close date pushed)',
     'Work these first (highest priority)',
     'Stale deals (worst first)',
+    'Time in stage (deals that left it)',
+    "Stuck deals (longer than the stage's 75th percentile)",
+    'Win probability by stage',
+    'Forecast accuracy (month)',
     'Data problems',
   ]);
   // One blank row before each section's header.
-  expect(layout.headerRows.slice(1).map((r) => layout.rows[r - 2])).toEqual(Array(12).fill(BLANK));
+  expect(layout.headerRows.slice(1).map((r) => layout.rows[r - 2])).toEqual(Array(16).fill(BLANK));
   expect(layout.rows.every((r) => r.length === SUMMARY_WIDTH)).toBe(true);
   // Sections lay out in their own rows: every chart, note and format points at a row of the layout.
   const rows = layout.rows.length;
