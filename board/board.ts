@@ -413,13 +413,20 @@ async function send(
       return result;
     }
     const key = cardKey(card);
-    cards = cards.map((c) => (cardKey(c) === key ? result.card : c));
-    const moved = cardKey(result.card);
+    // The server re-reads only the moved row: its priority and slipped badge (which need the whole
+    // pipeline and Stage History) stay as loaded until the board reloads.
+    const movedCard: BoardCard = {
+      ...result.card,
+      ...(result.card.priority === undefined && card.priority !== undefined ? { priority: card.priority } : {}),
+      badges: [...result.card.badges, ...card.badges.filter((b) => b.kind === 'slipped')],
+    };
+    cards = cards.map((c) => (cardKey(c) === key ? movedCard : c));
+    const moved = cardKey(movedCard);
     if (focusKey === key) focusKey = moved;
     if (selectedKey === key) selectedKey = moved;
     refreshAll();
     setStatus(result.message, 'ok');
-    restoreFocus(result.card);
+    restoreFocus(movedCard);
     return { ok: true };
   } catch (e) {
     setStatus(`The move failed: ${(e as Error).message}`, 'error');

@@ -5,6 +5,10 @@
  */
 import { boardCard, boardCards, boardStages } from '../core/board';
 import { formatDataProblem, parseDeals } from '../core/deals';
+import { parseFieldChanges, slipsById } from '../core/field-history';
+import { prioritize, priorityWeights } from '../core/priority';
+import { readHistoryRows } from '../sheets/history-sheet';
+import { TabRegistry } from '../sheets/tab-registry';
 import { BOARD_PROBLEM_LINES, BoardData, BoardMoveResult } from '../shared/board-api';
 import { Book } from '../sheets/book';
 import { loadPipeline, UserError } from './pipeline-context';
@@ -17,11 +21,17 @@ export function getBoard(book: Book): BoardData {
   try {
     const p = loadPipeline(book);
     const { deals, problems } = p.parsed;
+    const registry = new TabRegistry(book);
+    // Slipped close dates come from Stage History (one more read); priorities from the whole pipeline.
+    const slips = slipsById(parseFieldChanges(readHistoryRows(book, registry), p.clock.readZone));
+    const priority = new Map(
+      prioritize(deals, p.table, p.clock.today, priorityWeights(p.named)).map((x) => [x.deal, x.score]),
+    );
     return {
       ok: true,
       tab: p.deals.tab,
       stages: boardStages(p.table),
-      cards: boardCards(deals, p.clock.today),
+      cards: boardCards(deals, p.clock.today, { slips, priority }),
       problems: problems.slice(0, BOARD_PROBLEM_LINES).map(formatDataProblem),
       problemCount: problems.length,
     };

@@ -7,6 +7,11 @@ import { CalendarDay } from './calendar';
 import { DealRecord } from './deals';
 import { stageColor } from './stage-colors';
 import { StageTable } from './stages';
+import { dayToIso } from './calendar';
+import { isSlipped, Slip } from './field-history';
+import { followUpStatus } from './follow-ups';
+import { activeSnooze } from './snooze';
+import { weightedValue } from './weighted-value';
 import { daysInStage, staleness } from './staleness';
 
 export function boardStages(table: StageTable): BoardStage[] {
@@ -18,25 +23,36 @@ export function boardStages(table: StageTable): BoardStage[] {
   }));
 }
 
-/** Value x probability: the deal's own (open deals) when filled, else its stage's; won 100%, lost 0%. */
-export function weightedValue(d: DealRecord): number {
-  if (d.stage.outcome === 'Won') return d.value;
-  if (d.stage.outcome === 'Lost') return 0;
-  return d.value * (Number.isNaN(d.override) ? d.stage.probability : d.override);
+/** What the board knows beyond the deal's own row: close-date slips (Stage History) and priority scores. */
+export interface CardContext {
+  readonly slips?: ReadonlyMap<string, Slip>;
+  readonly priority?: ReadonlyMap<DealRecord, number>;
 }
 
-/** The badges the board knows by itself: stale, and a Deal ID that is missing or on several rows. */
-export function cardBadges(d: DealRecord, today: CalendarDay, idRows: number): BoardBadge[] {
+/**
+ * A card's badges: stale or snoozed, the follow-up (overdue, due today, missing), a slipped close
+ * date, and a Deal ID that is missing or on several rows.
+ */
+export function cardBadges(d: DealRecord, today: CalendarDay, idRows: number, slip?: Slip): BoardBadge[] {
   const out: BoardBadge[] = [];
   const s = staleness(d, today);
   if (s.kind === 'stale') out.push({ kind: 'stale', text: `Stale ${s.days}d (limit ${s.limit})` });
+  const snooze = d.stage.outcome === 'Open' ? activeSnooze(d, today) : undefined;
+  if (snooze) out.push({ kind: 'snoozed', text: `Snoozed to ${dayToIso(snooze.until)}` });
+  const f = followUpStatus(d, today);
+  if (f.kind === 'overdue') out.push({ kind: 'overdue', text: `Follow-up overdue ${f.days}d` });
+  else if (f.kind === 'due-today') out.push({ kind: 'due', text: 'Follow-up due today' });
+  else if (f.kind === 'missing') out.push({ kind: 'overdue', text: 'No next step' });
+  if (d.stage.outcome === 'Open' && isSlipped(slip))
+    out.push({ kind: 'slipped', text: `Close pushed ${slip.pushes}x (+${slip.days}d)` });
   if (d.id === '') out.push({ kind: 'no-id', text: 'No Deal ID: run Set up pipeline' });
   else if (idRows > 1) out.push({ kind: 'shared-id', text: `Deal ID on ${idRows} rows` });
   return out;
 }
 
 /** The card of one deal. `idRows`: how many rows carry its Deal ID. */
-export function boardCard(d: DealRecord, today: CalendarDay, idRows: number): BoardCard {
+export function boardCard(d: DealRecord, today: CalendarDay, idRows: number, ctx: CardContext = {}): BoardCard {
+  const priority = ctx.priority?.get(d);
   return {
     dealId: d.id,
     row: d.row,
@@ -48,13 +64,14 @@ export function boardCard(d: DealRecord, today: CalendarDay, idRows: number): Bo
     stage: d.stage.name,
     daysInStage: daysInStage(d, today),
     nextStep: d.nextStep,
-    badges: cardBadges(d, today, idRows),
+    badges: cardBadges(d, today, idRows, ctx.slips?.get(d.id)),
+    ...(priority === undefined ? {} : { priority }),
   };
 }
 
 /** Every readable deal's card, in sheet order. */
-export function boardCards(deals: readonly DealRecord[], today: CalendarDay): BoardCard[] {
+export function boardCards(deals: readonly DealRecord[], today: CalendarDay, ctx: CardContext = {}): BoardCard[] {
   const count = new Map<string, number>();
   for (const d of deals) if (d.id !== '') count.set(d.id, (count.get(d.id) ?? 0) + 1);
-  return deals.map((d) => boardCard(d, today, count.get(d.id) ?? 0));
+  return deals.map((d) => boardCard(d, today, count.get(d.id) ?? 0, ctx));
 }

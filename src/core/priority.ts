@@ -16,6 +16,8 @@
  * Closed deals have no score. The reasons are the factors that added to the score, largest
  * contribution first, the value and the stage said together ("$48k in Negotiation").
  */
+import { overdueDays } from './follow-ups';
+import { weightedValue } from './weighted-value';
 import { CalendarDay } from './calendar';
 import { DealRecord } from './deals';
 import type { NamedSettings, NumberSetting } from './named-settings';
@@ -123,17 +125,6 @@ export function followUpFactor(overdue: number): number {
 /** Rounded to one decimal. */
 export function roundScore(x: number): number {
   return round(x * 10) / 10;
-}
-
-/** Days a follow-up is overdue: today - Next Step Due when that is before today, else 0 (also without a date). */
-export function overdueDays(d: DealRecord, today: CalendarDay): number {
-  const due = d.nextStepDue;
-  return due === due && due < today ? today - due : 0;
-}
-
-/** A deal's weighted value: its own Probability when filled, else its stage's. */
-export function weightedValue(d: DealRecord): number {
-  return d.value * (d.override === d.override ? d.override : d.stage.probability);
 }
 
 export type PriorityFactor = 'value' | 'close' | 'stage' | 'stale' | 'followUp';

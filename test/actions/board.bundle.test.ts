@@ -96,16 +96,36 @@ describe('getBoard', () => {
       nextStep: 'Send pricing',
       // Last touch 2026-11-02: 21 days, Qualification's limit is 14.
       badges: [{ kind: 'stale', text: 'Stale 21d (limit 14)' }],
+      // Default weights 30/25/20/10/15 (sum 100): value 30 x 1500/1600 (Beta's 1,600 is the largest open
+      // weighted value) = 28.125; no close date 0; Qualification 3rd of 5 open stages 20 x 0.6 = 12;
+      // stale 10 x (21 - 14)/14 = 5; no follow-up date 0: 45.125, shown to one decimal.
+      priority: 45.1,
     });
     expect(b.weighted).toBeCloseTo(2000 * 0.8, 9); // its own probability wins over Proposal's 50%
-    expect(b.badges).toEqual([]);
+    // Beta: value 30 x 1 + Proposal 20 x 0.8 = 46. Proposal requires a next step and Beta has none.
+    expect(b.priority).toBe(46);
+    expect(b.badges).toEqual([{ kind: 'overdue', text: 'No next step' }]);
+    expect(c.priority).toBeUndefined(); // closed deals have no priority
     expect(c.weighted).toBe(3000); // won: 100%
     expect(data.problemCount).toBe(1);
     expect(data.problems[0]).toMatch(/row 5: Value "tbd" is not a number/);
     expect(JSON.parse(JSON.stringify(data))).toEqual(data); // JSON-safe: nothing lost through google.script.run
   });
 
-  test('reads the Deals tab with one getValues and writes nothing', () => {
+  test('a close date pushed twice (Stage History) shows the slipped badge on the card', () => {
+    const { emu } = pipelineWith([{ ...acme, 'Expected Close': '2026-12-01' }]);
+    expect(cardOf(emu, 'Acme renewal').badges.map((x) => x.kind)).toEqual(['stale']);
+    const push = (was: string, to: string): void => {
+      const r = emu.call('setExpectedClose', { dealId: 'D-0001', row: 2, was, expectedClose: to }) as { ok: boolean };
+      expect(r.ok).toBe(true);
+    };
+    push('2026-12-01', '2026-12-08');
+    push('2026-12-08', '2026-12-20');
+    // Two pushes, 7 + 12 = 19 days.
+    expect(cardOf(emu, 'Acme renewal').badges).toContainEqual({ kind: 'slipped', text: 'Close pushed 2x (+19d)' });
+  });
+
+  test('reads the Settings, Deals and Stage History tabs with one getValues each and writes nothing', () => {
     const deals = Array.from({ length: 2000 }, (_, i) => ({
       Deal: `Deal ${i}`,
       Owner: `Rep ${i % 7}`,
@@ -118,8 +138,8 @@ describe('getBoard', () => {
     expect(data.cards).toHaveLength(2000);
     const calls = emu.counter.snapshot();
     expect(Object.keys(calls).filter((k) => /set|insert|append|clear|delete/i.test(k))).toEqual([]);
-    // One getValues for the settings tab's stage table, one for the whole Deals tab.
-    expect(calls['Range.getValues']).toBe(2);
+    // One getValues for the settings tab, one for the whole Deals tab, one for Stage History (slipped dates).
+    expect(calls['Range.getValues']).toBe(3);
     // Values checked against a plain loop over the rows written.
     let total = 0;
     for (const d of deals) total += d.Value;
@@ -139,8 +159,9 @@ describe('getBoard', () => {
     const kinds = board(emu).cards.map((c) => [c.name, c.badges.map((x) => x.kind)]);
     expect(kinds).toEqual([
       ['Acme renewal', ['stale', 'shared-id']],
-      ['Beta', ['shared-id']],
-      ['New', ['no-id']],
+      // Beta and New sit in stages that require a next step and have none.
+      ['Beta', ['overdue', 'shared-id']],
+      ['New', ['overdue', 'no-id']],
     ]);
   });
 
