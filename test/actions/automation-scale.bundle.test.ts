@@ -58,8 +58,7 @@ test('a shorter summary after a longer one leaves no rows, notes or formats of t
   expect(rows.length).toBeLessThan(150);
   const d = sheet._data();
   const lastRow = rows.length;
-  const beyond = (m: CellMap<unknown>): number =>
-    [...m.keys()].filter((k) => Math.floor(k / 18_278) >= lastRow).length;
+  const beyond = (m: CellMap<unknown>): number => [...m.keys()].filter((k) => Math.floor(k / 18_278) >= lastRow).length;
   expect([beyond(d.notes), beyond(d.formats), beyond(d.fontWeights)]).toEqual([0, 0, 0]);
 });
 
