@@ -1,9 +1,9 @@
 /**
- * npm run bench [-- --json] [-- --quick] [-- --functions] [-- --only NAME,NAME]: each custom function of the catalog
- * through the built bundle at 1k/10k/100k deals against its hand-written baseline over the same
+ * npm run bench [-- --json] [-- --quick] [-- --functions | --jobs] [-- --only NAME,NAME]: each custom function of
+ * the catalog through the built bundle at 1k/10k/100k deals against its hand-written baseline over the same
  * arrays, and each job at 1k/10k/50k deals (4 history moves each) with the emulator's count of
- * service calls. A function whose result differs from its baseline's, or a job that did not
- * succeed, is an error: the run reports it and exits non-zero.
+ * service calls (`--jobs`: the jobs only). A function whose result differs from its baseline's, or a job that
+ * did not succeed, is an error: the run reports it and exits non-zero.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { Baselines, Columns, STAGE_TABLE, makeBaselines } from './baselines';
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
 const functionsOnly = process.argv.includes('--functions');
+const jobsOnly = process.argv.includes('--jobs');
 /** `--only TIME_IN_STAGE,HISTORICAL_WIN_RATE`: just these functions (names or prefixes), for a quick look. */
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : [];
@@ -224,7 +225,7 @@ interface Row {
 const fnRows: Row[] = [];
 const emu = new Emulator({ timeZone: ZONE }).load();
 const BASELINES = (emu.evaluate(`(${makeBaselines.toString()})`) as (t: unknown) => Baselines)(emu.adopt(STAGE_TABLE));
-for (const n of quick ? [1000, 10_000] : [1000, 10_000, 100_000]) {
+for (const n of jobsOnly ? [] : quick ? [1000, 10_000] : [1000, 10_000, 100_000]) {
   const c = columns(emu, n);
   const table = emu.adopt(STAGE_TABLE);
   const reps = 41;
@@ -378,6 +379,93 @@ if (!functionsOnly) {
       serviceCalls: calls,
       heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(0),
     });
+  }
+
+  // Clean up pipeline (the dialog's list, then 50 ticked deals moved to Lost) and Archive closed deals
+  // (50 Won deals closed in January 2025), with 50 deals due spread over each workbook size. Before
+  // each timed run (outside the timing) 50 other rows are made due: rows k * step + rep.
+  const DUE = 50;
+  const col = (h: string): number => DEAL_HEADERS.indexOf(h) + 1;
+  const seedDue = (e: Emulator, rep: number, kind: 'cleanup' | 'archive'): void =>
+    e.counter.quiet(() => {
+      const deals = e.book.getSheetByName('Deals');
+      if (!deals) throw new Error('no Deals tab');
+      // The tab shrinks as deals are archived: spread over the rows it has now (rep < 6).
+      const step = Math.floor((deals.getLastRow() - 1 - 6) / DUE);
+      for (let k = 0; k < DUE; k++) {
+        const row = 2 + k * step + rep;
+        const at = (h: string) => deals.getRange(row, col(h));
+        if (kind === 'cleanup') {
+          at('Stage').setValue('Lead Generation');
+          at('Stage Entered').setValue(new Date(2026, 0, 5));
+          at('Last Activity').setValue('');
+        } else {
+          at('Stage').setValue('Closed Won');
+          at('Stage Entered').setValue(new Date(2025, 0, 5));
+          at('Expected Close').setValue(new Date(2025, 0, 5));
+        }
+      }
+    });
+  /** Runs the job once: its ms (the add-on's calls only) and 'OK' or what went wrong. */
+  const timed = (run: () => unknown): [number, unknown] => {
+    const t = performance.now();
+    const out = run();
+    return [performance.now() - t, out];
+  };
+  const hygieneRuns: [string, 'cleanup' | 'archive', (e: Emulator) => [number, string]][] = [
+    [
+      'Clean up pipeline (list + move 50)',
+      'cleanup',
+      (e) => {
+        type List = { ok: boolean; message?: string; items?: unknown[] };
+        type Moved = { ok: boolean; message: string; results: { moved: boolean }[] };
+        const [ms, [list, r]] = timed(() => {
+          const l = e.call('getCleanupList') as List;
+          return [l, l.ok ? (e.call('cleanUpDeals', { deals: l.items }) as Moved) : undefined];
+        }) as [number, [List, Moved | undefined]];
+        if (!list.ok || !list.items) return [ms, `the list failed: ${list.message ?? ''}`];
+        if (list.items.length !== DUE) return [ms, `listed ${list.items.length} deals, not ${DUE}`];
+        const moved = r?.results.filter((x) => x.moved).length ?? 0;
+        return [ms, r?.ok && moved === DUE ? 'OK' : `moved ${moved} of ${DUE}: ${r?.message ?? ''}`];
+      },
+    ],
+    [
+      'Archive closed deals (50)',
+      'archive',
+      (e) => {
+        const lastRow = (): number => e.counter.quiet(() => e.book.getSheetByName('Deals')?.getLastRow() ?? 0);
+        const before = lastRow();
+        const [ms] = timed(() => e.call('menuArchiveClosedDeals'));
+        const result = lastRunResult(e);
+        const archived = before - lastRow();
+        return [ms, result !== 'OK' ? result : archived === DUE ? 'OK' : `archived ${archived}, not ${DUE}`];
+      },
+    ],
+  ];
+  for (const n of quick ? [1000, 10_000] : [1000, 10_000, 50_000]) {
+    const e = workbook(n);
+    for (const [job, kind, run] of hygieneRuns) {
+      const reps = n >= 50_000 ? 3 : 5;
+      const ts: number[] = [];
+      let calls = 0;
+      // Run 0 warms up; run 1 is counted; runs 1..reps are timed.
+      for (let rep = 0; rep <= reps; rep++) {
+        seedDue(e, rep, kind);
+        e.counter.reset();
+        const [ms, result] = run(e);
+        if (rep > 0) ts.push(ms);
+        if (rep === 1) calls = e.counter.total();
+        if (result !== 'OK') failures.push(`${job} at ${n} deals did not succeed: ${result}`);
+      }
+      (globalThis as { gc?: () => void }).gc?.();
+      jobRows.push({
+        job,
+        rows: n,
+        medianMs: +median(ts).toFixed(1),
+        serviceCalls: calls,
+        heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(0),
+      });
+    }
   }
 
   // onEdit for a 500-row paste into Stage (no oldValue: old stages come from Stage History), on each workbook size.

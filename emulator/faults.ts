@@ -12,7 +12,7 @@
 import type { Emulator } from './index';
 import type { EmuRange } from './range';
 import type { EmuSheet } from './sheet';
-import { MAX_COLUMNS, SheetData } from './sheet-data';
+import { SheetData } from './sheet-data';
 
 /** What Sheets says when a script writes into a protected range it may not edit. */
 export const PROTECTED_MESSAGE =
@@ -142,21 +142,7 @@ function permuteRows(d: SheetData, from: number, order: number[]): void {
   rows.forEach((r, k) => {
     d.rows[from + k] = r;
   });
-  const target = new Map<number, number>(order.map((r, k) => [r, from + k]));
-  for (const map of [d.formulas, d.formats, d.notes, d.backgrounds, d.fontColors, d.fontWeights, d.validations] as Map<
-    number,
-    unknown
-  >[]) {
-    const moved: [number, unknown][] = [];
-    for (const [k, v] of map) {
-      const r = Math.floor(k / MAX_COLUMNS);
-      const to = target.get(r);
-      if (to === undefined || to === r) continue;
-      moved.push([to * MAX_COLUMNS + (k % MAX_COLUMNS), v]);
-      map.delete(k);
-    }
-    for (const [k, v] of moved) map.set(k, v);
-  }
+  for (const map of d.metaMaps()) map.permuteRows(from, order);
 }
 
 /** Everything a user could see on a tab, as one string: values, formulas, formats, notes, colours, validation. */

@@ -4,6 +4,7 @@ import { displayText, isDateValue, parseWritten, Stored } from './cells';
 import { CallCounter, Shape, counted } from './counter';
 import { ERR } from './errors';
 import type { EmuSheet } from './sheet';
+import type { CellMap } from './cell-map';
 import { SheetData, ValidationRule } from './sheet-data';
 import { EmuDataValidation } from './builders';
 
@@ -360,7 +361,7 @@ export class EmuRange implements Shape<GasRange, RangeMethods> {
         this.d.fontColors,
         this.d.fontWeights,
       ])
-        this.d.setMeta(m as Map<number, unknown>, r, c, null);
+        this.d.setMeta(m as CellMap<unknown>, r, c, null);
       this.d.setMeta(this.d.validations, r, c, null);
     });
     this.changed();

@@ -1,4 +1,5 @@
 /** One sheet's cells and formatting, stored as Sheets stores them. */
+import { CellMap, MAX_COLUMNS } from './cell-map';
 import { Stored } from './cells';
 
 export interface ValidationRule {
@@ -9,19 +10,16 @@ export interface ValidationRule {
   readonly showDropdown: boolean;
 }
 
-export const MAX_COLUMNS = 18_278;
-const key = (r: number, c: number): number => r * MAX_COLUMNS + c;
-
 /** 0-based storage; absent cells are "". */
 export class SheetData {
   rows: Stored[][] = [];
-  readonly formulas = new Map<number, string>();
-  readonly formats = new Map<number, string>();
-  readonly notes = new Map<number, string>();
-  readonly backgrounds = new Map<number, string>();
-  readonly fontColors = new Map<number, string>();
-  readonly fontWeights = new Map<number, string>();
-  readonly validations = new Map<number, ValidationRule>();
+  readonly formulas = new CellMap<string>();
+  readonly formats = new CellMap<string>();
+  readonly notes = new CellMap<string>();
+  readonly backgrounds = new CellMap<string>();
+  readonly fontColors = new CellMap<string>();
+  readonly fontWeights = new CellMap<string>();
+  readonly validations = new CellMap<ValidationRule>();
 
   constructor(
     public maxRows = 1000,
@@ -54,9 +52,7 @@ export class SheetData {
   }
 
   private rowHasFormula(r: number): boolean {
-    if (this.formulas.size === 0) return false;
-    for (let c = 0; c < this.maxColumns; c++) if (this.formulas.has(key(r, c))) return true;
-    return false;
+    return this.formulas.rowHasAny(r);
   }
 
   lastColumn(): number {
@@ -73,33 +69,29 @@ export class SheetData {
     return last;
   }
 
-  meta<T>(map: Map<number, T>, r: number, c: number): T | undefined {
-    return map.get(key(r, c));
+  meta<T>(map: CellMap<T>, r: number, c: number): T | undefined {
+    return map.at(r, c);
   }
 
-  setMeta<T>(map: Map<number, T>, r: number, c: number, v: T | undefined | null): void {
-    if (v === undefined || v === null || v === '') map.delete(key(r, c));
-    else map.set(key(r, c), v);
+  setMeta<T>(map: CellMap<T>, r: number, c: number, v: T | undefined | null): void {
+    if (v === undefined || v === null || v === '') map.remove(r, c);
+    else map.put(r, c, v);
   }
 
   /** Inserts blank rows before 0-based row r, shifting everything below (values and metadata). */
   insertRows(r: number, n: number): void {
     if (r < this.rows.length) this.rows.splice(r, 0, ...Array.from({ length: n }, () => []));
-    for (const map of this.metaMaps()) shiftMap(map, r, n);
+    for (const map of this.metaMaps()) map.insertRows(r, n);
     this.maxRows += n;
   }
 
   deleteRows(r: number, n: number): void {
     this.rows.splice(r, n);
-    for (const map of this.metaMaps()) {
-      for (const k of [...map.keys()])
-        if (Math.floor(k / MAX_COLUMNS) >= r && Math.floor(k / MAX_COLUMNS) < r + n) map.delete(k);
-      shiftMap(map, r + n, -n);
-    }
+    for (const map of this.metaMaps()) map.deleteRows(r, n);
     this.maxRows -= n;
   }
 
-  private metaMaps(): Map<number, unknown>[] {
+  metaMaps(): CellMap<unknown>[] {
     return [
       this.formulas,
       this.formats,
@@ -110,15 +102,4 @@ export class SheetData {
       this.validations,
     ];
   }
-}
-
-function shiftMap(map: Map<number, unknown>, fromRow: number, by: number): void {
-  const moved: [number, unknown][] = [];
-  for (const [k, v] of map) {
-    if (Math.floor(k / MAX_COLUMNS) >= fromRow) {
-      moved.push([k + by * MAX_COLUMNS, v]);
-      map.delete(k);
-    }
-  }
-  for (const [k, v] of moved) map.set(k, v);
 }

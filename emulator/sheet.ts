@@ -286,11 +286,7 @@ export class EmuSheet implements Shape<GasSheet, SheetMethods> {
   clear(): EmuSheet {
     const d = this.data;
     d.rows = [];
-    for (const m of [d.formulas, d.formats, d.notes, d.backgrounds, d.fontColors, d.fontWeights, d.validations] as Map<
-      number,
-      unknown
-    >[])
-      m.clear();
+    for (const m of d.metaMaps()) m.clear();
     this._changed(1, 1, d.maxRows, d.maxColumns);
     return this;
   }

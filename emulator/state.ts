@@ -9,6 +9,7 @@ import { isDateValue, Stored } from './cells';
 import type { Emulator } from './index';
 import type { EmuRange } from './range';
 import type { EmuSheet } from './sheet';
+import type { CellMap } from './cell-map';
 import { ValidationRule } from './sheet-data';
 import type { TriggerRecord } from './script-app';
 
@@ -150,7 +151,7 @@ export function importState(emu: Emulator, state: SavedState): void {
       d.maxRows = saved.maxRows;
       d.maxColumns = saved.maxColumns;
       d.rows = saved.rows.map((r) => r.map(fromJson));
-      const fill = <T>(map: Map<number, T>, entries: [number, T][]): void => {
+      const fill = <T>(map: CellMap<T>, entries: [number, T][]): void => {
         map.clear();
         for (const [k, v] of entries) map.set(k, v);
       };

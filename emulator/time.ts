@@ -52,11 +52,21 @@ export function offsetMinutes(d: Date, timeZone: string): number {
   return Math.round((wall - Math.floor(d.getTime() / 1000) * 1000) / 60_000);
 }
 
-/** The instant a wall-clock time happens in a zone. */
+const instantCache = new Map<string, number>();
+
+/**
+ * The instant a wall-clock time happens in a zone. Remembered per zone and wall time (a pure function
+ * of them; at most 20,000 kept): typing 50,000 rows of dates costs four Intl calls per date only once.
+ */
 export function wallToInstant(year: number, month: number, day: number, timeZone: string, hour = 0, minute = 0): Date {
+  const key = `${timeZone} ${year} ${month} ${day} ${hour} ${minute}`;
+  const known = instantCache.get(key);
+  if (known !== undefined) return new Date(known);
   const guess = Date.UTC(year, month - 1, day, hour, minute);
   let t = guess - offsetMinutes(new Date(guess), timeZone) * 60_000;
   t = guess - offsetMinutes(new Date(t), timeZone) * 60_000;
+  if (instantCache.size >= 20_000) instantCache.clear();
+  instantCache.set(key, t);
   return new Date(t);
 }
 

@@ -130,6 +130,8 @@ async function apply(): Promise<void> {
       const results = $('results').cloneNode(true);
       await load();
       $('results').replaceWith(results);
+      // The reloaded list would say how many deals are left: the report of this cleanup stays on top.
+      setStatus(result.message, result.ok ? 'ok' : 'error');
     }
   } catch (e) {
     setStatus(`The cleanup failed: ${(e as Error).message}`, 'error');

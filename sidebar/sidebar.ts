@@ -104,7 +104,7 @@ function render(deal: DealView): void {
     list.append(li);
   }
   $('move').hidden = true;
-  renderSnooze(deal, () => void load());
+  renderSnooze(deal, render);
 }
 
 function choose(s: StageOption): void {

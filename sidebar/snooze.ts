@@ -30,8 +30,11 @@ function node<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTM
   return e;
 }
 
-/** Fills the #snooze section for the deal; `changed` reloads the deal after a snooze was saved. */
-export function renderSnooze(deal: DealView, changed: () => void): void {
+/** The last save's message, shown again once the sidebar has redrawn the deal it was about. */
+let saved: { dealId: string; message: string } | undefined;
+
+/** Fills the #snooze section for the deal; `changed` redraws the sidebar with the deal as saved. */
+export function renderSnooze(deal: DealView, changed: (deal: DealView) => void): void {
   const box = document.getElementById('snooze');
   if (!box) return;
   const now = node(
@@ -60,6 +63,12 @@ export function renderSnooze(deal: DealView, changed: () => void): void {
   status.id = 'snooze-status';
   status.className = 'status';
   status.hidden = true;
+  if (saved?.dealId === deal.dealId) {
+    status.hidden = false;
+    status.textContent = saved.message;
+    status.className = 'status ok';
+  }
+  saved = undefined;
   const send = async (value: string): Promise<void> => {
     save.disabled = clear.disabled = true;
     status.hidden = false;
@@ -69,7 +78,10 @@ export function renderSnooze(deal: DealView, changed: () => void): void {
       const r = await snoozeDeal({ dealId: deal.dealId, row: deal.row, until: value, reason: reason.value });
       status.textContent = r.message;
       status.className = `status ${r.ok ? 'ok' : 'error'}`;
-      if (r.ok) changed();
+      if (r.ok) {
+        saved = { dealId: r.deal.dealId, message: r.message };
+        changed(r.deal);
+      }
     } catch (e) {
       status.textContent = `Snoozing failed: ${(e as Error).message}`;
       status.className = 'status error';

@@ -17,6 +17,7 @@ import { allDealIds, appendHeaders, FIRST_DATA_ROW, readDealsTable, requireColum
 import { withDocumentLock } from '../sheets/lock';
 import { TabRegistry } from '../sheets/tab-registry';
 import { applyPlan } from '../sheets/write-plan';
+import { dealView } from './deal-view';
 import { clockOf, dealsTabOf, stageTableOf, UserError } from './pipeline-context';
 import { logQueuedEdits } from './queued-edits';
 
@@ -115,6 +116,7 @@ function applySnooze(book: Book, req: SnoozeRequest): SnoozeResult {
   if (!applied.ok) return { ok: false, message: applied.message };
   return {
     ok: true,
+    deal: dealView(table, { ...deals, rows: [raw], firstRow: row }, 0, clock.today, clock.readZone),
     message: Number.isNaN(day)
       ? `${name} is no longer snoozed.`
       : `${name} is snoozed until ${req.until}${req.reason ? `: ${req.reason}` : ''}.`,

@@ -1,5 +1,6 @@
 /** The sidebar's snooze call (JSON-safe): until as yyyy-mm-dd, '' to clear the snooze. */
 import type { JsonApi, JsonSafe } from './json';
+import type { DealView } from './sidebar-api';
 
 export type SnoozeRequest = JsonSafe<{
   readonly dealId: string;
@@ -10,7 +11,8 @@ export type SnoozeRequest = JsonSafe<{
   readonly reason: string;
 }>;
 
-export type SnoozeResult = JsonSafe<{ ok: boolean; message: string }>;
+/** On success the deal as it is now, for the sidebar to show with the message (not reloaded from the selection). */
+export type SnoozeResult = JsonSafe<{ ok: true; message: string; deal: DealView } | { ok: false; message: string }>;
 
 export type SnoozeServer = JsonApi<{ snoozeDeal(request: SnoozeRequest): SnoozeResult }>;
 

@@ -3,6 +3,7 @@
  * longer than the tab's 1,000 rows, and a write that fails half-way. Every run must end "OK", or
  * leave the previous summary in place with the failure on its last-run line.
  */
+import type { CellMap } from '../../emulator/cell-map';
 import { EmuRange } from '../../emulator/range';
 import { DEAL_HEADERS } from '../../fixtures/deals';
 import { DEFAULT_STAGES } from '../../fixtures/stages';
@@ -57,8 +58,7 @@ test('a shorter summary after a longer one leaves no rows, notes or formats of t
   expect(rows.length).toBeLessThan(150);
   const d = sheet._data();
   const lastRow = rows.length;
-  const beyond = (m: Map<number, unknown>): number =>
-    [...m.keys()].filter((k) => Math.floor(k / 18_278) >= lastRow).length;
+  const beyond = (m: CellMap<unknown>): number => [...m.keys()].filter((k) => Math.floor(k / 18_278) >= lastRow).length;
   expect([beyond(d.notes), beyond(d.formats), beyond(d.fontWeights)]).toEqual([0, 0, 0]);
 });
 

@@ -199,8 +199,16 @@ describe('Snooze', () => {
     const { emu } = setup();
     const r = emu.call('snoozeDeal', { dealId: 'D-0003', row: 4, until: '2026-12-10', reason: 'waiting on legal' }) as {
       ok: boolean;
+      deal: { dealId: string; row: number; snoozedUntil: string; snoozeReason: string };
     };
     expect(r.ok).toBe(true);
+    // The deal as saved comes back for the sidebar to show (it does not reload the selection).
+    expect([r.deal.dealId, r.deal.row, r.deal.snoozedUntil, r.deal.snoozeReason]).toEqual([
+      'D-0003',
+      4,
+      '2026-12-10',
+      'waiting on legal',
+    ]);
     const headers = readTab(emu, 'Deals')[0]!;
     expect(headers.slice(DEAL_HEADERS.length)).toEqual(['Snoozed Until', 'Snooze Reason']);
     emu.call('menuFlagStaleDeals');
