@@ -395,3 +395,131 @@ test('My deals by priority, picking an owner, a click selects the row; next step
   await page.close();
   await stopServer(server);
 });
+
+test('the daily digest in the Outbox lists my deals as text; the summary shows the new sections and charts', async () => {
+  const server = await startServer(join(dataDir, 'digest.json'));
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  let alerted = false;
+  page.on('dialog', (d) => {
+    alerted = true;
+    void d.dismiss();
+  });
+  await page.goto(server.url);
+  await page.waitForSelector('.grid td[data-r="2"]');
+
+  // Five open deals become mine; the first is renamed to an HTML payload.
+  let { deals, col } = await readDeals(server);
+  const stages = await readStages(server);
+  const openNames = stages.filter((s) => s.outcome === 'Open').map((s) => s.name);
+  // The renamed one has an overdue follow-up, so the digest must list it.
+  const day0 = await today(server);
+  const overdue = deals.find((d) => openNames.includes(d.stage) && d.nextStepDue < day0) as Deal;
+  const picks = [overdue, ...deals.filter((d) => openNames.includes(d.stage) && d !== overdue).slice(0, 4)];
+  const XSS = '<img src=x onerror=alert(1)>';
+  await typeInto(page, (picks[0] as Deal).row, col('Deal') + 1, XSS);
+  for (const d of picks) await typeInto(page, d.row, col('Owner') + 1, ME);
+
+  await menu(page, 'Email me a daily digest');
+  expect(await closeDialog(page)).toMatch(/daily digest is on for you@example\.com/);
+  await menu(page, 'Turn on daily automation');
+  expect(await closeDialog(page)).toMatch(/Daily automation is on/);
+
+  // What the digest must list, by the README's rules, on the day the run happens (tomorrow, 06:00).
+  ({ deals } = await readDeals(server));
+  const runDay = (await today(server)) + 1;
+  const staleAfter = new Map(stages.map((s) => [s.name, s.staleAfter]));
+  const expected = new Set<string>();
+  for (const d of deals) {
+    if (d.owner !== ME || !openNames.includes(d.stage)) continue;
+    const touches = [d.lastActivity, d.entered].filter((x) => !Number.isNaN(x));
+    const touch = touches.length ? Math.max(...touches) : d.created;
+    const limit = staleAfter.get(d.stage) as number;
+    if (d.nextStepDue <= runDay || runDay - touch > limit || (d.close >= runDay && d.close <= runDay + 6))
+      expected.add(d.id);
+  }
+  expect(expected.size).toBeGreaterThan(0);
+
+  await page.click('#advance');
+  await page.waitForSelector('#toast:not([hidden])');
+  // The hourly ticks ran the daily job this evening (automation had not run today) and at 06:00 tomorrow:
+  // one digest each day, to me only; the newest (tomorrow's) is listed first.
+  const outbox = (await state(server)).outbox as unknown as { to: string; at: string }[];
+  expect(outbox.map((m) => m.to)).toEqual([ME, ME]);
+  const dayOfMail = (m: { at: string } | undefined): string => (m?.at ?? '').slice(0, 10);
+  expect(new Set(outbox.map(dayOfMail)).size).toBe(2);
+  await page.click('#triggers');
+  const items = page.locator('#triggers-menu .item', { hasText: `to ${ME}` });
+  expect(await items.count()).toBe(2);
+  await items.first().click();
+  await page.waitForSelector('#dialog:not([hidden])');
+  const mail = (await page.textContent('#dialog-text')) ?? '';
+  expect(new Set(mail.match(/\[D-\d{4}\]/g)?.map((x) => x.slice(1, -1)))).toEqual(expected);
+  expect(expected.has(overdue.id)).toBe(true);
+  expect(mail).toContain(`- ${XSS} (`);
+  expect(await page.locator('#dialog img').count()).toBe(0);
+  await page.click('#dialog-ok');
+  expect(alerted).toBe(false);
+
+  // The summary after Refresh summary: the new sections with content, figures that add up, the charts drawn.
+  await menu(page, 'Refresh summary now');
+  await closeDialog(page);
+  await page.click('.tabs button:text-is("Pipeline Summary")');
+  await page.waitForSelector('.tabs button[aria-selected="true"]:text-is("Pipeline Summary")');
+  const summary = await sheetCells(server, 'Pipeline Summary');
+  const text = summary.map((r) => r.map((c) => c.t));
+  const at = (title: RegExp): number => text.findIndex((r) => title.test(r[0] ?? ''));
+  /** The rows under a section's title, up to the next blank row. */
+  const section = (title: RegExp): string[][] => {
+    const start = at(title);
+    expect([String(title), start]).not.toEqual([String(title), -1]);
+    const rows: string[][] = [];
+    for (let i = start + 1; i < text.length && (text[i] as string[]).some((t) => t !== ''); i++)
+      rows.push(text[i] as string[]);
+    return rows;
+  };
+  const money = (t: string | undefined): number => Number((t ?? '').replace(/[$,]/g, ''));
+  expect(section(/^Work these first/).length).toBeGreaterThanOrEqual(5);
+  expect(section(/^Targets this period/).length).toBeGreaterThan(0);
+  const categories = section(/^Forecast categories/);
+  expect(categories.some((r) => money(r[2]) + money(r[3]) + money(r[4]) > 0)).toBe(true);
+  // What changed: start + new + increased - decreased - won - lost = end, from the cells.
+  const changes = section(/^What changed/);
+  const v = (label: string): number => money(changes.find((r) => r[0] === label)?.[2]);
+  expect(v('Value increased')).toBeGreaterThan(0);
+  expect(
+    v('Open pipeline at start') + v('New deals') + v('Value increased') - v('Value decreased') + v('Won') + v('Lost'),
+  ).toBe(v('Open pipeline at end'));
+  expect(Number(changes.find((r) => r[0] === 'Close date pushed out')?.[1])).toBeGreaterThan(0);
+  // Slipped deals: the demo's pushed close dates, each with its pushes and days.
+  const slipped = section(/^Slipped deals/);
+  expect(Number(slipped[0]?.[1])).toBeGreaterThan(0);
+  expect(slipped.filter((r) => /^D-\d{4}$/.test(r[0] ?? '')).length).toBe(Number(slipped[0]?.[1]));
+  expect(section(/^Time in stage/).length).toBeGreaterThanOrEqual(openNames.length);
+  expect(text[at(/^Time in stage/) + openNames.length + 1]?.[0]).toBe('Bottleneck');
+  expect(section(/^Stuck deals/).length).toBeGreaterThan(0);
+  const win = section(/^Win probability by stage/);
+  expect(win.map((r) => r[0])).toEqual(openNames);
+  expect(section(/^Forecast accuracy/).length).toBeGreaterThan(1);
+
+  // Charts: the waterfall and the funnel, the funnel's bars in the stages' colours from the settings tab.
+  const charts = (
+    (await (await fetch(`${server.url}api/sheet?name=${encodeURIComponent('Pipeline Summary')}`)).json()) as {
+      charts: { title: string; labels: string[]; series: { name: string }[]; colors?: string[]; stacked: boolean }[];
+    }
+  ).charts;
+  const waterfall = charts.find((c) => c.stacked);
+  expect(waterfall?.labels).toContain('Value increased');
+  await page.waitForSelector(`.chart[data-title="${waterfall?.title}"] canvas`);
+  const funnel = charts.find((c) => c.title === 'Pipeline funnel (deals reached)');
+  const settings = await sheetCells(server, 'Pipeline Settings');
+  const colorOf = new Map(settings.slice(1).map((r) => [r[0]?.t, (r[7]?.t ?? '').toLowerCase()]));
+  // One series (bar) per stage reached, each in its stage's Color cell.
+  expect(funnel?.series.map((x) => x.name)).toEqual([...openNames, 'Closed Won']);
+  expect(funnel?.colors?.map((c) => c.toLowerCase())).toEqual(funnel?.series.map((x) => colorOf.get(x.name)));
+  await page.waitForSelector('.chart[data-title="Pipeline funnel (deals reached)"] canvas');
+  expect(errors).toEqual([]);
+  await page.close();
+  await stopServer(server);
+});
