@@ -494,10 +494,6 @@ $('grid-wrap').onkeydown = (e) => {
     edit(td, selected.row, selected.col, e.key);
   }
 };
-$('html-dialog-close').onclick = async () => {
-  await post('/api/close-dialog', {});
-  await refresh();
-};
 window.addEventListener('message', (e) => {
   // Only the sidebar or dialog frame this page opened, from this origin, may ask for a refresh or a close.
   if (e.origin !== location.origin) return;

@@ -253,7 +253,9 @@ test('My deals by priority, picking an owner, a click selects the row; next step
   await page.waitForSelector('.grid td[data-r="2"]');
 
   // Make four open deals of different stages mine, by typing my e-mail into their Owner cells.
-  let { deals, col } = await readDeals(server);
+  const initial = await readDeals(server);
+  const col = initial.col;
+  let deals = initial.deals;
   const stages = await readStages(server);
   const openNames = stages.filter((s) => s.outcome === 'Open').map((s) => s.name);
   const picks: Deal[] = [];
@@ -410,7 +412,9 @@ test('the daily digest in the Outbox lists my deals as text; the summary shows t
   await page.waitForSelector('.grid td[data-r="2"]');
 
   // Five open deals become mine; the first is renamed to an HTML payload.
-  let { deals, col } = await readDeals(server);
+  const initial = await readDeals(server);
+  const col = initial.col;
+  let deals = initial.deals;
   const stages = await readStages(server);
   const openNames = stages.filter((s) => s.outcome === 'Open').map((s) => s.name);
   // The renamed one has an overdue follow-up, so the digest must list it.
