@@ -51,7 +51,9 @@ export function buildDemo(emu: Emulator, dealCount = 300): void {
   const now = emu.clock.now();
   const day = (offset: number): Date => new Date(Math.floor(now / DAY) * DAY + offset * DAY + 12 * 3_600_000);
   const rows: unknown[][] = [HEADERS];
-  const history: unknown[][] = [['Timestamp', 'Deal ID', 'Deal', 'From', 'To', 'Changed by', 'Via', 'Note']];
+  const history: unknown[][] = [['Timestamp', 'Deal ID', 'Deal', 'From', 'To', 'Changed by', 'Via', 'Note', 'Field']];
+  /** Field changes, logged after the stage moves (the Forecast tab's formulas read the moves' rows only). */
+  const fields: unknown[][] = [];
   const paths: DemoPath[] = [];
   for (let i = 1; i <= dealCount; i++) {
     const created = -Math.floor(rnd() * 360) - 5;
@@ -126,14 +128,45 @@ export function buildDemo(emu: Emulator, dealCount = 300): void {
         '',
       ]);
     });
+    // Field changes (Stage History's Field column), so the summary's slipped deals and what changed have
+    // something to show: every 9th open deal's close date pushed twice, every 13th's value raised this week.
+    const by = owner.toLowerCase().replace(/[^a-z]+/g, '.') + '@example.com';
+    if (!closed && i % 9 === 0) {
+      const c = demoPath.close;
+      fields.push([
+        day(Math.max(created, -30)),
+        id,
+        name,
+        day(c - 45),
+        day(c - 20),
+        by,
+        'sidebar',
+        '',
+        'Expected Close',
+      ]);
+      fields.push([day(-3), id, name, day(c - 20), day(c), by, 'sidebar', '', 'Expected Close']);
+    }
+    if (!closed && i % 13 === 0)
+      fields.push([
+        day(-2),
+        id,
+        name,
+        Math.round(demoPath.value * 0.008) * 100,
+        demoPath.value,
+        by,
+        'edit',
+        '',
+        'Value',
+      ]);
   }
   emu.counter.quiet(() => {
     const dealsTab = emu.book.insertSheet('Deals');
     dealsTab.getRange(1, 1, rows.length, HEADERS.length).setValues(rows);
     const log = emu.book.insertSheet('Stage History');
-    if (history.length > log.getMaxRows()) log.insertRowsAfter(log.getMaxRows(), history.length - log.getMaxRows());
-    log.getRange(1, 1, history.length, 8).setValues(history);
-    log.getRange(2, 1, history.length - 1, 1).setNumberFormat('yyyy-mm-dd hh:mm');
+    const all = history.map((r) => (r.length < 9 ? [...r, ''] : r)).concat(fields);
+    if (all.length > log.getMaxRows()) log.insertRowsAfter(log.getMaxRows(), all.length - log.getMaxRows());
+    log.getRange(1, 1, all.length, 9).setValues(all);
+    log.getRange(2, 1, all.length - 1, 1).setNumberFormat('yyyy-mm-dd hh:mm');
   });
   emu.call('menuSetUpPipeline');
   // A few days of snapshots for the trend, then today's figures.

@@ -88,7 +88,7 @@ export function initMyDeals(call: Call, selected: () => void): void {
         say(
           request().who === 'me'
             ? r.me
-              ? `No open deals whose Owner is ${r.me} or the part before @. Pick an owner.`
+              ? `No open deals whose Owner is ${r.me}, the part before @, or that part with dots as spaces. Pick an owner.`
               : 'Google does not tell the add-on your e-mail here. Pick an owner.'
             : 'No open deals.',
         );

@@ -200,16 +200,6 @@ $('close-form').addEventListener('submit', (e) => {
   void saveCloseDate(e);
 });
 $('refresh').addEventListener('click', () => {
-  wireFollowUp({
-    save: (request) => call('setNextStep', request),
-    done: (result) => {
-      if (result.ok) {
-        render(result.deal);
-        setStatus(result.message, 'ok');
-      } else setStatus(result.message, 'error');
-    },
-    busy: setBusy,
-  });
   void load();
 });
 $('move').addEventListener('submit', (e) => {

@@ -1,8 +1,10 @@
 /**
  * The sidebar's My deals view: the current user's (or a chosen owner's) open deals by priority
  * (src/core/priority.ts, scored against the whole pipeline), (selecting a listed deal's row is ./select-deal.ts).
+ * Whose deals are "mine" is the daily digest's rule (ownerMatches in src/core/digest.ts), so the two agree.
  * Every argument is validated: the sidebar is a web page and its calls are untrusted input.
  */
+import { ownerMatches } from '../core/digest';
 import { prioritize, priorityWeights } from '../core/priority';
 import { MAX_MY_DEALS, MyDealsRequest, MyDealsResult } from '../shared/my-deals-api';
 import { MAX_TEXT } from '../shared/sidebar-api';
@@ -11,17 +13,6 @@ import { activeUserEmail } from '../sheets/session';
 import { loadPipeline, UserError } from './pipeline-context';
 
 const fold = (s: string): string => s.replace(/\s+/g, '').toLowerCase();
-
-/**
- * Whether an Owner cell names the user with this e-mail: the e-mail itself or the part before "@",
- * case and spaces ignored ("Jane.Doe@x.com" owns "jane.doe@x.com" and "Jane.Doe").
- */
-export function ownerIsUser(owner: string, email: string): boolean {
-  const e = fold(email);
-  if (e === '') return false;
-  const o = fold(owner);
-  return o === e || o === e.slice(0, e.indexOf('@') < 0 ? e.length : e.indexOf('@'));
-}
 
 function object(input: unknown, what: string): Record<string, unknown> {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
@@ -63,7 +54,7 @@ export function getMyDeals(book: Book, input: unknown): MyDealsResult {
       req.who === 'all'
         ? all
         : req.who === 'me'
-          ? all.filter((p) => ownerIsUser(p.deal.owner, me))
+          ? all.filter((p) => ownerMatches(p.deal.owner, me))
           : all.filter((p) => fold(p.deal.owner) === fold(req.owner));
     const title =
       req.who === 'all'
@@ -98,5 +89,3 @@ export function getMyDeals(book: Book, input: unknown): MyDealsResult {
     };
   }
 }
-
-/** Selects the deal's row: where its Deal ID is now (another user may have sorted), else the row shown when it has no ID. */

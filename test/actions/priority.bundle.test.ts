@@ -144,3 +144,25 @@ test('DEAL_PRIORITY: errors name the row and value; closed rows blank; weights f
   ];
   expect(f(col(1, 2, ''), stages, blank, blank, blank, '', '', onlyStage, '2026-11-23')).toEqual([[100], [''], ['']]);
 });
+
+test('My deals and the daily digest agree on whose deals they are (one owner rule)', () => {
+  const { emu } = pipelineWith([
+    namedDeal('Spaced', { Owner: 'Bob Stone', Stage: 'Proposal', Value: 5000, 'Last Activity': iso(T) }),
+    namedDeal('Dotted', { Owner: 'bob.stone', Stage: 'Qualification', Value: 3000, 'Last Activity': iso(T) }),
+    namedDeal('Mail', {
+      Owner: 'BOB.STONE@example.com',
+      Stage: 'Lead Generation',
+      Value: 1000,
+      'Last Activity': iso(T),
+    }),
+    namedDeal('Initial', { Owner: 'B. Stone', Stage: 'Proposal', Value: 9000, 'Last Activity': iso(T) }),
+    namedDeal('Glued', { Owner: 'bobstone', Stage: 'Proposal', Value: 9000, 'Last Activity': iso(T) }),
+  ]);
+  emu.session.userEmail = 'bob.stone@example.com';
+  emu.call('menuToggleDigest');
+  // The digest's reply counts Bob's open deals by its rule (README: e-mail, part before @, or that part
+  // with dots read as spaces): Spaced, Dotted and Mail; not the initial nor the glued name.
+  expect(emu.ui.alerts.at(-1)?.prompt).toContain('You own 3 open deals by this rule today.');
+  const r = emu.call('getMyDeals', { who: 'me', owner: '', limit: 10 }) as MyDeals;
+  expect(r.ok && r.deals.map((d) => d.name).sort()).toEqual(['Dotted', 'Mail', 'Spaced']);
+});
