@@ -66,7 +66,7 @@ export function makeBaselines(STAGE_TABLE: unknown[][]): Baselines {
   /** Per stage index, the observed probability (won + 10 x set) / (closed + 10) over closed deals that reached it. */
   const observedWeights = (c: Columns): number[] => {
     const reach = new Map<unknown, number>();
-    const h = c.history;
+    const h = c.moves;
     for (let i = 0; i < h.length; i++) {
       const r = h[i]!;
       let top = reach.get(r[1]) ?? -1;

@@ -154,7 +154,7 @@ function columns(emu: Emulator, n: number): Columns {
 }
 
 /** Optional parameters the bench gives (others, such as the observed option's deal_ids and history, are separate cases). */
-const GIVEN_OPTIONAL = new Set(['stage_table', 'values']);
+const GIVEN_OPTIONAL = new Set(['stage_table', 'values', 'as_of']);
 
 /** Each function's arguments by the catalog's parameter names; optional ones the bench does not give are left out. */
 function catalogArgs(spec: FunctionSpec, c: Columns, table: unknown, observed = false): unknown[] {
@@ -247,8 +247,16 @@ for (const n of jobsOnly ? [] : quick ? [1000, 10_000] : [1000, 10_000, 100_000]
     const ours = emu.callCustomFunction(spec.name, ...args);
     // Calls of a second or so (the history functions at 100k deals x 4 moves) take fewer pairs.
     const pairs = performance.now() - started > 250 ? 11 : reps;
-    if (!sameResult(name, ours, baseline(c)))
+    if (!sameResult(name, ours, baseline(c))) {
       failures.push(`${name} at ${n} rows: the result differs from its baseline's`);
+      if (process.env.BENCH_DEBUG) {
+        const a = JSON.stringify(ours);
+        const b = JSON.stringify(baseline(c));
+        let k = 0;
+        while (k < a.length && a[k] === b[k]) k++;
+        console.error(name, k, a.slice(Math.max(0, k - 80), k + 80), '|', b.slice(Math.max(0, k - 80), k + 80));
+      }
+    }
     const [ms, base] = timePair(
       () => emu.callCustomFunction(spec.name, ...args),
       () => baseline(c),
