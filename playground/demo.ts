@@ -55,6 +55,7 @@ export function buildDemo(emu: Emulator, dealCount = 300): void {
   /** Field changes, logged after the stage moves (the Forecast tab's formulas read the moves' rows only). */
   const fields: unknown[][] = [];
   const paths: DemoPath[] = [];
+  let lastOpen: { company: string; name: string } | undefined;
   for (let i = 1; i <= dealCount; i++) {
     const created = -Math.floor(rnd() * 360) - 5;
     const weights = [0.1, 0.12, 0.14, 0.14, 0.1, 0.25, 0.15];
@@ -76,9 +77,17 @@ export function buildDemo(emu: Emulator, dealCount = 300): void {
       : Math.max(entered, -1 - Math.floor(rnd() * 5));
     const past = (s: number): boolean => steps > s;
     const owner = pick(OWNERS);
-    const company = pick(COMPANIES);
+    const pickedCompany = pick(COMPANIES);
     const id = `D-${String(i).padStart(4, '0')}`;
-    const name = `${company} ${pick(PRODUCTS)}`;
+    // A number in the name (from the row, no random draw: the demo stays the same), as teams number
+    // repeat business; company + product alone repeat so often that most deals would look like
+    // possible duplicates.
+    const pickedName = `${pickedCompany} ${pick(PRODUCTS)} #${100 + i}`;
+    // Every 40th deal, if open, was entered twice by another rep: a possible duplicate of the last open deal.
+    const copyOf = !closed && i % 40 === 0 ? lastOpen : undefined;
+    const company = copyOf ? copyOf.company : pickedCompany;
+    const name = copyOf ? `${copyOf.name} (entered again)` : pickedName;
+    if (!closed) lastOpen = { company, name };
     rows.push([
       id,
       name,

@@ -93,6 +93,11 @@ describe('possible duplicates', () => {
     expect(similarNames(foldName('Acme Widgets'), foldName('Acme Widget'))).toBe(true); // 1 edit in 12
     expect(similarNames(foldName('Acme widgets'), foldName('Acme support'))).toBe(false);
     expect(similarNames(foldName('Deal 305'), foldName('Deal 605'))).toBe(false); // numbering, not a typo
+    // Both numbered, differently: two deals, though 3 of their 5 words are shared.
+    expect(similarNames(foldName('Stark Industries renewal #259'), foldName('Stark Industries renewal #101'))).toBe(
+      false,
+    );
+    expect(similarNames(foldName('Acme renewal 2025'), foldName('Acme renewal 2026'))).toBe(false);
     expect(companyKey('ACME, Inc.')).toBe(companyKey('acme'));
   });
 

@@ -4,8 +4,9 @@
  *   a trailing legal form ("Acme Inc." = "ACME" = "acme, ltd").
  * - Similar names (folded the same way): equal; or sharing at least 60% of their words (Jaccard
  *   overlap of the word sets: "Acme renewal" and "Acme renewal 2026" share 2 of 3); or within an
- *   edit distance of 20% of the longer name with the same numbers ("Acme Widgets" and "Acme Widget";
- *   "Deal 305" and "Deal 605" are not similar).
+ *   edit distance of 20% of the longer name with the same numbers ("Acme Widgets" and "Acme Widget").
+ *   Two names that both carry numbers, different ones, are never similar ("Deal 305" and "Deal 605",
+ *   "Acme renewal 2025" and "Acme renewal 2026": numbered repeat business).
  * Deals are grouped by company first, so the cost is O(n) plus the pairs inside each company; a
  * company with more than GROUP_PAIRWISE open deals compares each name with its neighbours in sorted
  * order only (O(n log n) overall, never n^2 over all deals). A blank company is never a match.
@@ -86,13 +87,17 @@ function editDistance(a: string, b: string, max: number): number {
 export function similarNames(a: string, b: string): boolean {
   if (a === '' || b === '') return false;
   if (a === b) return true;
+  // Numbering, not a typo: when both names carry numbers and they differ ("Deal 305" and "Deal 605",
+  // "Acme renewal 2025" and "Acme renewal 2026") they are two deals.
+  const na = a.replace(/\D+/g, ' ').trim();
+  const nb = b.replace(/\D+/g, ' ').trim();
+  if (na !== '' && nb !== '' && na !== nb) return false;
   const wa = new Set(a.split(' '));
   const wb = new Set(b.split(' '));
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   if (shared / (wa.size + wb.size - shared) >= WORD_OVERLAP) return true;
-  // Typos, not numbering: "Deal 305" and "Deal 605" are two deals.
-  if (a.replace(/\D+/g, ' ').trim() !== b.replace(/\D+/g, ' ').trim()) return false;
+  if (na !== nb) return false;
   const max = Math.floor(Math.max(a.length, b.length) * EDIT_RATIO);
   return max > 0 && editDistance(a, b, max) <= max;
 }
