@@ -80,6 +80,12 @@ function applySnooze(book: Book, req: SnoozeRequest): SnoozeResult {
         `The ${deals.tab} tab has no ${labels.map((l) => `"${l}"`).join(', ')} column and the cells right of its headers are not blank. Add the column, then try again.`,
       );
     deals = readDealsTable(sheet);
+    // The column is new and blank, so its date format is ours to set (as setup formats its date columns).
+    const until = deals.columns.snoozedUntil;
+    if (missing.includes('snoozedUntil') && until !== undefined)
+      sheet
+        .getRange(FIRST_DATA_ROW, until + 1, Math.max(1, sheet.getMaxRows() - FIRST_DATA_ROW + 1), 1)
+        .setNumberFormat('yyyy-mm-dd');
   }
   const day = req.until === '' ? NaN : (readDay(req.until, clock.readZone) as number);
   if (day < clock.today) return { ok: false, message: `${req.until} is in the past; snooze until today or later.` };

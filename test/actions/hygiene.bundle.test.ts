@@ -211,6 +211,9 @@ describe('Snooze', () => {
     ]);
     const headers = readTab(emu, 'Deals')[0]!;
     expect(headers.slice(DEAL_HEADERS.length)).toEqual(['Snoozed Until', 'Snooze Reason']);
+    // The new date column shows dates as setup's date columns do.
+    const untilCell = emu.book.getSheetByName('Deals')!.getRange(4, DEAL_HEADERS.length + 1);
+    expect(emu.counter.quiet(() => untilCell.getDisplayValue())).toBe('2026-12-10');
     emu.call('menuFlagStaleDeals');
     const health = (): string => String(readTab(emu, 'Deals')[3]![col('Health')]);
     expect(health()).toBe('Snoozed until 2026-12-10: waiting on legal');

@@ -244,11 +244,10 @@ test('clean up two stalled deals from the dialog, read the report, find them Los
   const snoozed = await sheetCells(server, 'Deals');
   const sHead = (snoozed[0] as Cell[]).map((c) => c.t);
   const at = (h: string): string => snoozed[snoozeRow]?.[sHead.indexOf(h)]?.t ?? '';
-  // The column was added by the snooze (setup formats only its own date columns): Sheets' default date display.
-  const [y, m, d] = untilDay.split('-').map(Number) as [number, number, number];
+  // The column was added by the snooze, formatted as setup formats its date columns.
   expect([at('Deal ID'), at('Snoozed Until'), at('Snooze Reason'), at('Health')]).toEqual([
     snoozeId,
-    `${m}/${d}/${y}`,
+    untilDay,
     'waiting on legal',
     `Snoozed until ${untilDay}: waiting on legal`,
   ]);
