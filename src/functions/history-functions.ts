@@ -11,7 +11,7 @@ import { CellValue, describeValue } from '../core/values';
 import { RangeArg, isOmitted, scalarText, toColumn } from './arguments';
 import { FunctionContext, spreadsheetZone } from './context';
 import { FunctionError } from './errors';
-import { historyEntries, readDealsReach } from './read-history';
+import { historyEntries, historyReachById, readDealsReach } from './read-history';
 import { resolveStageTable } from './stage-table';
 
 type Cell = string | number;
@@ -49,7 +49,7 @@ export function observedTable(
     fn,
     { stages: toColumn(fn, 'stages', stages), dealIds: toColumn(fn, 'deal_ids', dealIds) },
     table,
-    historyEntries(fn, history),
+    historyReachById(fn, history, table),
   );
   return withObservedProbabilities(table, stageWinRates(table, r.stage, r.reached));
 }

@@ -4,7 +4,7 @@
  * parseHistory like the jobs read the tab; and the deals' Deal IDs with their stages, one checked
  * pass, joined with the history into each deal's reached stage (the funnel's rule).
  */
-import { HistoryEntry, parseHistory, reachedById } from '../core/history';
+import { HistoryEntry, parseHistory, reachedByIdFromRows } from '../core/history';
 import { LOST, StageTable } from '../core/stages';
 import { CellGrid, CellValue, isBlank, readText } from '../core/values';
 import { ColumnArg, RangeArg, columnRows, sameHeights, toGrid } from './arguments';
@@ -12,7 +12,7 @@ import { FunctionError } from './errors';
 import { blankStage, stageCodeOf, unknownStage } from './row-readers';
 import { BLANK, UNKNOWN, stageCoder } from './stage-codes';
 
-export function historyEntries(fn: string, arg: RangeArg): HistoryEntry[] {
+function historyGrid(fn: string, arg: RangeArg): CellGrid {
   const grid = toGrid(arg) as CellGrid;
   const width = grid.length === 0 ? 0 : (grid[0] as CellValue[]).length;
   if (grid.length > 0 && width < 5 && !(grid.length === 1 && isBlank((grid[0] as CellValue[])[0])))
@@ -20,7 +20,16 @@ export function historyEntries(fn: string, arg: RangeArg): HistoryEntry[] {
       fn,
       `history must be the Stage History range from Timestamp to To (5 columns or more, e.g. 'Stage History'!A2:E), not ${width} column${width === 1 ? '' : 's'}`,
     );
-  return width < 5 ? [] : parseHistory(grid);
+  return width < 5 ? [] : grid;
+}
+
+export function historyEntries(fn: string, arg: RangeArg): HistoryEntry[] {
+  return parseHistory(historyGrid(fn, arg));
+}
+
+/** Each Deal ID's highest reached open/won stage in the history range (reachedById, in one pass). */
+export function historyReachById(fn: string, arg: RangeArg, table: StageTable): Map<string, number> {
+  return reachedByIdFromRows(historyGrid(fn, arg), table);
 }
 
 export interface DealsReach {
@@ -35,11 +44,10 @@ export function readDealsReach(
   fn: string,
   cols: { stages: ColumnArg; dealIds: ColumnArg },
   table: StageTable,
-  history: readonly HistoryEntry[],
+  reach: ReadonlyMap<string, number>,
 ): DealsReach {
   const { stages, dealIds } = cols;
   sameHeights(fn, [stages, dealIds]);
-  const reach = reachedById(history, table);
   const coder = stageCoder(table);
   const sg = columnRows(stages);
   const ig = columnRows(dealIds);

@@ -1,5 +1,6 @@
 /** src/core/history.ts: a deal's latest stage is the row with the latest Timestamp, wherever it sits. */
 import {
+  reachedByIdFromRows,
   historyCells,
   HISTORY_HEADERS,
   historyReach,
@@ -118,4 +119,55 @@ describe('parsing and the reach of each deal', () => {
     ]);
     expect([...historyReach(['D-1', '', 'D-2', 'D-3'], reach)]).toEqual([4, -2, -2, -1]);
   });
+});
+
+test('reachedByIdFromRows gives what reachedById(parseHistory(rows)) gives, field rows, blanks and unknowns included', () => {
+  const table = defaultStageTable();
+  const names = [
+    'Lead Generation',
+    'Qualification',
+    'Proposal',
+    'Negotiation',
+    'Closed Won',
+    'Closed Lost',
+    'Nope',
+    '',
+  ];
+  let seed = 7;
+  const rnd = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const rows = Array.from({ length: 2000 }, (_, i) => [
+    new Date(Date.UTC(2026, 0, 1 + (i % 300))),
+    rnd(10) === 0 ? '' : ` D-${rnd(150)} `,
+    'Deal',
+    names[rnd(names.length)] as string,
+    names[rnd(names.length)] as string,
+    'x',
+    'edit',
+    '',
+    rnd(5) === 0 ? 'Value' : rnd(7) === 0 ? 'Stage' : '',
+  ]);
+  // Independent: the highest open/won stage index over From and To of each ID's stage rows, by hand.
+  const expected = new Map<string, number>();
+  for (const r of rows) {
+    const id = String(r[1]).trim();
+    if (id === '' || r[4] === '' || r[8] === 'Value') continue;
+    let top = expected.get(id) ?? -1;
+    for (const name of [r[3], r[4]] as string[]) {
+      const k = [
+        'Lead Generation',
+        'Initial Contact',
+        'Qualification',
+        'Proposal',
+        'Negotiation',
+        'Closed Won',
+      ].indexOf(name);
+      if (k > top) top = k;
+    }
+    expected.set(id, top);
+  }
+  expect(reachedByIdFromRows(rows, table)).toEqual(expected);
+  expect(reachedByIdFromRows(rows, table)).toEqual(reachedById(parseHistory(rows), table));
 });
