@@ -8,8 +8,7 @@
  * moved, and the result says so per deal.
  */
 import { dayToIso } from '../core/calendar';
-import { cellsOf, parseDeals } from '../core/deals';
-import { healthText } from '../core/health';
+import { cellsOf } from '../core/deals';
 import { duplicateRows, findDuplicateIds } from '../core/duplicate-ids';
 import { possibleDuplicates } from '../core/hygiene/duplicates';
 import { cleanupCandidates, cleanupReason, rowStamp } from '../core/hygiene/no-progress';
@@ -27,17 +26,14 @@ import {
   CleanupResult,
   MAX_CLEANUP_DEALS,
 } from '../shared/cleanup-api';
-import { MAX_TEXT } from '../shared/sidebar-api';
 import { Book } from '../sheets/book';
 import { allDealIds, FIRST_DATA_ROW, readDealsTable, requireColumn } from '../sheets/deals-sheet';
 import { ensureHistoryTab } from '../sheets/history-sheet';
-import { withDocumentLock } from '../sheets/lock';
 import { TabRegistry } from '../sheets/tab-registry';
 import { applyPlan } from '../sheets/write-plan';
 import { clockOf, currentUser, dealsTabOf, loadPipeline, stageTableOf, UserError } from './pipeline-context';
-import { logQueuedEdits } from './queued-edits';
-
-const MAX_ROW = 10_000_000;
+import { MAX_ROW, requestFields, servePageRequest, text } from './page-request';
+import { healthAfter } from './shown-deal';
 
 function lostStageOf(stages: readonly Stage[]): Stage {
   const lost = stages.find((s) => s.outcome === 'Lost');
@@ -95,16 +91,8 @@ export function getCleanupList(book: Book): CleanupList {
   }
 }
 
-function text(v: unknown, name: string): string {
-  if (typeof v !== 'string') throw new UserError(`${name} must be text.`);
-  if (v.length > MAX_TEXT) throw new UserError(`${name} is longer than ${MAX_TEXT} characters.`);
-  return v;
-}
-
 export function validateCleanupRequest(input: unknown): CleanupRequest {
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
-    throw new UserError('The cleanup request must be an object.');
-  const list = (input as Record<string, unknown>).deals;
+  const list = requestFields(input, 'cleanup').deals;
   if (!Array.isArray(list) || list.length === 0) throw new UserError('deals must be a non-empty list.');
   if (list.length > MAX_CLEANUP_DEALS) throw new UserError(`At most ${MAX_CLEANUP_DEALS} deals at a time.`);
   const seen = new Set<string>();
@@ -114,36 +102,24 @@ export function validateCleanupRequest(input: unknown): CleanupRequest {
     const r = item as Record<string, unknown>;
     if (typeof r.row !== 'number' || !Number.isInteger(r.row) || r.row < FIRST_DATA_ROW || r.row > MAX_ROW)
       throw new UserError(`deals[${i}].row must be a sheet row (a whole number from ${FIRST_DATA_ROW}).`);
-    const dealId = text(r.dealId, `deals[${i}].dealId`).trim();
-    if (dealId === '') throw new UserError(`deals[${i}].dealId is missing.`);
+    const dealId = text(r.dealId, `deals[${i}].dealId`, true).trim();
     if (seen.has(dealId)) throw new UserError(`Deal ${dealId} is listed twice.`);
     seen.add(dealId);
-    const reason = text(r.reason, `deals[${i}].reason`).trim();
+    const reason = text(r.reason, `deals[${i}].reason`, false).trim();
     if (reason === '') throw new UserError(`deals[${i}].reason is missing (deal ${dealId}): a lost reason is needed.`);
-    return { dealId, row: r.row, stamp: text(r.stamp, `deals[${i}].stamp`), reason };
+    return { dealId, row: r.row, stamp: text(r.stamp, `deals[${i}].stamp`, false), reason };
   });
   return { deals };
 }
 
 export function cleanUpDeals(book: Book, input: unknown): CleanupResult {
-  let req: CleanupRequest;
-  try {
-    req = validateCleanupRequest(input);
-  } catch (e) {
-    return { ok: false, message: (e as Error).message, results: [] };
-  }
-  try {
-    return withDocumentLock(30_000, () => {
-      logQueuedEdits(book);
-      return applyCleanup(book, req);
-    });
-  } catch (e) {
-    return {
-      ok: false,
-      message: e instanceof UserError ? e.message : `The cleanup failed: ${(e as Error).message}`,
-      results: [],
-    };
-  }
+  return servePageRequest(book, input, {
+    validate: validateCleanupRequest,
+    apply: (req) => applyCleanup(book, req),
+    refuse: (message): CleanupResult => ({ ok: false, message, results: [] }),
+    failed: 'The cleanup failed',
+    lockWaitMs: 30_000,
+  });
 }
 
 function applyCleanup(book: Book, req: CleanupRequest): CleanupResult {
@@ -200,10 +176,7 @@ function applyCleanup(book: Book, req: CleanupRequest): CleanupResult {
       const c = deals.columns[key as keyof typeof deals.columns];
       if (c !== undefined) raw[c] = value;
     }
-    if (deals.columns.health !== undefined) {
-      const record = parseDeals([raw], deals.columns, table, clock.readZone, deals.tab, row).deals[0];
-      w.cells.health = record ? healthText(record, table, clock.today) : '';
-    }
+    if (deals.columns.health !== undefined) w.cells.health = healthAfter(raw, row, { deals, table, clock }) ?? '';
     rows.push({ key: { by: 'id', id: choice.dealId }, row, cells: w.cells, was: w.was });
     history.push(w.history);
     results.push({ dealId: choice.dealId, name, moved: true, message: `Moved to ${lost.name}: ${choice.reason}.` });

@@ -10,7 +10,7 @@ import { selectRow } from '../sheets/book-info';
 import { FIRST_DATA_ROW, readColumnText, readColumns } from '../sheets/deals-sheet';
 import { TabRegistry } from '../sheets/tab-registry';
 import { dealsTabOf, UserError } from './pipeline-context';
-import { requestFields, shownRow, text } from './sidebar-server';
+import { requestFields, shownRow, text } from './page-request';
 
 const failure = (e: unknown): string => (e instanceof UserError ? '' : 'It did not work: ') + (e as Error).message;
 

@@ -3,28 +3,23 @@
  * calls are untrusted input like any other. A move is one write plan (src/sheets/write-plan.ts):
  * checked whole before the first write, its cells and its history row landing together or not at all.
  */
-import { cellsOf, parseDeals } from '../core/deals';
-import { healthText } from '../core/health';
+import { cellsOf } from '../core/deals';
 import { moveWrites, planMove } from '../core/move';
 import { rowsById } from '../core/rows-by-id';
 import { StageTable } from '../core/stages';
 import { CellValue, readText } from '../core/values';
-import { locateRows, WritePlan } from '../core/write-plan';
-import { MAX_TEXT, MoveDealRequest, MoveDealResult, SelectedDeal } from '../shared/sidebar-api';
+import { MoveDealRequest, MoveDealResult, SelectedDeal } from '../shared/sidebar-api';
 import { Book } from '../sheets/book';
-import { allDealIds, DealsTable, FIRST_DATA_ROW, readDealsTable, requireColumn } from '../sheets/deals-sheet';
+import { allDealIds, DealsTable, readDealsTable } from '../sheets/deals-sheet';
 import { ensureHistoryTab } from '../sheets/history-sheet';
 import { activeRowOn } from '../sheets/book-info';
-import { withDocumentLock } from '../sheets/lock';
 import { TabRegistry } from '../sheets/tab-registry';
 import { applyPlan } from '../sheets/write-plan';
 import { dealView } from './deal-view';
-import { Clock, clockOf, currentUser, dealsTabOf, stageTableOf, UserError } from './pipeline-context';
-import { logQueuedEdits } from './queued-edits';
+import { Clock, clockOf, currentUser, stageTableOf, UserError } from './pipeline-context';
 import { followUpFields, moveFollowUp } from './move-follow-up';
-
-/** Rows a sheet can have (10 million cells over at least one column). */
-export const MAX_ROW = 10_000_000;
+import { requestFields, servePageRequest, shownRow, text } from './page-request';
+import { findShownDeal, healthAfter, readDealsTab } from './shown-deal';
 
 export function getSelectedDeal(book: Book): SelectedDeal {
   try {
@@ -59,27 +54,6 @@ export function getSelectedDeal(book: Book): SelectedDeal {
       message: e instanceof UserError ? e.message : `Could not read the deal: ${(e as Error).message}`,
     };
   }
-}
-
-export function text(v: unknown, name: string, required: boolean): string {
-  if (typeof v !== 'string') throw new UserError(`${name} must be text.`);
-  if (v.length > MAX_TEXT) throw new UserError(`${name} is longer than ${MAX_TEXT} characters.`);
-  if (required && v.trim() === '') throw new UserError(`${name} is missing.`);
-  return v;
-}
-
-/** The request's fields, when it is a plain object. */
-export function requestFields(input: unknown, what: string): Record<string, unknown> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
-    throw new UserError(`The ${what} request must be an object.`);
-  return input as Record<string, unknown>;
-}
-
-/** The sheet row a page showed a deal on: a whole number of a data row. */
-export function shownRow(v: unknown): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < FIRST_DATA_ROW || v > MAX_ROW)
-    throw new UserError(`row must be the sheet row the deal was shown on (a whole number from ${FIRST_DATA_ROW}).`);
-  return v;
 }
 
 export function validateMoveRequest(input: unknown): MoveDealRequest {
@@ -125,47 +99,23 @@ export function moveDealThrough<R>(
   via: 'sidebar' | 'board',
   view: (moved: Moved) => R,
 ): R | Refused {
-  let req: MoveDealRequest;
-  try {
-    req = validateMoveRequest(input);
-  } catch (e) {
-    return { ok: false, message: (e as Error).message, missing: [] };
-  }
-  try {
-    return withDocumentLock(10_000, () => {
-      logQueuedEdits(book);
+  return servePageRequest<MoveDealRequest, R | Refused>(book, input, {
+    validate: validateMoveRequest,
+    apply: (req) => {
       const moved = applyMove(book, req, via);
       return 'table' in moved ? view(moved) : moved;
-    });
-  } catch (e) {
-    return {
-      ok: false,
-      message: e instanceof UserError ? e.message : `The move failed: ${(e as Error).message}`,
-      missing: [],
-    };
-  }
+    },
+    refuse: (message) => ({ ok: false, message, missing: [] }),
+    failed: 'The move failed',
+  });
 }
 
 function applyMove(book: Book, req: MoveDealRequest, via: 'sidebar' | 'board'): Moved | Refused {
-  const registry = new TabRegistry(book);
-  const table = stageTableOf(book, registry);
-  const dealsSheet = dealsTabOf(registry);
-  const deals = readDealsTable(dealsSheet);
-  const clock = clockOf(book);
-  const find: WritePlan = {
-    action: 'Move deal',
-    rows: [{ key: { by: 'id', id: req.dealId.trim() }, row: req.row, cells: {} }],
-    history: [],
-    needs: [],
-  };
-  const where = locateRows(find, {
-    tab: deals.tab,
-    firstRow: deals.firstRow,
-    ids: allDealIds(deals, requireColumn(deals, 'dealId')),
-  });
-  if (!where.ok) return { ok: false, message: where.reason, missing: [] };
-  const row = where.rows[0] as number;
-  const raw = (deals.rows[row - deals.firstRow] as CellValue[]).slice();
+  const tab = readDealsTab(book);
+  const { registry, table, deals, clock } = tab;
+  const found = findShownDeal(deals, req.dealId.trim(), req.row);
+  if (!found.ok) return { ok: false, message: found.message, missing: [] };
+  const { row, raw } = found;
   const cells = cellsOf(raw, deals.columns);
   const stageText = readText(cells('stage'));
   const plan = planMove(table, stageText, cells, req, via === 'board' ? 'the board' : 'the sidebar');
@@ -186,12 +136,9 @@ function applyMove(book: Book, req: MoveDealRequest, via: 'sidebar' | 'board'): 
     const c = deals.columns[key as keyof typeof deals.columns];
     if (c !== undefined) raw[c] = value;
   }
-  if (deals.columns.health !== undefined) {
-    const record = parseDeals([raw], deals.columns, table, clock.readZone, deals.tab, row).deals[0];
-    w.cells.health = record ? healthText(record, table, clock.today) : '';
-  }
+  if (deals.columns.health !== undefined) w.cells.health = healthAfter(raw, row, tab) ?? '';
   const applied = applyPlan(
-    { deals: dealsSheet, history: ensureHistoryTab(registry).sheet },
+    { deals: tab.sheet, history: ensureHistoryTab(registry).sheet },
     {
       action: 'Move deal',
       rows: [{ key: { by: 'id', id: req.dealId.trim() }, row, cells: w.cells, was: w.was }],

@@ -6,28 +6,25 @@
 import { readDay } from '../core/calendar';
 import { startOfDayIn } from '../core/calendar';
 import { COLUMN_LABELS, ColumnKey } from '../core/columns';
-import { cellsOf, parseDeals } from '../core/deals';
-import { healthText } from '../core/health';
+import { cellsOf } from '../core/deals';
 import { rowsById } from '../core/rows-by-id';
 import { CellValue, readText } from '../core/values';
 import { CellWrites } from '../core/write-plan';
 import { MAX_SNOOZE_REASON, SnoozeRequest, SnoozeResult } from '../shared/snooze-api';
 import { Book } from '../sheets/book';
 import { allDealIds, appendHeaders, FIRST_DATA_ROW, readDealsTable, requireColumn } from '../sheets/deals-sheet';
-import { withDocumentLock } from '../sheets/lock';
 import { TabRegistry } from '../sheets/tab-registry';
 import { applyPlan } from '../sheets/write-plan';
 import { dealView } from './deal-view';
 import { clockOf, dealsTabOf, stageTableOf, UserError } from './pipeline-context';
-import { logQueuedEdits } from './queued-edits';
+import { requestFields, servePageRequest } from './page-request';
+import { healthAfter } from './shown-deal';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SNOOZE_COLUMNS: readonly ColumnKey[] = ['snoozedUntil', 'snoozeReason'];
 
 export function validateSnoozeRequest(input: unknown): SnoozeRequest {
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
-    throw new UserError('The snooze request must be an object.');
-  const r = input as Record<string, unknown>;
+  const r = requestFields(input, 'snooze');
   if (typeof r.dealId !== 'string' || r.dealId.trim() === '' || r.dealId.length > 200)
     throw new UserError('dealId must be a Deal ID.');
   if (typeof r.row !== 'number' || !Number.isInteger(r.row) || r.row < FIRST_DATA_ROW || r.row > 10_000_000)
@@ -47,23 +44,12 @@ export function validateSnoozeRequest(input: unknown): SnoozeRequest {
 }
 
 export function snoozeDeal(book: Book, input: unknown): SnoozeResult {
-  let req: SnoozeRequest;
-  try {
-    req = validateSnoozeRequest(input);
-  } catch (e) {
-    return { ok: false, message: (e as Error).message };
-  }
-  try {
-    return withDocumentLock(10_000, () => {
-      logQueuedEdits(book);
-      return applySnooze(book, req);
-    });
-  } catch (e) {
-    return {
-      ok: false,
-      message: e instanceof UserError ? e.message : `Snoozing failed: ${(e as Error).message}`,
-    };
-  }
+  return servePageRequest(book, input, {
+    validate: validateSnoozeRequest,
+    apply: (req) => applySnooze(book, req),
+    refuse: (message): SnoozeResult => ({ ok: false, message }),
+    failed: 'Snoozing failed',
+  });
 }
 
 function applySnooze(book: Book, req: SnoozeRequest): SnoozeResult {
@@ -105,10 +91,7 @@ function applySnooze(book: Book, req: SnoozeRequest): SnoozeResult {
     snoozeReason: req.reason,
   };
   for (const [key, value] of Object.entries(cells)) raw[deals.columns[key as ColumnKey] as number] = value;
-  if (deals.columns.health !== undefined) {
-    const record = parseDeals([raw], deals.columns, table, clock.readZone, deals.tab, row).deals[0];
-    cells.health = record ? healthText(record, table, clock.today) : '';
-  }
+  if (deals.columns.health !== undefined) cells.health = healthAfter(raw, row, { deals, table, clock }) ?? '';
   const name = readText(cellsOf(raw, deals.columns)('deal')) || req.dealId;
   const applied = applyPlan(
     { deals: sheet },

@@ -2,34 +2,13 @@
  * The function catalog is the one list: the README's function table, the argument checks of the
  * shipped stubs and the playground's formula engine all follow it.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CATALOG } from '../../src/functions/catalog';
 import { CUSTOM_FUNCTIONS as PLAYGROUND_FUNCTIONS } from '../../playground/formulas';
+import { tableAfter } from '../helpers/readme-example';
 import { loadedEmulator } from '../helpers/workbook';
 
-const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
-
 /** The rows of the first table after a heading, as cell text. */
-function tableUnder(heading: string): string[][] {
-  const at = readme.indexOf(`\n${heading}\n`);
-  expect(at).toBeGreaterThanOrEqual(0);
-  const rows: string[][] = [];
-  for (const line of readme.slice(at + heading.length + 2).split('\n')) {
-    if (!line.startsWith('|')) {
-      if (rows.length) break;
-      continue;
-    }
-    if (/^\|[-| :]+\|$/.test(line)) continue;
-    rows.push(
-      line
-        .slice(1, -1)
-        .split('|')
-        .map((c) => c.trim()),
-    );
-  }
-  return rows;
-}
+const tableUnder = (heading: string): string[][] => tableAfter(`\n${heading}\n`);
 
 /** Written independently of the catalog's own helper: optional parameters in brackets. */
 const usage = (f: (typeof CATALOG)[number]): string =>

@@ -3,42 +3,15 @@
  * team would have logged (each deal engaged on its engage date, won or lost on its close date) and
  * the review computed independently from the raw CSV dates. Skipped when the shared folder is absent.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { wallToInstant } from '../../emulator/time';
+import { crmDataset, CRM_STAGE_TABLE as TABLE, CRM_ZONE as ZONE, CrmRow, describeCrm } from '../helpers/crm-dataset';
 import { loadedEmulator } from '../helpers/workbook';
 
-const dir = join(__dirname, '..', '..', '..', 'shared', 'datasets', 'crm-sales-opportunities');
-const here = existsSync(join(dir, 'sales_pipeline.csv'));
-const describeShared = here ? describe : describe.skip;
-
-function csv(file: string): Record<string, string>[] {
-  const [head, ...lines] = readFileSync(join(dir, file), 'utf8').trim().split(/\r?\n/);
-  const keys = (head as string).split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [keys[i], v])));
-}
-
-describeShared('PIPELINE_CHANGES on the CRM Sales Opportunities data set (shared data)', () => {
-  const deals = here ? csv('sales_pipeline.csv') : [];
-  const prices = new Map((here ? csv('products.csv') : []).map((p) => [p.product, Number(p.sales_price)]));
-  const TABLE = [
-    ['Stage', 'Win probability'],
-    ['Prospecting', 0.1],
-    ['Engaging', 0.4],
-    ['Won', 1],
-    ['Lost', 0],
-  ];
-  const ZONE = 'America/Chicago';
+describeCrm('PIPELINE_CHANGES on the CRM Sales Opportunities data set (shared data)', () => {
+  const { deals, valueOf, dateCell: toDate, dayNumber: day } = crmDataset();
   const emu = loadedEmulator({ timeZone: ZONE });
-  const parts = (s: string): [number, number, number] => {
-    const [m, d, y] = s.split('/').map(Number);
-    return [y as number, m as number, d as number];
-  };
-  const toDate = (s: string | undefined): Date | '' => (s ? wallToInstant(...parts(s), ZONE) : '');
-  const day = (s: string): number => Date.UTC(...([parts(s)[0], parts(s)[1] - 1, parts(s)[2]] as const)) / 86_400_000;
-  const cents = (r: Record<string, string>): number => {
-    const v = r.close_value ? Number(r.close_value) : (prices.get(r.product as string) ?? 0);
-    return Math.round(v * 100);
+  const cents = (r: CrmRow): number => {
+    const v = valueOf(r);
+    return Math.round((v === '' ? 0 : v) * 100);
   };
   // The history the add-on would hold: engaged (typed, a first move), then won or lost, in the afternoon.
   const history: unknown[][] = [];
@@ -67,7 +40,7 @@ describeShared('PIPELINE_CHANGES on the CRM Sales Opportunities data set (shared
       history,
       deals.map((r) => [r.opportunity_id]),
       deals.map((r) => [r.deal_stage]),
-      deals.map((r) => [r.close_value ? Number(r.close_value) : (prices.get(r.product as string) ?? '')]),
+      deals.map((r) => [valueOf(r)]),
       deals.map((r) => [toDate(r.close_date)]),
       deals.map((r) => [toDate(r.engage_date)]),
       TABLE,
@@ -81,7 +54,7 @@ describeShared('PIPELINE_CHANGES on the CRM Sales Opportunities data set (shared
     const F = day(from);
     const T = day(to);
     // Independent: a deal is open on day D when engaged on or before D (Prospecting deals: always) and not closed by D.
-    const openOn = (r: Record<string, string>, d: number): boolean =>
+    const openOn = (r: CrmRow, d: number): boolean =>
       (r.engage_date ? day(r.engage_date) <= d : true) && !(r.close_date && day(r.close_date) <= d);
     const want: Record<string, [number, number]> = {};
     const add = (k: string, c: number): void => {

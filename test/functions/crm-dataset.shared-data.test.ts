@@ -3,44 +3,13 @@
  * deals). Figures are computed independently here from the raw CSV and compared with the custom
  * functions run through the built bundle. Skipped when the shared folder is absent.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { wallToInstant } from '../../emulator/time';
+import { crmDataset, CRM_STAGE_TABLE as TABLE, CRM_ZONE as ZONE, describeCrm } from '../helpers/crm-dataset';
 import { loadedEmulator } from '../helpers/workbook';
 
-const dir = join(__dirname, '..', '..', '..', 'shared', 'datasets', 'crm-sales-opportunities');
-const here = existsSync(join(dir, 'sales_pipeline.csv'));
-const describeShared = here ? describe : describe.skip;
-
-function csv(file: string): Record<string, string>[] {
-  const [head, ...lines] = readFileSync(join(dir, file), 'utf8').trim().split(/\r?\n/);
-  const keys = (head as string).split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [keys[i], v])));
-}
-
-describeShared('CRM Sales Opportunities data set (shared data)', () => {
-  const deals = here ? csv('sales_pipeline.csv') : [];
-  const prices = new Map((here ? csv('products.csv') : []).map((p) => [p.product, Number(p.sales_price)]));
-  const TABLE = [
-    ['Stage', 'Win probability'],
-    ['Prospecting', 0.1],
-    ['Engaging', 0.4],
-    ['Won', 1],
-    ['Lost', 0],
-  ];
+describeCrm('CRM Sales Opportunities data set (shared data)', () => {
+  const { deals, valueOf, dateCell: toDate, dayNumber } = crmDataset();
   const P: Record<string, number> = { Prospecting: 0.1, Engaging: 0.4, Won: 1, Lost: 0 };
-  // Value: the close value when known, else the product's list price (blank when unknown).
-  const valueOf = (r: Record<string, string>): number | '' =>
-    r.close_value ? Number(r.close_value) : (prices.get(r.product as string) ?? '');
-  const ZONE = 'America/Chicago';
   const emu = loadedEmulator({ timeZone: ZONE });
-  const parts = (s: string): [number, number, number] => {
-    const [m, d, y] = s.split('/').map(Number);
-    return [y as number, m as number, d as number];
-  };
-  // Sheets passes a date cell as midnight in the spreadsheet's time zone.
-  const toDate = (s: string | undefined): Date | '' => (s ? wallToInstant(...parts(s), ZONE) : '');
-  const dayNumber = (s: string): number => Date.UTC(parts(s)[0], parts(s)[1] - 1, parts(s)[2]) / 86_400_000;
   const values = deals.map((r) => [valueOf(r)]);
   const stages = deals.map((r) => [r.deal_stage]);
   const created = deals.map((r) => [toDate(r.engage_date)]);

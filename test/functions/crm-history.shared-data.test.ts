@@ -5,41 +5,15 @@
  * independently here from the raw CSV and compared with the functions run through the built bundle.
  * Skipped when the shared folder is absent.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { wallToInstant } from '../../emulator/time';
+import { crmDataset, CRM_STAGE_TABLE as TABLE, CRM_ZONE as ZONE, describeCrm } from '../helpers/crm-dataset';
 import { loadedEmulator } from '../helpers/workbook';
 
-const dir = join(__dirname, '..', '..', '..', 'shared', 'datasets', 'crm-sales-opportunities');
-const here = existsSync(join(dir, 'sales_pipeline.csv'));
-const describeShared = here ? describe : describe.skip;
-
-function csv(file: string): Record<string, string>[] {
-  const [head, ...lines] = readFileSync(join(dir, file), 'utf8').trim().split(/\r?\n/);
-  const keys = (head as string).split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [keys[i], v])));
-}
-
-describeShared('CRM Sales Opportunities: history functions (shared data)', () => {
-  const deals = here ? csv('sales_pipeline.csv') : [];
-  const prices = new Map((here ? csv('products.csv') : []).map((p) => [p.product, Number(p.sales_price)]));
-  const TABLE = [
-    ['Stage', 'Win probability'],
-    ['Prospecting', 0.1],
-    ['Engaging', 0.4],
-    ['Won', 1],
-    ['Lost', 0],
-  ];
+describeCrm('CRM Sales Opportunities: history functions (shared data)', () => {
+  const { deals, valueOf, dateCell, dayNumber } = crmDataset();
   const SET: Record<string, number> = { Prospecting: 0.1, Engaging: 0.4 };
-  const ZONE = 'America/Chicago';
   const emu = loadedEmulator({ timeZone: ZONE });
-  const parts = (s: string): [number, number, number] => {
-    const [m, d, y] = s.split('/').map(Number);
-    return [y as number, m as number, d as number];
-  };
   // A move logged during the working day, in the spreadsheet's zone.
-  const when = (s: string): Date => new Date(wallToInstant(...parts(s), ZONE).getTime() + 11 * 3_600_000);
-  const dayNumber = (s: string): number => Date.UTC(parts(s)[0], parts(s)[1] - 1, parts(s)[2]) / 86_400_000;
+  const when = (s: string): Date => new Date((dateCell(s) as Date).getTime() + 11 * 3_600_000);
   const history: unknown[][] = [];
   for (const r of deals) {
     const id = r.opportunity_id as string;
@@ -48,7 +22,7 @@ describeShared('CRM Sales Opportunities: history functions (shared data)', () =>
   }
   const ids = deals.map((r) => [r.opportunity_id]);
   const stages = deals.map((r) => [r.deal_stage]);
-  const values = deals.map((r) => [r.close_value ? Number(r.close_value) : (prices.get(r.product as string) ?? '')]);
+  const values = deals.map((r) => [valueOf(r)]);
   const closeDates = deals.map((r) => [r.close_date ? when(r.close_date) : '']);
   const call = (name: string, ...args: unknown[]): unknown => emu.callCustomFunction(name, ...args);
   const percentile = (xs: number[], p: number): number => {

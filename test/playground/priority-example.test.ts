@@ -2,34 +2,9 @@
  * The README's DEAL_PRIORITY worked example: evaluated by the formula engine over the built bundle,
  * and checked against a score computed here by hand from the formula the README states.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { recalculate } from '../../playground/formulas';
+import { cellValue, evaluateExample, readme, tableAfter } from '../helpers/readme-example';
 import { loadedEmulator } from '../helpers/workbook';
 
-const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
-
-function tableAfter(marker: string): string[][] {
-  const at = readme.indexOf(marker);
-  expect(at).toBeGreaterThanOrEqual(0);
-  const rows: string[][] = [];
-  for (const line of readme.slice(at).split('\n').slice(1)) {
-    if (!line.startsWith('|')) {
-      if (rows.length) break;
-      continue;
-    }
-    if (/^\|[-| ]+\|$/.test(line)) continue;
-    rows.push(
-      line
-        .slice(1, -1)
-        .split('|')
-        .map((c) => c.trim()),
-    );
-  }
-  return rows;
-}
-
-const num = (t: string): string | number => (t !== '' && !Number.isNaN(Number(t)) ? Number(t) : t);
 const day = (iso: string): number =>
   iso === '' ? NaN : Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
 
@@ -71,15 +46,10 @@ test('the README DEAL_PRIORITY example matches the function and an independent c
   expect(data).toHaveLength(5);
   const formula = /`(=DEAL_PRIORITY\(C2[^`]+\))`/.exec(readme)?.[1] as string;
   expect(formula).toBe('=DEAL_PRIORITY(C2:C6, B2:B6, D2:D6, E2:E6, F2:F6, , , , "2026-03-01")');
-  emu.counter.quiet(() => {
-    const s = emu.book.insertSheet('Example');
-    s.getRange(1, 1, rows.length, 6).setValues(rows.map((r) => r.slice(0, 6).map(num)));
+  const { at } = evaluateExample(emu, (s) => {
+    s.getRange(1, 1, rows.length, 6).setValues(rows.map((r) => r.slice(0, 6).map((t) => cellValue(t))));
     s.getRange(1, 8).setValue(formula);
   });
-  const { spills } = recalculate(emu);
-  const sheet = emu.book.getSheetByName('Example');
-  const at = (r: number): unknown =>
-    spills.get('Example')?.get(`${r - 1},7`) ?? emu.counter.quiet(() => sheet?.getRange(r, 8).getValue());
   let largest = 0;
   const prob: Record<string, number> = { 'Lead Generation': 0.1, Qualification: 0.3, Proposal: 0.5, Negotiation: 0.75 };
   for (const r of data) largest = Math.max(largest, Number(r[2]) * (prob[r[1] as string] ?? 0));
@@ -93,13 +63,13 @@ test('the README DEAL_PRIORITY example matches the function and an independent c
       due as string,
       largest,
     );
-    const got = at(i + 1);
+    const got = at(i + 1, 8);
     if (Number.isNaN(mine)) {
       expect(score).toBe('');
       expect(got === '' || got === null || got === undefined).toBe(true);
     } else {
       expect(got).toBe(mine);
-      expect(num(score as string)).toBe(mine);
+      expect(cellValue(score as string)).toBe(mine);
     }
   });
 });
