@@ -10,7 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { launch } from '../helpers/browser';
-import { buildPlayground, Cell, legitImport, pageToken, root, sheetCells, startServer } from './playground-server';
+import {
+  buildPlayground,
+  Cell,
+  legitImport,
+  pageToken,
+  root,
+  sheetCells,
+  startServer,
+  until,
+} from './playground-server';
 
 const docs = join(root, 'docs');
 let dataDir: string;
@@ -44,17 +53,6 @@ async function search(board: FrameLocator, text: string, cards: number): Promise
       (n) => n === cards,
     ),
   ).toBe(cards);
-}
-
-/** Polls `read` until `ok` holds of its value (or 10 s pass), and returns the last value. */
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  const end = Date.now() + 10_000;
-  let v = await read();
-  while (!ok(v) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 50));
-    v = await read();
-  }
-  return v;
 }
 
 const columnOf = (board: FrameLocator, stage: string) => board.locator(`.column[data-stage="${stage}"]`);

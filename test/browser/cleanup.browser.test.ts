@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { launch } from '../helpers/browser';
-import { buildPlayground, Cell, PlaygroundServer, root, sheetCells, startServer } from './playground-server';
+import { buildPlayground, Cell, PlaygroundServer, root, sheetCells, startServer, until } from './playground-server';
 
 const docs = join(root, 'docs');
 const DAY = 86_400_000;
@@ -28,17 +28,6 @@ afterAll(async () => {
   await browser?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** Polls `read` until `ok` holds of its value (or 10 s pass), and returns the last value. */
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  const end = Date.now() + 10_000;
-  let v = await read();
-  while (!ok(v) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 50));
-    v = await read();
-  }
-  return v;
-}
 
 const menu = async (page: Page, caption: string): Promise<void> => {
   await page.click('#extensions');

@@ -114,3 +114,14 @@ export async function workbookSnapshot(s: PlaygroundServer): Promise<string> {
   const tabs = await Promise.all(state.sheets.map(async (name) => [name, await sheetCells(s, name)] as const));
   return JSON.stringify({ state, tabs });
 }
+
+/** Polls `read` until `ok` holds of its value (or `ms` pass), and returns the last value. */
+export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  let v = await read();
+  while (!ok(v) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    v = await read();
+  }
+  return v;
+}

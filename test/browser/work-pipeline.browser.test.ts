@@ -18,6 +18,7 @@ import {
   sheetCells,
   startServer,
   stopServer,
+  until,
 } from './playground-server';
 
 const docs = join(root, 'docs');
@@ -48,17 +49,6 @@ const closeDialog = async (page: Page): Promise<string> => {
   await page.waitForSelector('#dialog', { state: 'hidden' });
   return text;
 };
-
-/** Polls `read` until `ok` holds of its value (or 15 s pass), and returns the last value. */
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  const end = Date.now() + 15_000;
-  let v = await read();
-  while (!ok(v) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 50));
-    v = await read();
-  }
-  return v;
-}
 
 interface State {
   now: string;
