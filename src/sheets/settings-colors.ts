@@ -26,13 +26,21 @@ export function fillDefaultColors(sheet: Sheet): number {
   const found = stageGrid(sheet);
   if (!found) return 0;
   let filled = 0;
+  // Adjacent blank cells are written together: one setValues per run (at setup, one for the whole
+  // column), never into a cell that holds something.
+  let run: { start: number; values: string[][] } | undefined;
+  const flush = (): void => {
+    if (run) sheet.getRange(run.start + 1, found.color + 1, run.values.length, 1).setValues(run.values);
+    run = undefined;
+  };
   found.grid.forEach((row, r) => {
-    if (r === 0) return;
-    const color = DEFAULT_COLORS.get(foldStageName(readText(row[found.stage])));
-    if (color === undefined || !isBlank(row[found.color])) return;
-    sheet.getRange(r + 1, found.color + 1).setValue(color);
+    const color = r === 0 ? undefined : DEFAULT_COLORS.get(foldStageName(readText(row[found.stage])));
+    if (color === undefined || !isBlank(row[found.color])) return flush();
+    if (run) run.values.push([color]);
+    else run = { start: r, values: [[color]] };
     filled++;
   });
+  flush();
   return filled;
 }
 
